@@ -1,0 +1,1 @@
+//! harmattan-store: the event store (SQLite now, PostgreSQL later). Not built yet: see issue 5.
