@@ -78,7 +78,11 @@ impl Countries {
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 6 {
-                return Err(DataError::new("countries.tsv", n + 1, "expected at least 6 columns"));
+                return Err(DataError::new(
+                    "countries.tsv",
+                    n + 1,
+                    "expected at least 6 columns",
+                ));
             }
             let iso = f[3]
                 .trim()

@@ -54,3 +54,21 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
 pub fn parse_number(s: &str) -> Option<u32> {
     s.trim().replace([',', ' '], "").parse().ok()
 }
+
+/// The conservative toll of one incident (STUB until the module lands).
+pub fn incident_total(
+    text: &str,
+    mentions: &[FatalityMention],
+    significant: bool,
+) -> (u32, crate::types::FatalityBasis, Vec<usize>) {
+    let _ = (text, significant);
+    match mentions.first() {
+        Some(m) => match m.quantity {
+            Quantity::Number(n) | Quantity::Fixed(n) => {
+                (n, crate::types::FatalityBasis::Exact, vec![0])
+            }
+            Quantity::ThreeOrTen => (3, crate::types::FatalityBasis::VagueWord, vec![0]),
+        },
+        None => (0, crate::types::FatalityBasis::None, Vec::new()),
+    }
+}

@@ -5,11 +5,18 @@
 //! here panics on any input text.
 #![deny(missing_docs)]
 
+pub mod actors;
+pub mod classify;
+pub mod clean;
+pub mod codebook;
 pub mod countries;
 pub mod dates;
+pub mod dict;
 pub mod fatalities;
 pub mod geo;
+pub mod lexicon;
 pub mod pipeline;
+pub mod sentences;
 pub mod text;
 pub mod types;
 

@@ -1,10 +1,20 @@
-//! The engine: loads the data once, then runs every stage on each document.
-//! STUB: the API is fixed; the implementation is being written.
+//! The engine: loads the data once, then runs every stage on each document:
+//! clean → sentences → dictionary match (lexicon, countries, actors) → dates → incidents →
+//! per incident: place, actors, fatalities, classification → events.
 
-use crate::countries::Countries;
-use crate::geo::{Gazetteer, ImportReport};
-use crate::types::{Document, Extraction};
-use crate::DataError;
+use chrono::NaiveDate;
+
+use crate::actors::{Actor, ActorDict, ActorKind, ActorMention};
+use crate::classify::{classify, Signals, TRIGGERS};
+use crate::codebook::{interaction, EventType, SubEvent};
+use crate::countries::{Countries, CountryMentionKind};
+use crate::dates::{find_dates, DateMention};
+use crate::fatalities::{find_fatalities, incident_total};
+use crate::geo::{geocode, Gazetteer, Geo, GeoContext, ImportReport};
+use crate::lexicon::{Cat, Cue, Lexicon};
+use crate::text::Folded;
+use crate::types::{Diagnostic, Document, Event, Evidence, Extraction, Severity, Span};
+use crate::{clean, sentences, DataError};
 
 /// The data files the engine is built from, as strings (the caller decides where they live).
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +49,43 @@ impl EngineData<'static> {
 pub struct Engine {
     countries: Countries,
     gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    actors: ActorDict,
+}
+
+/// One sentence with what was found in it (index ranges into the document-wide lists).
+#[derive(Debug, Clone)]
+struct Sent {
+    span: Span,
+    cues: std::ops::Range<usize>,
+    actors: std::ops::Range<usize>,
+    dates: std::ops::Range<usize>,
+    trigger: bool,
+    background: bool,
+    hypothetical: bool,
+    anaphora: bool,
+    headline: bool,
+}
+
+/// A group of sentences reporting one incident.
+#[derive(Debug, Clone, Default)]
+struct Incident {
+    sents: Vec<usize>,
+    seeds: Vec<usize>,
+    date: Option<usize>,
+    geo: Option<Geo>,
+}
+
+/// Everything found in one document, shared by the incident builders.
+struct Doc<'a> {
+    text: &'a str,
+    published: NaiveDate,
+    cues: Vec<Cue>,
+    actors: Vec<ActorMention>,
+    dates: Vec<DateMention>,
+    sents: Vec<Sent>,
+    ctx: GeoContext,
+    folded: Folded,
 }
 
 impl Engine {
@@ -46,9 +93,13 @@ impl Engine {
     pub fn new(data: &EngineData) -> Result<Self, DataError> {
         let countries = Countries::parse(data.countries)?;
         let gazetteer = Gazetteer::from_builtin(data.places, &countries)?;
+        let lexicon = Lexicon::parse(data.lexicon)?;
+        let actors = ActorDict::parse(data.actors, data.state_forces, &countries)?;
         Ok(Engine {
             countries,
             gazetteer,
+            lexicon,
+            actors,
         })
     }
 
@@ -57,9 +108,932 @@ impl Engine {
         self.gazetteer.add_user(text, &self.countries)
     }
 
+    /// The country table.
+    pub fn countries(&self) -> &Countries {
+        &self.countries
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// Extract the events of one document. Events come highest confidence first.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let _ = doc;
-        Extraction::default()
+        let mut ex = Extraction::default();
+        let text = doc.text.as_str();
+        if text.trim().is_empty() {
+            return ex;
+        }
+        let Some(published) = doc.published.or_else(|| latest_absolute_date(text)) else {
+            ex.diagnostics.push(diag(
+                Severity::Warning,
+                "no-publication-date",
+                "no publication date and no absolute date in the text: relative dates cannot be resolved".into(),
+                None,
+            ));
+            return ex;
+        };
+        let d = self.analyse(text, published);
+        let incidents = self.incidents(&d, &mut ex.diagnostics);
+        let mut events: Vec<Event> = Vec::new();
+        for (n, inc) in incidents.iter().enumerate() {
+            if let Some(mut ev) = self.build_event(&d, inc, n, &mut ex.diagnostics) {
+                ev.document_id = doc.id.clone();
+                if let Some(src) = &doc.source {
+                    ev.source = src.clone();
+                }
+                let dup = events.iter().any(|e| {
+                    e.event_date == ev.event_date
+                        && e.sub_event_type == ev.sub_event_type
+                        && e.location == ev.location
+                        && e.actor1 == ev.actor1
+                });
+                if !dup {
+                    events.push(ev);
+                }
+            }
+        }
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        ex.events = events;
+        ex
     }
+
+    fn analyse<'a>(&self, text: &'a str, published: NaiveDate) -> Doc<'a> {
+        let folded = Folded::new(text);
+        let boiler = clean::boilerplate(text);
+        let headline = clean::headline(text);
+        let cues = self.lexicon.find(&folded);
+        let cms = self.countries.find(&folded);
+        let actors = self.actors.find(&folded, &cms);
+        let dates: Vec<DateMention> = find_dates(text, published)
+            .into_iter()
+            .filter(|m| m.date <= published)
+            .collect();
+        // country context: names count more than adjectives; named groups' home countries a little
+        let mut weights: Vec<(usize, f32)> = Vec::new();
+        let mut bump = |c: usize, w: f32| match weights.iter_mut().find(|(i, _)| *i == c) {
+            Some(e) => e.1 += w,
+            None => weights.push((c, w)),
+        };
+        for cm in &cms {
+            bump(
+                cm.country,
+                if cm.kind == CountryMentionKind::Name {
+                    1.0
+                } else {
+                    0.6
+                },
+            );
+        }
+        for am in &actors {
+            if let Some(e) = am.entry.map(|i| self.actors.entry(i)) {
+                if let Some(c) = e.country {
+                    if e.kind == ActorKind::Named {
+                        bump(c, 0.3);
+                    }
+                }
+            }
+        }
+        let ctx = GeoContext { countries: weights };
+        let mut sents = Vec::new();
+        let (mut ci, mut ai, mut di) = (0, 0, 0);
+        for sp in sentences::split(text) {
+            if boiler
+                .iter()
+                .any(|b| b.span.contains(sp) || sp.contains(b.span))
+            {
+                continue;
+            }
+            let cues_r = range_in(&cues, &mut ci, sp, |c| c.span);
+            let actors_r = range_in(&actors, &mut ai, sp, |a| a.span);
+            let dates_r = range_in(&dates, &mut di, sp, |d| d.span);
+            let sc = &cues[cues_r.clone()];
+            let has = |c: Cat| sc.iter().any(|x| x.cat == c);
+            let trigger = sc.iter().any(|c| TRIGGERS.contains(&c.cat));
+            let has_date = !dates_r.is_empty();
+            let past_year = mentions_other_year(&text[sp.start..sp.end], published);
+            let background = (has(Cat::Background) || past_year) && !has_date;
+            let first_trigger = sc
+                .iter()
+                .find(|c| TRIGGERS.contains(&c.cat))
+                .map(|c| c.span.start);
+            let hypothetical = sc.iter().any(|c| {
+                c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
+            }) && !has_date;
+            sents.push(Sent {
+                span: sp,
+                cues: cues_r,
+                actors: actors_r,
+                dates: dates_r,
+                trigger,
+                background,
+                hypothetical,
+                anaphora: has(Cat::Anaphora),
+                headline: headline.is_some_and(|h| h.contains(sp)),
+            });
+        }
+        Doc {
+            text,
+            published,
+            cues,
+            actors,
+            dates,
+            sents,
+            ctx,
+            folded,
+        }
+    }
+
+    fn geocode_span(&self, d: &Doc, scope: Span) -> Option<Geo> {
+        geocode(
+            &self.gazetteer,
+            &self.countries,
+            d.text,
+            &d.folded,
+            scope,
+            &d.ctx,
+        )
+    }
+
+    fn incidents(&self, d: &Doc, diags: &mut Vec<Diagnostic>) -> Vec<Incident> {
+        let mut out: Vec<Incident> = Vec::new();
+        let mut cur: Option<Incident> = None;
+        for (i, s) in d.sents.iter().enumerate() {
+            if s.background {
+                diags.push(diag(
+                    Severity::Info,
+                    "background-skipped",
+                    "sentence reads as background (cumulative, past-year or trend), not an incident".into(),
+                    Some(s.span),
+                ));
+                continue;
+            }
+            if !s.trigger || s.hypothetical {
+                if let Some(c) = cur.as_mut() {
+                    c.sents.push(i);
+                }
+                continue;
+            }
+            let date = s.dates.clone().next();
+            let geo = self.geocode_span(d, s.span);
+            match cur.as_mut() {
+                Some(c) if !self.conflicts(d, c, date, geo.as_ref(), s) => {
+                    c.sents.push(i);
+                    c.seeds.push(i);
+                    if c.date.is_none() {
+                        c.date = date;
+                    }
+                    if better_geo(geo.as_ref(), c.geo.as_ref()) {
+                        c.geo = geo;
+                    }
+                }
+                _ => {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    cur = Some(Incident {
+                        sents: vec![i],
+                        seeds: vec![i],
+                        date,
+                        geo,
+                    });
+                }
+            }
+        }
+        if let Some(c) = cur.take() {
+            out.push(c);
+        }
+        out
+    }
+
+    /// Whether a trigger sentence reports another incident than `c`.
+    fn conflicts(
+        &self,
+        d: &Doc,
+        c: &Incident,
+        date: Option<usize>,
+        geo: Option<&Geo>,
+        s: &Sent,
+    ) -> bool {
+        // a headline summarises what follows
+        if c.seeds.iter().all(|&i| d.sents[i].headline) {
+            return false;
+        }
+        if s.anaphora && date.is_none() {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (c.date, date) {
+            let (a, b) = (&d.dates[a], &d.dates[b]);
+            if (a.date - b.date).num_days().abs() > 1 && a.precision == 1 && b.precision == 1 {
+                return true;
+            }
+        }
+        if let (Some(a), Some(b)) = (c.geo.as_ref(), geo) {
+            if a.geo_precision < 3 && b.geo_precision < 3 && a.location != b.location {
+                let far = match (a.latitude, a.longitude, b.latitude, b.longitude) {
+                    (Some(la), Some(lo), Some(lb), Some(lob)) => km(la, lo, lb, lob) > 5.0,
+                    _ => true,
+                };
+                if far {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn build_event(
+        &self,
+        d: &Doc,
+        inc: &Incident,
+        n: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Event> {
+        let mut ev = Event::default();
+        let mut sig = Signals::default();
+        let seed_cues = || {
+            inc.seeds
+                .iter()
+                .flat_map(|&i| d.cues[d.sents[i].cues.clone()].iter())
+        };
+        for &i in &inc.sents {
+            for c in &d.cues[d.sents[i].cues.clone()] {
+                sig.add(c);
+            }
+        }
+        // ---- place and country
+        let geo = inc.geo.clone().or_else(|| {
+            let first = d.sents[*inc.sents.first()?].span.start;
+            let last = d.sents[*inc.sents.last()?].span.end;
+            self.geocode_span(d, Span::new(first, last))
+        });
+        let geo = geo.or_else(|| {
+            let h = d.sents.iter().find(|s| s.headline)?;
+            self.geocode_span(d, h.span)
+        });
+        let country = match &geo {
+            Some(g) => Some(g.country),
+            None => d
+                .ctx
+                .countries
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|c| c.0),
+        };
+        let Some(country) = country else {
+            diags.push(diag(
+                Severity::Warning,
+                "no-country",
+                "incident with no place and no country: not coded".into(),
+                Some(d.sents[inc.seeds[0]].span),
+            ));
+            return None;
+        };
+        // ---- date
+        let (date, tp, date_ev) = match inc.date.or_else(|| {
+            inc.sents
+                .iter()
+                .find_map(|&i| d.sents[i].dates.clone().next())
+        }) {
+            Some(di) => {
+                let m = &d.dates[di];
+                (m.date, m.precision, Some((m.span, m.rule.to_string())))
+            }
+            None => (d.published, 2, None),
+        };
+        // ---- actors
+        let mentions: Vec<&ActorMention> = inc
+            .sents
+            .iter()
+            .flat_map(|&i| d.actors[d.sents[i].actors.clone()].iter())
+            .collect();
+        let mut resolved: Vec<(Actor, Span)> = Vec::new();
+        for m in &mentions {
+            if let Some(a) = self.actors.resolve(m, Some(country), date, &self.countries) {
+                if !resolved.iter().any(|(r, _)| r.name == a.name) {
+                    resolved.push((a, m.span));
+                }
+            }
+        }
+        let any_named = resolved.iter().any(|(a, _)| a.kind == ActorKind::Named);
+        if any_named {
+            resolved.retain(|(a, _)| a.kind != ActorKind::Unidentified);
+        }
+        sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
+        let (armed_t, civ_t) = target_of_first_verb(d, inc, &resolved);
+        sig.target_armed = armed_t;
+        sig.target_civilian = civ_t;
+        // ---- fatalities
+        let mut fms = Vec::new();
+        for &i in &inc.sents {
+            fms.extend(find_fatalities(d.text, d.sents[i].span));
+        }
+        let significant = sig.has(Cat::Significant) || sig.has(Cat::MilTarget) && sig.target_armed;
+        let (fat, basis, used) = incident_total(d.text, &fms, significant);
+        sig.fatalities = fat;
+        // ---- classification
+        let Some(dec) = classify(&sig) else {
+            diags.push(diag(
+                Severity::Info,
+                "no-event",
+                "sentence has event words but no codable event".into(),
+                Some(d.sents[inc.seeds[0]].span),
+            ));
+            return None;
+        };
+        let sub = dec.sub;
+        let et = sub.event_type();
+        let cty = self.countries.get(country);
+        let attacker = attacker_of(d, inc, &resolved);
+        let (a1, a2) = self.assign_actors(
+            sub,
+            &resolved,
+            attacker,
+            country,
+            date,
+            &sig,
+            seed_cues().next().map(|c| c.span),
+        );
+        let Some(a1) = a1 else {
+            return None;
+        };
+        // ---- fill the record
+        ev.event_date = Some(date);
+        ev.year = chrono::Datelike::year(&date);
+        ev.time_precision = tp;
+        ev.disorder_type = sub.disorder_type().to_string();
+        ev.event_type = et.as_str().to_string();
+        ev.sub_event_type = sub.as_str().to_string();
+        ev.actor1 = a1.0.name.clone();
+        ev.inter1 = a1.0.inter;
+        if let Some((a, _)) = &a2 {
+            ev.actor2 = a.name.clone();
+            ev.inter2 = a.inter;
+        }
+        ev.interaction = interaction(ev.inter1, ev.inter2);
+        let civ_target = et == EventType::ViolenceAgainstCivilians
+            || sub == SubEvent::ExcessiveForce
+            || (et == EventType::ExplosionsRemoteViolence && ev.inter2 == 7)
+            || (sub == SubEvent::MobViolence && ev.inter2 == 7);
+        if civ_target {
+            ev.civilian_targeting = "Civilians targeted".into();
+        }
+        ev.iso = cty.iso;
+        ev.region = cty.region.clone();
+        ev.country = cty.name.clone();
+        ev.fatalities = fat;
+        ev.fatality_basis = basis;
+        let mut evid = Vec::new();
+        let mut push = |field: &str, span: Span, rule: &str| {
+            if span.end <= d.text.len()
+                && d.text.is_char_boundary(span.start)
+                && d.text.is_char_boundary(span.end)
+                && span.start <= span.end
+            {
+                evid.push(Evidence {
+                    field: field.to_string(),
+                    start: span.start,
+                    end: span.end,
+                    text: d.text[span.start..span.end].to_string(),
+                    rule: rule.to_string(),
+                });
+            }
+        };
+        if let Some(g) = &geo {
+            ev.admin1 = g.admin1.clone();
+            ev.admin2 = g.admin2.clone();
+            ev.admin3 = g.admin3.clone();
+            ev.location = g.location.clone();
+            ev.latitude = g.latitude;
+            ev.longitude = g.longitude;
+            ev.geo_precision = g.geo_precision;
+            for f in [
+                "country",
+                "admin1",
+                "admin2",
+                "location",
+                "latitude",
+                "longitude",
+                "geo_precision",
+            ] {
+                push(f, g.span, &g.rule);
+            }
+        } else {
+            ev.geo_precision = 3;
+            diags.push(diag(
+                Severity::Warning,
+                "no-location",
+                format!("no place found; only the country ({}) is known", cty.name),
+                Some(d.sents[inc.seeds[0]].span),
+            ));
+        }
+        match &date_ev {
+            Some((sp, rule)) => {
+                push("event_date", *sp, rule);
+                push("time_precision", *sp, rule);
+            }
+            None => {
+                let sp = d.sents[inc.seeds[0]].span;
+                push("event_date", sp, "DATE/DEFAULT/PUBLICATION");
+            }
+        }
+        let tsp = dec.span.unwrap_or(d.sents[inc.seeds[0]].span);
+        push("event_type", tsp, dec.rule);
+        push("sub_event_type", tsp, dec.rule);
+        push("actor1", a1.1, &a1.0.rule);
+        push("inter1", a1.1, &a1.0.rule);
+        if let Some((a, sp)) = &a2 {
+            push("actor2", *sp, &a.rule);
+            push("inter2", *sp, &a.rule);
+        }
+        for &u in &used {
+            if let Some(m) = fms.get(u) {
+                push("fatalities", m.span, m.rule);
+            }
+        }
+        ev.evidence = evid;
+        ev.notes = notes(&ev);
+        // ---- confidence
+        let mut conf = 0.35f32;
+        if date_ev.is_some() {
+            conf += 0.15;
+        }
+        if let Some(g) = &geo {
+            conf += if g.geo_precision < 3 { 0.15 } else { 0.05 };
+        }
+        if resolved
+            .iter()
+            .any(|(a, _)| a.kind == ActorKind::Named || a.kind == ActorKind::State)
+        {
+            conf += 0.1;
+        }
+        if inc.seeds.iter().any(|&i| !d.sents[i].headline) {
+            conf += 0.1;
+        }
+        conf += 0.1 / (1.0 + n as f32);
+        ev.confidence = (conf.min(0.99) * 100.0).round() / 100.0;
+        Some(ev)
+    }
+
+    /// Choose actor 1 and actor 2 for the sub-event type (codebook 2.3, 3.5).
+    #[allow(clippy::too_many_arguments)]
+    fn assign_actors(
+        &self,
+        sub: SubEvent,
+        resolved: &[(Actor, Span)],
+        attacker: Option<usize>,
+        country: usize,
+        date: NaiveDate,
+        sig: &Signals,
+        fallback: Option<Span>,
+    ) -> (Option<(Actor, Span)>, Option<(Actor, Span)>) {
+        let cname = &self.countries.get(country).name;
+        let sp = fallback.unwrap_or_default();
+        let generic = |name: String, inter: u8, kind: ActorKind, rule: &str| {
+            (
+                Actor {
+                    name,
+                    inter,
+                    kind,
+                    rule: rule.to_string(),
+                },
+                sp,
+            )
+        };
+        let civilians = || {
+            generic(
+                format!("Civilians ({cname})"),
+                7,
+                ActorKind::Civilian,
+                "ACT/DEFAULT/CIVILIANS",
+            )
+        };
+        let unidentified = || {
+            generic(
+                format!("Unidentified Armed Group ({cname})"),
+                3,
+                ActorKind::Unidentified,
+                "ACT/DEFAULT/UNIDENTIFIED",
+            )
+        };
+        let state = |kind: &str| {
+            let (name, pid) = self
+                .actors
+                .period_name(country, kind, date, &self.countries);
+            generic(
+                name,
+                1,
+                ActorKind::State,
+                pid.as_deref().unwrap_or("ACT/DEFAULT/STATE"),
+            )
+        };
+        let armed: Vec<usize> = (0..resolved.len())
+            .filter(|&i| resolved[i].0.kind.is_armed())
+            .collect();
+        let find_kind = |k: ActorKind| resolved.iter().find(|(a, _)| a.kind == k).cloned();
+        let first_state = || {
+            resolved
+                .iter()
+                .find(|(a, _)| a.kind == ActorKind::State)
+                .cloned()
+        };
+        match sub.event_type() {
+            EventType::Protests => {
+                let a1 = find_kind(ActorKind::Protester).unwrap_or_else(|| {
+                    generic(
+                        format!("Protesters ({cname})"),
+                        6,
+                        ActorKind::Protester,
+                        "ACT/DEFAULT/PROTESTERS",
+                    )
+                });
+                let a2 = if sub == SubEvent::PeacefulProtest {
+                    None
+                } else {
+                    Some(first_state().unwrap_or_else(|| state("police")))
+                };
+                (Some(a1), a2)
+            }
+            EventType::Riots => {
+                let a1 = find_kind(ActorKind::Rioter).unwrap_or_else(|| {
+                    generic(
+                        format!("Rioters ({cname})"),
+                        5,
+                        ActorKind::Rioter,
+                        "ACT/DEFAULT/RIOTERS",
+                    )
+                });
+                let a2 = if let Some(s) = first_state() {
+                    Some(s)
+                } else if sub == SubEvent::MobViolence
+                    && (sig.target_civilian || sig.has(Cat::CivVictim))
+                {
+                    Some(civilians())
+                } else {
+                    None
+                };
+                (Some(a1), a2)
+            }
+            EventType::ViolenceAgainstCivilians => {
+                let perp = attacker
+                    .filter(|&i| resolved[i].0.kind.is_armed())
+                    .or_else(|| {
+                        armed
+                            .iter()
+                            .copied()
+                            .find(|&i| resolved[i].0.kind != ActorKind::State)
+                    })
+                    .or_else(|| armed.first().copied())
+                    .map(|i| resolved[i].clone())
+                    .unwrap_or_else(unidentified);
+                let victim = find_kind(ActorKind::Civilian).unwrap_or_else(civilians);
+                (Some(perp), Some(victim))
+            }
+            EventType::Battles => {
+                let a1i = attacker
+                    .filter(|&i| resolved[i].0.kind.is_armed())
+                    .or_else(|| armed.first().copied());
+                let a1 = a1i.map(|i| resolved[i].clone());
+                let other = |a: &Actor| {
+                    // prefer the other side: state versus non-state
+                    let is_state = a.kind == ActorKind::State;
+                    armed
+                        .iter()
+                        .map(|&i| &resolved[i])
+                        .filter(|(b, _)| b.name != a.name)
+                        .find(|(b, _)| (b.kind == ActorKind::State) != is_state)
+                        .or_else(|| {
+                            armed
+                                .iter()
+                                .map(|&i| &resolved[i])
+                                .find(|(b, _)| b.name != a.name)
+                        })
+                        .cloned()
+                };
+                match a1 {
+                    Some(a1) => {
+                        let a2 = other(&a1.0).unwrap_or_else(|| {
+                            if a1.0.kind == ActorKind::State {
+                                unidentified()
+                            } else {
+                                state("military")
+                            }
+                        });
+                        (Some(a1), Some(a2))
+                    }
+                    None => (Some(unidentified()), Some(state("military"))),
+                }
+            }
+            EventType::ExplosionsRemoteViolence => {
+                let a1 = attacker
+                    .filter(|&i| resolved[i].0.kind.is_armed())
+                    .map(|i| resolved[i].clone())
+                    .or_else(|| {
+                        if sub == SubEvent::AirDroneStrike || sub == SubEvent::Shelling {
+                            first_state()
+                        } else {
+                            armed
+                                .iter()
+                                .map(|&i| &resolved[i])
+                                .find(|(a, _)| a.kind != ActorKind::State)
+                                .cloned()
+                        }
+                    })
+                    .unwrap_or_else(|| {
+                        if sub == SubEvent::AirDroneStrike {
+                            state("military")
+                        } else {
+                            unidentified()
+                        }
+                    });
+                let a2 = if sig.target_civilian && !sig.target_armed {
+                    Some(find_kind(ActorKind::Civilian).unwrap_or_else(civilians))
+                } else if sig.target_armed {
+                    armed
+                        .iter()
+                        .map(|&i| &resolved[i])
+                        .find(|(b, _)| b.name != a1.0.name)
+                        .cloned()
+                        .or_else(|| (a1.0.kind != ActorKind::State).then(|| state("military")))
+                } else {
+                    None
+                };
+                (Some(a1), a2)
+            }
+            EventType::StrategicDevelopments => {
+                let a1 = match sub {
+                    SubEvent::Arrests => first_state().unwrap_or_else(|| state("police")),
+                    _ => attacker
+                        .map(|i| resolved[i].clone())
+                        .or_else(|| armed.first().map(|&i| resolved[i].clone()))
+                        .unwrap_or_else(unidentified),
+                };
+                let a2 = match sub {
+                    SubEvent::Looting => {
+                        Some(find_kind(ActorKind::Civilian).unwrap_or_else(civilians))
+                    }
+                    SubEvent::Arrests | SubEvent::Agreement | SubEvent::NonViolentTransfer => armed
+                        .iter()
+                        .map(|&i| &resolved[i])
+                        .find(|(b, _)| b.name != a1.0.name)
+                        .cloned(),
+                    _ => None,
+                };
+                (Some(a1), a2)
+            }
+        }
+    }
+}
+
+/// The index (into `resolved`) of the actor that started the violence: the actor right before
+/// an attack verb in active voice, or after "by" in a passive clause.
+fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<usize> {
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        for c in &d.cues[s.cues.clone()] {
+            if !matches!(c.cat, Cat::AttackerVerb | Cat::Attack | Cat::Ambush) {
+                continue;
+            }
+            let before = &d.folded.s
+                [d.folded.folded_offset(s.span.start)..d.folded.folded_offset(c.span.start)];
+            let passive = before.trim_end().ends_with(" was")
+                || before.trim_end().ends_with(" were")
+                || before.trim_end().ends_with(" been")
+                || before.trim_end().ends_with(" being");
+            if passive {
+                // "... was ambushed by unidentified gunmen"
+                let after_start = d.folded.folded_offset(c.span.end);
+                let after_end = d.folded.folded_offset(s.span.end);
+                if let Some(p) = d.folded.s[after_start..after_end].find(" by ") {
+                    let by = d.folded.span(after_start + p, after_start + p + 4).end;
+                    if let Some(i) = resolved.iter().position(|(a, sp)| {
+                        a.kind.is_armed() && sp.start >= by && sp.start < by + 80
+                    }) {
+                        return Some(i);
+                    }
+                }
+                continue;
+            }
+            // the nearest armed actor ending before the verb, in the same clause
+            let mut best: Option<(usize, usize)> = None;
+            for (i, (a, sp)) in resolved.iter().enumerate() {
+                if a.kind.is_armed()
+                    && sp.end <= c.span.start
+                    && c.span.start - sp.end < 90
+                    && sp.start >= s.span.start
+                {
+                    let gap = c.span.start - sp.end;
+                    if best.is_none_or(|(_, g)| gap < g) {
+                        best = Some((i, gap));
+                    }
+                }
+            }
+            if let Some((i, _)) = best {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the target of the incident's first violent verb is armed or civilian.
+fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool) {
+    let mut armed = false;
+    let mut civ = false;
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        let cues = &d.cues[s.cues.clone()];
+        let Some(vi) = cues.iter().position(|c| {
+            matches!(
+                c.cat,
+                Cat::Attack
+                    | Cat::Ambush
+                    | Cat::Kill
+                    | Cat::Shoot
+                    | Cat::Assault
+                    | Cat::Abduct
+                    | Cat::Clash
+                    | Cat::Ied
+                    | Cat::Air
+                    | Cat::Shelling
+                    | Cat::Explosion
+            )
+        }) else {
+            continue;
+        };
+        let v = cues[vi];
+        if v.cat == Cat::Clash {
+            return (true, false);
+        }
+        let classify_at = |sp: Span, cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
+            let _ = sp;
+            match (cat, kind) {
+                (Some(Cat::MilTarget | Cat::ArmedTarget), _) => Some(true),
+                (Some(Cat::CivVictim | Cat::OffDuty), _) => Some(false),
+                (_, Some(ActorKind::Civilian)) => Some(false),
+                (_, Some(k)) if k.is_armed() => Some(true),
+                _ => None,
+            }
+        };
+        // elements after the verb (up to 120 bytes), then before it (passive "soldiers were killed")
+        let mut items: Vec<(Span, Option<Cat>, Option<ActorKind>)> = Vec::new();
+        for c in cues {
+            if matches!(
+                c.cat,
+                Cat::MilTarget | Cat::ArmedTarget | Cat::CivVictim | Cat::OffDuty
+            ) {
+                items.push((c.span, Some(c.cat), None));
+            }
+        }
+        for (a, sp) in resolved {
+            if s.span.contains(*sp) {
+                items.push((*sp, None, Some(a.kind)));
+            }
+        }
+        let after = items
+            .iter()
+            .filter(|(sp, _, _)| sp.start >= v.span.end && sp.start - v.span.end < 120)
+            .min_by_key(|(sp, _, _)| sp.start);
+        let before = items
+            .iter()
+            .filter(|(sp, _, _)| sp.end <= v.span.start && v.span.start - sp.end < 60)
+            .max_by_key(|(sp, _, _)| sp.end);
+        let folded_before =
+            &d.folded.s[d.folded.folded_offset(s.span.start)..d.folded.folded_offset(v.span.start)];
+        let passive = ["was", "were", "been", "being", "ete"]
+            .iter()
+            .any(|w| folded_before.trim_end().ends_with(w));
+        let pick = if passive {
+            before.or(after)
+        } else {
+            after.or(before)
+        };
+        if let Some((sp, cat, kind)) = pick {
+            match classify_at(*sp, *cat, *kind) {
+                Some(true) => armed = true,
+                Some(false) => civ = true,
+                None => {}
+            }
+        }
+        // off-duty or unarmed victims are civilians (DR-12)
+        if cues.iter().any(|c| c.cat == Cat::OffDuty) {
+            civ = true;
+            armed = false;
+        }
+        return (armed, civ);
+    }
+    (armed, civ)
+}
+
+fn better_geo(new: Option<&Geo>, old: Option<&Geo>) -> bool {
+    match (new, old) {
+        (Some(n), Some(o)) => n.geo_precision < o.geo_precision,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Indices of `items` (sorted by start) whose span starts inside `sp`; `cursor` advances.
+fn range_in<T>(
+    items: &[T],
+    cursor: &mut usize,
+    sp: Span,
+    f: impl Fn(&T) -> Span,
+) -> std::ops::Range<usize> {
+    while *cursor < items.len() && f(&items[*cursor]).start < sp.start {
+        *cursor += 1;
+    }
+    let start = *cursor;
+    let mut end = start;
+    while end < items.len() && f(&items[end]).start < sp.end {
+        end += 1;
+    }
+    *cursor = end;
+    start..end
+}
+
+/// A sentence that names a year other than the publication year (and the year before, for
+/// January reports) speaks of the past: background.
+fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
+    let y = chrono::Datelike::year(&published);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_alphanumeric())
+        {
+            if let Ok(n) = s[i..i + 4].parse::<i32>() {
+                if (1900..=2100).contains(&n) && n < y - 1 {
+                    return true;
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+fn latest_absolute_date(text: &str) -> Option<NaiveDate> {
+    let far = NaiveDate::from_ymd_opt(9999, 12, 31)?;
+    find_dates(text, far)
+        .into_iter()
+        .filter(|m| !m.relative && m.precision == 1)
+        .map(|m| m.date)
+        .max()
+}
+
+fn km(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
+    let r = 6371.0f64;
+    let (p1, p2) = (la1.to_radians(), la2.to_radians());
+    let dp = (la2 - la1).to_radians();
+    let dl = (lo2 - lo1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * r * a.sqrt().asin()
+}
+
+fn diag(severity: Severity, code: &'static str, message: String, span: Option<Span>) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        message,
+        span,
+    }
+}
+
+/// Our own summary of the record, in ACLED's note pattern (codebook 1.5).
+fn notes(ev: &Event) -> String {
+    let date = ev
+        .event_date
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .unwrap_or_default();
+    let when = match ev.time_precision {
+        1 => format!("On {date}"),
+        2 => format!("Around {date} (as reported)"),
+        _ => format!(
+            "In {} (as reported)",
+            ev.event_date
+                .map(|d| d.format("%B %Y").to_string())
+                .unwrap_or_default()
+        ),
+    };
+    let place = if ev.location.is_empty() {
+        ev.country.clone()
+    } else if ev.admin2.is_empty() {
+        format!("{} ({})", ev.location, ev.admin1)
+    } else {
+        format!("{} ({}, {})", ev.location, ev.admin2, ev.admin1)
+    };
+    let who = if ev.actor2.is_empty() {
+        ev.actor1.clone()
+    } else {
+        format!("{} and {}", ev.actor1, ev.actor2)
+    };
+    format!(
+        "{when}, {} ({}) involving {who} in {place}. {} fatalities.",
+        ev.event_type, ev.sub_event_type, ev.fatalities
+    )
 }

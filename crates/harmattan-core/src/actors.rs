@@ -1,0 +1,403 @@
+//! Actors: the alias dictionary (`actors.tsv`), state-force regime periods
+//! (`state_forces.tsv`), finding actor mentions in text, and resolving a mention to an ACLED
+//! actor string and inter code for the event's country and date (codebook section 3).
+
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use crate::countries::{Countries, CountryMention, CountryMentionKind};
+use crate::dict::PhraseMatcher;
+use crate::text::Folded;
+use crate::types::Span;
+use crate::DataError;
+
+/// What sort of actor an entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// A named organisation (JNIM, Al Shabaab).
+    Named,
+    /// State forces (military, police, gendarmerie) named generically or by template.
+    State,
+    /// Civilians.
+    Civilian,
+    /// Peaceful demonstrators.
+    Protester,
+    /// Rioters.
+    Rioter,
+    /// Unidentified armed men.
+    Unidentified,
+    /// Communal or ethnic militia.
+    Militia,
+}
+
+impl ActorKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim() {
+            "named" => ActorKind::Named,
+            "state" => ActorKind::State,
+            "civilian" => ActorKind::Civilian,
+            "protester" => ActorKind::Protester,
+            "rioter" => ActorKind::Rioter,
+            "unidentified" => ActorKind::Unidentified,
+            "militia" => ActorKind::Militia,
+            _ => return None,
+        })
+    }
+    /// True for organised armed actors (may fight, may be attacked as combatants).
+    pub fn is_armed(self) -> bool {
+        matches!(
+            self,
+            ActorKind::Named | ActorKind::State | ActorKind::Unidentified | ActorKind::Militia
+        )
+    }
+}
+
+/// One row of `actors.tsv`.
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    /// Stable ID.
+    pub id: String,
+    /// ACLED string or template (`{military}`, `Civilians ({country})`).
+    pub name: String,
+    /// Home-country actor type.
+    pub inter: u8,
+    /// Home country, index into the country table.
+    pub country: Option<usize>,
+    /// Kind.
+    pub kind: ActorKind,
+}
+
+/// One row of `state_forces.tsv`.
+#[derive(Debug, Clone)]
+struct StatePeriod {
+    id: String,
+    kind: String,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+    name: String,
+}
+
+/// An actor named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMention {
+    /// Original span (includes a preceding country adjective when there is one).
+    pub span: Span,
+    /// Entry index; `None` for "<adjective> forces" with no dictionary entry.
+    pub entry: Option<usize>,
+    /// Country given by an adjective in the text ("Malian soldiers"), if any.
+    pub country: Option<usize>,
+    /// The entry's kind.
+    pub kind: ActorKind,
+}
+
+/// A resolved actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// ACLED actor string.
+    pub name: String,
+    /// Inter code for this event (8 for state forces abroad).
+    pub inter: u8,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Dictionary or period ID.
+    pub rule: String,
+}
+
+/// The actor dictionary and regime periods.
+#[derive(Debug, Clone)]
+pub struct ActorDict {
+    entries: Vec<ActorEntry>,
+    matcher: PhraseMatcher,
+    periods: HashMap<(usize, String), Vec<StatePeriod>>,
+    military_entry: Option<usize>,
+}
+
+/// Words that, after a country adjective, name that country's forces.
+const FORCE_WORDS: &[(&str, &str)] = &[
+    ("forces", "military"),
+    ("force", "military"),
+    ("troops", "military"),
+    ("army", "military"),
+    ("military", "military"),
+    ("soldiers", "military"),
+    ("soldier", "military"),
+    ("servicemen", "military"),
+    ("navy", "military"),
+    ("air", "military"),
+    ("armed", "military"),
+    ("jets", "military"),
+    ("warplanes", "military"),
+    ("drone", "military"),
+    ("drones", "military"),
+    ("artillery", "military"),
+    ("police", "police"),
+    ("policemen", "police"),
+    ("gendarmes", "police"),
+    ("security", "military"),
+    ("militaires", "military"),
+    ("soldats", "military"),
+    ("armee", "military"),
+];
+
+impl ActorDict {
+    /// Parse `actors.tsv` and `state_forces.tsv`.
+    pub fn parse(actors: &str, periods: &str, countries: &Countries) -> Result<Self, DataError> {
+        let mut entries = Vec::new();
+        let mut pats: Vec<(usize, String)> = Vec::new();
+        let mut header = true;
+        for (n, line) in actors.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if header {
+                header = false;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 6 {
+                return Err(DataError::new("actors.tsv", n + 1, "expected 6 columns"));
+            }
+            let inter: u8 = f[2]
+                .trim()
+                .parse()
+                .map_err(|_| DataError::new("actors.tsv", n + 1, "bad inter code"))?;
+            let kind = ActorKind::parse(f[5])
+                .ok_or_else(|| DataError::new("actors.tsv", n + 1, "unknown kind"))?;
+            let country = match f[3].trim() {
+                "" => None,
+                c => countries.by_iso3(c),
+            };
+            let idx = entries.len();
+            for a in f[4].split('|') {
+                pats.push((idx, a.trim().to_string()));
+            }
+            // the canonical name is an alias too, unless it is a template
+            if !f[1].contains('{') {
+                pats.push((idx, f[1].trim().to_string()));
+            }
+            entries.push(ActorEntry {
+                id: f[0].trim().to_string(),
+                name: f[1].trim().to_string(),
+                inter,
+                country,
+                kind,
+            });
+        }
+        let matcher = PhraseMatcher::new("actors.tsv", pats.iter().map(|(i, p)| (*i, p.as_str())))?;
+        let mut per: HashMap<(usize, String), Vec<StatePeriod>> = HashMap::new();
+        let mut header = true;
+        for (n, line) in periods.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if header {
+                header = false;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 6 {
+                return Err(DataError::new(
+                    "state_forces.tsv",
+                    n + 1,
+                    "expected 6+ columns",
+                ));
+            }
+            let Some(c) = countries.by_iso3(f[1].trim()) else {
+                continue;
+            };
+            let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+            let from = date(f[3])
+                .ok_or_else(|| DataError::new("state_forces.tsv", n + 1, "bad from date"))?;
+            per.entry((c, f[2].trim().to_string()))
+                .or_default()
+                .push(StatePeriod {
+                    id: f[0].trim().to_string(),
+                    kind: f[2].trim().to_string(),
+                    from,
+                    to: date(f[4]),
+                    name: f[5].trim().to_string(),
+                });
+        }
+        let military_entry = entries.iter().position(|e| e.name == "{military}");
+        Ok(ActorDict {
+            entries,
+            matcher,
+            periods: per,
+            military_entry,
+        })
+    }
+
+    /// Entry by index.
+    pub fn entry(&self, i: usize) -> &ActorEntry {
+        &self.entries[i]
+    }
+
+    /// Actor mentions in a folded text. `country_mentions` come from
+    /// [`Countries::find`] on the same text: an adjective right before an actor gives it
+    /// its country, and "<adjective> forces/troops/army" is a state actor of that country.
+    pub fn find(&self, folded: &Folded, country_mentions: &[CountryMention]) -> Vec<ActorMention> {
+        let hits = self.matcher.find(folded);
+        let s = &folded.s;
+        let mut out: Vec<ActorMention> = Vec::with_capacity(hits.len());
+        let adjective_before = |fstart: usize| -> Option<&CountryMention> {
+            country_mentions.iter().rev().find(|cm| {
+                if cm.kind != CountryMentionKind::Adjective && cm.kind != CountryMentionKind::Name {
+                    return false;
+                }
+                let cf_end = folded.folded_offset(cm.span.end);
+                if cf_end > fstart || fstart - cf_end > 24 {
+                    return false;
+                }
+                // only modifier words in between ("Malian armed forces", "Burkinabe security")
+                s[cf_end..fstart].split_whitespace().all(|w| {
+                    matches!(
+                        w,
+                        "armed"
+                            | "security"
+                            | "special"
+                            | "government"
+                            | "regular"
+                            | "national"
+                            | "defence"
+                            | "defense"
+                            | "and"
+                            | "-"
+                    )
+                })
+            })
+        };
+        for h in &hits {
+            let e = &self.entries[h.entry];
+            let adj = adjective_before(h.fstart);
+            let (span, country) = match adj {
+                Some(cm) => (
+                    Span::new(cm.span.start.min(h.span.start), h.span.end),
+                    Some(cm.country),
+                ),
+                None => (h.span, None),
+            };
+            out.push(ActorMention {
+                span,
+                entry: Some(h.entry),
+                country,
+                kind: e.kind,
+            });
+        }
+        // "<adjective> forces" where the dictionary has no entry for the noun
+        for cm in country_mentions {
+            if cm.kind != CountryMentionKind::Adjective {
+                continue;
+            }
+            let fe = folded.folded_offset(cm.span.end);
+            let rest = s[fe..].trim_start();
+            let word_end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..word_end];
+            let Some((_, kind)) = FORCE_WORDS.iter().find(|(w, _)| *w == word) else {
+                continue;
+            };
+            let wstart = fe + (s[fe..].len() - rest.len());
+            let wend = wstart + word_end;
+            if out.iter().any(|m| {
+                let mf = folded.folded_offset(m.span.end);
+                mf >= wend && folded.folded_offset(m.span.start) <= wstart
+            }) {
+                continue;
+            }
+            let entry = if *kind == "military" {
+                self.military_entry
+            } else {
+                self.entries.iter().position(|e| e.name == "{police}")
+            };
+            out.push(ActorMention {
+                span: Span::new(cm.span.start, folded.span(wstart, wend).end),
+                entry,
+                country: Some(cm.country),
+                kind: ActorKind::State,
+            });
+        }
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        out
+    }
+
+    /// Resolve a mention to an ACLED actor for an event in `event_country` on `date`.
+    pub fn resolve(
+        &self,
+        m: &ActorMention,
+        event_country: Option<usize>,
+        date: NaiveDate,
+        countries: &Countries,
+    ) -> Option<Actor> {
+        let e = &self.entries[m.entry?];
+        let country = m.country.or(if e.name.contains('{') {
+            event_country
+        } else {
+            e.country
+        });
+        let mut name = e.name.clone();
+        let mut rule = e.id.clone();
+        if let Some(t) = ["{military}", "{police}", "{government}"]
+            .iter()
+            .find(|t| name.contains(**t))
+        {
+            let kind = &t[1..t.len() - 1];
+            let c = country?;
+            let (pname, pid) = self.period_name(c, kind, date, countries);
+            name = name.replace(t, &pname);
+            if let Some(pid) = pid {
+                rule = format!("{rule}+{pid}");
+            }
+        }
+        if name.contains("{country}") {
+            let c = country?;
+            name = name.replace("{country}", &countries.get(c).name);
+        }
+        let mut inter = e.inter;
+        // a country's own forces outside its territory are external forces (codebook 3.2)
+        if e.kind == ActorKind::State && inter == 1 {
+            if let (Some(c), Some(ev)) = (country, event_country) {
+                if c != ev {
+                    inter = 8;
+                }
+            }
+        }
+        Some(Actor {
+            name,
+            inter,
+            kind: e.kind,
+            rule,
+        })
+    }
+
+    /// `Military Forces of <Country> (<period>)` for the date, with the period's ID.
+    pub fn period_name(
+        &self,
+        country: usize,
+        kind: &str,
+        date: NaiveDate,
+        countries: &Countries,
+    ) -> (String, Option<String>) {
+        if let Some(ps) = self.periods.get(&(country, kind.to_string())) {
+            // the period containing the date; the main (first-listed) row wins ties
+            if let Some(p) = ps
+                .iter()
+                .find(|p| p.from <= date && p.to.is_none_or(|t| date < t) && p.kind == kind)
+            {
+                return (p.name.clone(), Some(p.id.clone()));
+            }
+            // before the first known period: take the earliest
+            if let Some(p) = ps.iter().min_by_key(|p| p.from) {
+                if date < p.from {
+                    return (p.name.clone(), Some(p.id.clone()));
+                }
+            }
+        }
+        let label = match kind {
+            "police" => "Police Forces of",
+            "government" => "Government of",
+            _ => "Military Forces of",
+        };
+        (format!("{label} {}", countries.get(country).name), None)
+    }
+}

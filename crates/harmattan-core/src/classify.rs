@@ -1,0 +1,288 @@
+//! Classification of one incident into a sub-event type (codebook 2.2-2.6), from the cues of
+//! its sentences and the kinds of actors named. Rule IDs (`CLS/...`) go into the evidence.
+
+use crate::actors::ActorKind;
+use crate::codebook::SubEvent;
+use crate::lexicon::{Cat, Cue, NCATS};
+use crate::types::Span;
+
+/// What the classifier sees of an incident.
+#[derive(Debug, Clone)]
+pub struct Signals {
+    counts: [u16; NCATS],
+    first: [Option<Span>; NCATS],
+    /// The target of the first violent verb is armed (a post, soldiers, militants).
+    pub target_armed: bool,
+    /// The target of the first violent verb is civilian.
+    pub target_civilian: bool,
+    /// Kinds of actors named in the incident.
+    pub kinds: Vec<ActorKind>,
+    /// Deaths reported in the incident.
+    pub fatalities: u32,
+}
+
+impl Default for Signals {
+    fn default() -> Self {
+        Signals {
+            counts: [0; NCATS],
+            first: [None; NCATS],
+            target_armed: false,
+            target_civilian: false,
+            kinds: Vec::new(),
+            fatalities: 0,
+        }
+    }
+}
+
+impl Signals {
+    /// Count a cue.
+    pub fn add(&mut self, cue: &Cue) {
+        let i = cue.cat as usize;
+        self.counts[i] = self.counts[i].saturating_add(1);
+        if self.first[i].is_none() {
+            self.first[i] = Some(cue.span);
+        }
+    }
+    /// Whether a category was seen.
+    pub fn has(&self, c: Cat) -> bool {
+        self.counts[c as usize] > 0
+    }
+    /// The first cue of a category.
+    pub fn first(&self, c: Cat) -> Option<Span> {
+        self.first[c as usize]
+    }
+    fn kind(&self, k: ActorKind) -> bool {
+        self.kinds.contains(&k)
+    }
+    /// Whether the incident has any event trigger at all.
+    pub fn has_trigger(&self) -> bool {
+        TRIGGERS.iter().any(|c| self.has(*c))
+    }
+}
+
+/// Categories that can make a sentence report an event.
+pub const TRIGGERS: &[Cat] = &[
+    Cat::Protest,
+    Cat::RiotAct,
+    Cat::Mob,
+    Cat::Clash,
+    Cat::Attack,
+    Cat::Ambush,
+    Cat::Kill,
+    Cat::Abduct,
+    Cat::Sexual,
+    Cat::Air,
+    Cat::Shelling,
+    Cat::Ied,
+    Cat::Suicide,
+    Cat::Grenade,
+    Cat::Explosion,
+    Cat::Loot,
+    Cat::Arrest,
+    Cat::Defuse,
+    Cat::Agreement,
+    Cat::BaseEst,
+    Cat::Takeover,
+    Cat::Retake,
+    Cat::OtherSd,
+    Cat::Assault,
+    Cat::Shoot,
+    Cat::Strike,
+    Cat::Change,
+    Cat::Destroy,
+];
+
+/// The decision: sub-event type, the cue that decided it, and the rule ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// Sub-event type.
+    pub sub: SubEvent,
+    /// The deciding cue's span.
+    pub span: Option<Span>,
+    /// Rule ID.
+    pub rule: &'static str,
+}
+
+/// Classify an incident. `None` when nothing reportable happened.
+pub fn classify(s: &Signals) -> Option<Decision> {
+    use Cat::*;
+    let d = |sub, cat: Cat, rule| {
+        Some(Decision {
+            sub,
+            span: s.first(cat),
+            rule,
+        })
+    };
+    let protest = s.has(Protest) || s.kind(ActorKind::Protester) || (s.has(Strike) && s.has(Crowd));
+    let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter);
+    let mob = s.has(Mob);
+    let heavy = s.has(Air) || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
+    let named_armed = s.kind(ActorKind::Named);
+
+    // --- demonstrations (DR-20) -----------------------------------------------------------
+    if (protest || riot || mob)
+        && !(heavy && !s.kind(ActorKind::Protester))
+        && !(named_armed && !protest && !mob)
+    {
+        if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
+            if protest || s.kind(ActorKind::Rioter) && !mob {
+                return d(
+                    SubEvent::ViolentDemonstration,
+                    RiotAct,
+                    "CLS/RIOT/VIOLENT_DEMO",
+                );
+            }
+            return d(SubEvent::MobViolence, Mob, "CLS/RIOT/MOB");
+        }
+        if mob {
+            return d(SubEvent::MobViolence, Mob, "CLS/RIOT/MOB");
+        }
+        if protest {
+            if s.has(LiveFire)
+                || (s.has(Kill) && s.fatalities > 0)
+                || (s.has(Shoot) && s.has(Injure))
+            {
+                return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
+            }
+            if s.has(Intervention) {
+                return d(
+                    SubEvent::ProtestWithIntervention,
+                    Intervention,
+                    "CLS/PROT/INTERVENTION",
+                );
+            }
+            if s.has(Protest) || s.kind(ActorKind::Protester) {
+                return d(SubEvent::PeacefulProtest, Protest, "CLS/PROT/PEACEFUL");
+            }
+        }
+        if riot && !s.has(Kill) && !s.has(Attack) {
+            return d(
+                SubEvent::ViolentDemonstration,
+                RiotAct,
+                "CLS/RIOT/VIOLENT_DEMO",
+            );
+        }
+    }
+
+    // --- territory (DR-02, DR-03) -----------------------------------------------------------
+    let fighting =
+        s.has(Clash) || s.has(Ambush) || ((s.has(Attack) || s.has(Shoot)) && s.target_armed);
+    if s.has(Retake) && (fighting || s.has(Attack)) && s.kind(ActorKind::State) {
+        return d(SubEvent::GovernmentRegainsTerritory, Retake, "CLS/BAT/GRT");
+    }
+    if s.has(Takeover) && fighting {
+        return d(
+            SubEvent::NonStateOvertakesTerritory,
+            Takeover,
+            "CLS/BAT/NSAOT",
+        );
+    }
+
+    // --- battles versus remote violence (DR-01, DR-05, DR-08, DR-10, DR-11) ------------------
+    let remote = heavy || s.has(Grenade) || s.has(Explosion);
+    let ground_fire = s.has(Clash) || s.has(Ambush) || (s.has(Shoot) && s.target_armed);
+    if fighting && (!remote || ground_fire) {
+        let cat = if s.has(Clash) {
+            Clash
+        } else if s.has(Ambush) {
+            Ambush
+        } else {
+            Attack
+        };
+        return d(SubEvent::ArmedClash, cat, "CLS/BAT/ARMED_CLASH");
+    }
+    let disrupted = s.has(Defuse) && !s.has(Kill) && !s.has(Injure);
+    if remote && !disrupted {
+        if s.has(Air) {
+            return d(SubEvent::AirDroneStrike, Air, "CLS/ERV/AIR");
+        }
+        if s.has(Suicide) {
+            return d(SubEvent::SuicideBomb, Suicide, "CLS/ERV/SUICIDE");
+        }
+        if s.has(Shelling) {
+            return d(SubEvent::Shelling, Shelling, "CLS/ERV/SHELLING");
+        }
+        if s.has(Ied) {
+            return d(SubEvent::RemoteExplosive, Ied, "CLS/ERV/IED");
+        }
+        if s.has(Grenade) {
+            return d(SubEvent::Grenade, Grenade, "CLS/ERV/GRENADE");
+        }
+        if s.has(Explosion) && (s.has(Kill) || s.has(Injure) || s.has(Attack) || s.has(Destroy)) {
+            return d(SubEvent::RemoteExplosive, Explosion, "CLS/ERV/EXPLOSION");
+        }
+    }
+    if disrupted {
+        return d(SubEvent::DisruptedWeapons, Defuse, "CLS/SD/DISRUPTED");
+    }
+
+    // --- violence against civilians (DR-12 to DR-15) ----------------------------------------
+    if s.has(Sexual) {
+        return d(SubEvent::SexualViolence, Sexual, "CLS/VAC/SEXUAL");
+    }
+    let harm = s.has(Kill) || s.has(Assault) || s.has(Shoot) || s.has(Injure);
+    if s.has(Abduct) && !(s.has(Kill) && s.fatalities > 0) && !s.has(Assault) {
+        return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
+    }
+    if harm && !s.has(Negation) {
+        // two armed sides and killing: fighting, even without a clash word
+        let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
+        if s.target_armed
+            && !s.target_civilian
+            && armed_kinds >= 1
+            && (s.has(Kill) || s.has(Attack))
+        {
+            return d(SubEvent::ArmedClash, Kill, "CLS/BAT/KILLED_COMBATANTS");
+        }
+        if s.has(Attack) || s.has(Kill) || s.has(Assault) || s.has(Shoot) {
+            let cat = if s.has(Kill) {
+                Kill
+            } else if s.has(Attack) {
+                Attack
+            } else if s.has(Shoot) {
+                Shoot
+            } else {
+                Assault
+            };
+            return d(SubEvent::Attack, cat, "CLS/VAC/ATTACK");
+        }
+    }
+    if s.has(Attack) && s.target_civilian {
+        return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_NO_HARM");
+    }
+    if s.has(Attack) && (s.target_armed || s.kinds.iter().filter(|k| k.is_armed()).count() >= 2) {
+        return d(SubEvent::ArmedClash, Attack, "CLS/BAT/ATTACK_ARMED");
+    }
+
+    // --- strategic developments ---------------------------------------------------------------
+    if s.has(Arrest) {
+        if s.kind(ActorKind::Named) && !s.kind(ActorKind::State) {
+            return d(SubEvent::Abduction, Arrest, "CLS/VAC/NONSTATE_ARREST");
+        }
+        return d(SubEvent::Arrests, Arrest, "CLS/SD/ARRESTS");
+    }
+    if s.has(Loot) || (s.has(Destroy) && s.has(Property)) {
+        let cat = if s.has(Loot) { Loot } else { Destroy };
+        return d(SubEvent::Looting, cat, "CLS/SD/LOOTING");
+    }
+    if s.has(Agreement) {
+        return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
+    }
+    if s.has(BaseEst) {
+        return d(SubEvent::BaseEstablished, BaseEst, "CLS/SD/BASE");
+    }
+    if s.has(Takeover) || s.has(Retake) {
+        let cat = if s.has(Takeover) { Takeover } else { Retake };
+        return d(SubEvent::NonViolentTransfer, cat, "CLS/SD/NVT");
+    }
+    if s.has(OtherSd) {
+        return d(SubEvent::Other, OtherSd, "CLS/SD/OTHER");
+    }
+    if s.has(Attack) {
+        return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_DEFAULT");
+    }
+    if s.has(Change) && (named_armed || s.kind(ActorKind::State)) {
+        return d(SubEvent::ChangeToGroup, Change, "CLS/SD/CHANGE");
+    }
+    None
+}

@@ -1,0 +1,145 @@
+//! Cleaning: finds the lines of an article that are not its report — "Read also" links,
+//! share prompts, bylines, newsletter and donation boxes, photo credits — so later stages
+//! skip them. The text is never rewritten: offsets stay those of the input.
+
+use crate::types::Span;
+
+/// Line starts (folded, lower-case) that mark boilerplate lines. IDs: `CLEAN/<n>`.
+const PREFIXES: &[&str] = &[
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "related:",
+    "related articles",
+    "related stories",
+    "recommended",
+    "lire aussi",
+    "a lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "share this",
+    "share on",
+    "share:",
+    "partager",
+    "click here",
+    "subscribe",
+    "sign up",
+    "abonnez-vous",
+    "newsletter",
+    "follow us",
+    "suivez-nous",
+    "advertisement",
+    "publicité",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "photo:",
+    "photo credit",
+    "image:",
+    "image caption",
+    "getty images",
+    "by ",
+    "par ",
+    "written by",
+    "reporting by",
+    "editing by",
+    "support our",
+    "donate",
+    "make a donation",
+    "faites un don",
+    "tags:",
+    "filed under",
+    "comments",
+    "leave a comment",
+    "print",
+    "whatsapp",
+    "twitter",
+    "facebook",
+];
+
+/// A boilerplate line: its span and the rule that matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Boilerplate {
+    /// The whole line.
+    pub span: Span,
+    /// Index into the prefix table (rule `CLEAN/<n>`).
+    pub rule: usize,
+}
+
+/// Boilerplate lines of `text`. A byline ("By ...", "Par ...") only counts when the line is
+/// short and has no sentence punctuation, so a sentence starting "By Friday" is kept.
+pub fn boilerplate(text: &str) -> Vec<Boilerplate> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim();
+        if t.is_empty() || t.len() > 300 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        for (i, p) in PREFIXES.iter().enumerate() {
+            if !lower.starts_with(p) {
+                continue;
+            }
+            let short = t.len() < 80 && !t.contains(". ") && !t.ends_with('.');
+            let needs_short = matches!(
+                *p,
+                "by "
+                    | "par "
+                    | "print"
+                    | "comments"
+                    | "whatsapp"
+                    | "twitter"
+                    | "facebook"
+                    | "recommended"
+                    | "donate"
+                    | "partager"
+                    | "newsletter"
+            );
+            if needs_short && !short {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            out.push(Boilerplate {
+                span: Span::new(start + lead, start + lead + t.len()),
+                rule: i,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// The headline: the first line when a blank line follows it, or when it is short and has
+/// no final full stop (a typical headline). `None` otherwise.
+pub fn headline(text: &str) -> Option<Span> {
+    let first = text.lines().next()?;
+    let t = first.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let rest = &text[first.len()..];
+    let blank_follows = rest.starts_with("\n\n") || rest.starts_with("\r\n\r\n");
+    if blank_follows || (t.len() < 160 && !t.ends_with('.') && rest.starts_with('\n')) {
+        let lead = first.len() - first.trim_start().len();
+        return Some(Span::new(lead, lead + t.len()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_read_also_and_byline() {
+        let t = "Title here\n\nBy Jane Doe\nGunmen attacked a post.\nRead Also: Something else\nBy Friday, troops had left.\n";
+        let b = boilerplate(t);
+        let lines: Vec<&str> = b.iter().map(|b| &t[b.span.start..b.span.end]).collect();
+        assert_eq!(lines, vec!["By Jane Doe", "Read Also: Something else"]);
+        assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title here"));
+    }
+}

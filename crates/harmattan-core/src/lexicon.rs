@@ -1,0 +1,122 @@
+//! The lexicon (`data/dictionaries/lexicon.tsv`): event triggers, targets, victims, weapons and
+//! discourse cues. Every entry has a stable ID that ends up in the evidence of the fields it
+//! decides.
+
+use crate::dict::{Hit, PhraseMatcher};
+use crate::text::Folded;
+use crate::types::Span;
+use crate::DataError;
+
+macro_rules! cats {
+    ($($v:ident = $s:literal),* $(,)?) => {
+        /// Lexicon categories.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Cat { $($v),* }
+        /// Number of categories.
+        pub const NCATS: usize = [$($s),*].len();
+        impl Cat {
+            /// Parse the category column.
+            pub fn parse(s: &str) -> Option<Cat> {
+                match s { $($s => Some(Cat::$v),)* _ => None }
+            }
+            /// The category's name in the TSV.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Cat::$v => $s),* }
+            }
+        }
+    };
+}
+
+cats! {
+    Protest = "protest", Strike = "strike", RiotAct = "riot_act", Mob = "mob", Crowd = "crowd",
+    Intervention = "intervention", LiveFire = "live_fire", Clash = "clash", Attack = "attack",
+    Ambush = "ambush", Kill = "kill", Injure = "injure", Abduct = "abduct", Sexual = "sexual",
+    Assault = "assault", Shoot = "shoot", Air = "air", Shelling = "shelling", Ied = "ied",
+    Suicide = "suicide", Grenade = "grenade", Explosion = "explosion", Loot = "loot",
+    Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse",
+    Agreement = "agreement", BaseEst = "base_est", Takeover = "takeover", Retake = "retake",
+    Withdraw = "withdraw", Change = "change", OtherSd = "other_sd", MilTarget = "mil_target",
+    ArmedTarget = "armed_target", CivVictim = "civ_victim", OffDuty = "off_duty",
+    Significant = "significant", Background = "background", Hypothetical = "hypothetical",
+    Anaphora = "anaphora", Claim = "claim", Negation = "negation", Near = "near",
+    AttackerVerb = "attacker_verb",
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone)]
+pub struct LexEntry {
+    /// Stable ID.
+    pub id: String,
+    /// Category.
+    pub cat: Cat,
+}
+
+/// A cue found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Original span.
+    pub span: Span,
+    /// Category.
+    pub cat: Cat,
+    /// Entry index (for the ID).
+    pub entry: usize,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<LexEntry>,
+    matcher: PhraseMatcher,
+}
+
+impl Lexicon {
+    /// Parse `lexicon.tsv` (`id category patterns`).
+    pub fn parse(tsv: &str) -> Result<Self, DataError> {
+        let mut entries = Vec::new();
+        let mut pats: Vec<(usize, &str)> = Vec::new();
+        let mut header = true;
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if header {
+                header = false;
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 3 {
+                return Err(DataError::new("lexicon.tsv", n + 1, "expected 3 columns"));
+            }
+            let cat = Cat::parse(f[1].trim())
+                .ok_or_else(|| DataError::new("lexicon.tsv", n + 1, "unknown category"))?;
+            let idx = entries.len();
+            entries.push(LexEntry {
+                id: f[0].trim().to_string(),
+                cat,
+            });
+            // A pattern may carry a trailing space as a word-end marker ("va "): trim it.
+            pats.extend(f[2].split('|').map(|p| (idx, p)));
+        }
+        let matcher = PhraseMatcher::new("lexicon.tsv", pats)?;
+        Ok(Lexicon { entries, matcher })
+    }
+
+    /// All cues in a folded text, in order.
+    pub fn find(&self, folded: &Folded) -> Vec<Cue> {
+        self.matcher
+            .find(folded)
+            .into_iter()
+            .map(|Hit { span, entry, .. }| Cue {
+                span,
+                cat: self.entries[entry].cat,
+                entry,
+            })
+            .collect()
+    }
+
+    /// The ID of an entry.
+    pub fn id(&self, entry: usize) -> &str {
+        &self.entries[entry].id
+    }
+}

@@ -1,0 +1,128 @@
+//! Sentence segmentation with an English and French abbreviation list. Returns spans; lines
+//! are always boundaries (headlines and list items have no final stop).
+
+use crate::types::Span;
+
+/// Abbreviations after which a full stop does not end a sentence (lower case, no dot).
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "maj", "sgt", "cmdr",
+    "adm", "gov", "sen", "rep", "st", "mt", "ft", "no", "nos", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
+    "fri", "sat", "sun", "inc", "ltd", "co", "corp", "dept", "approx", "est", "m", "mm", "mme",
+    "mlle", "gén", "gen", "lt-col", "cdt", "av", "bd", "u.s", "u.n", "e.g", "i.e", "al", "jr",
+];
+
+/// Sentence spans of `text` (trimmed, non-empty), in order.
+pub fn split(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary = match b {
+            b'\n' => Some(i + 1),
+            b'.' | b'!' | b'?' => {
+                // a run of closing punctuation and quotes belongs to the sentence
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+                {
+                    j += 1;
+                }
+                // closing curly quotes (3 bytes) too
+                while text[j..].starts_with('\u{201D}')
+                    || text[j..].starts_with('\u{2019}')
+                    || text[j..].starts_with('\u{00BB}')
+                {
+                    j += text[j..].chars().next().map_or(1, char::len_utf8);
+                }
+                let next_is_space = j >= bytes.len()
+                    || bytes[j] == b' '
+                    || bytes[j] == b'\n'
+                    || bytes[j] == b'\t'
+                    || bytes[j] == b'\r';
+                if b == b'.' && next_is_space && !ends_with_abbrev(&text[start..i]) {
+                    // next word should start with an upper-case letter, digit or quote
+                    let rest = text[j..].trim_start();
+                    let c = rest.chars().next();
+                    if c.is_none_or(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || "\"'«“(".contains(c)
+                    }) {
+                        Some(j)
+                    } else {
+                        None
+                    }
+                } else if b != b'.' && next_is_space {
+                    Some(j)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary {
+            push(text, start, end, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(Span::new(start + lead, start + lead + t.len()));
+    }
+}
+
+fn ends_with_abbrev(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // single capital letter initials ("J. Smith")
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lw = word.to_lowercase();
+    ABBREV.contains(&lw.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_abbreviations() {
+        let t = "Gen. Diarra said the army won. Gunmen fled to Boni.\nHeadline without stop\nOn Nov. 7 they came.";
+        let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Gen. Diarra said the army won.",
+                "Gunmen fled to Boni.",
+                "Headline without stop",
+                "On Nov. 7 they came."
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_never_panics() {
+        for t in ["é.É", "«Oui.» Non", "a.\u{201D} B", "...", "\u{2019}."] {
+            for s in split(t) {
+                assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            }
+        }
+    }
+}
