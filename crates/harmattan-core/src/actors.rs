@@ -330,10 +330,12 @@ impl ActorDict {
         countries: &Countries,
     ) -> Option<Actor> {
         let e = &self.entries[m.entry?];
-        let country = m.country.or(if e.name.contains('{') {
+        // an adjective in the text wins, then the entry's own country (FAMa is Mali's army
+        // wherever it fights), then, for generic templates, the event's country
+        let country = m.country.or(e.country).or(if e.name.contains('{') {
             event_country
         } else {
-            e.country
+            None
         });
         let mut name = e.name.clone();
         let mut rule = e.id.clone();
