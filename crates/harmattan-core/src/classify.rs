@@ -121,8 +121,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
 
     // --- demonstrations (DR-20) -----------------------------------------------------------
     if (protest || riot || mob)
-        && !(heavy && !s.kind(ActorKind::Protester))
-        && !(named_armed && !protest && !mob)
+        && (s.kind(ActorKind::Protester) || !heavy)
+        && (protest || mob || !named_armed)
     {
         if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
             if protest || s.kind(ActorKind::Rioter) && !mob {

@@ -76,6 +76,9 @@ struct Incident {
     geo: Option<Geo>,
 }
 
+/// An actor with the span that names it.
+type Placed = (Actor, Span);
+
 /// Everything found in one document, shared by the incident builders.
 struct Doc<'a> {
     text: &'a str,
@@ -455,9 +458,7 @@ impl Engine {
             &sig,
             seed_cues().next().map(|c| c.span),
         );
-        let Some(a1) = a1 else {
-            return None;
-        };
+        let a1 = a1?;
         // ---- fill the record
         ev.event_date = Some(date);
         ev.year = chrono::Datelike::year(&date);
@@ -587,7 +588,7 @@ impl Engine {
         date: NaiveDate,
         sig: &Signals,
         fallback: Option<Span>,
-    ) -> (Option<(Actor, Span)>, Option<(Actor, Span)>) {
+    ) -> (Option<Placed>, Option<Placed>) {
         let cname = &self.countries.get(country).name;
         let sp = fallback.unwrap_or_default();
         let generic = |name: String, inter: u8, kind: ActorKind, rule: &str| {

@@ -1,0 +1,581 @@
+//! User gazetteers: GeoNames dumps and CSV files with a header row.
+
+use std::collections::HashMap;
+
+use super::store::{key_into, nearest, Kind, Place, Store};
+use super::{strip_admin_type, ImportReport};
+use crate::countries::Countries;
+use crate::text::{ascii_name, fold_key};
+
+/// Mali's cercles that ACLED files under the Menaka region (created 2016; older lists put
+/// them under Gao): folded key → ACLED admin2.
+const ML_MENAKA: &[(&str, &str)] = &[
+    ("anderaboukane", "Anderamboukane"),
+    ("anderamboukane", "Anderamboukane"),
+    ("inekar", "Inekar"),
+    ("menaka", "Menaka"),
+    ("tidarmene", "Tidermene"),
+    ("tidermene", "Tidermene"),
+];
+
+/// An admin unit with coordinates: `(lat, lon, admin1, admin2)`.
+type Unit = (f64, f64, u32, u32);
+/// Raw admin1, admin2, arrondissement and country of a CSV row.
+type AdminKey = (String, String, String, [u8; 2]);
+
+/// Which CSV column holds what.
+#[derive(Debug, Default)]
+struct Columns {
+    name: Option<usize>,
+    lat: Option<usize>,
+    lon: Option<usize>,
+    admin1: Option<usize>,
+    admin2: Option<usize>,
+    admin3: Option<usize>,
+    arrondissement: Option<usize>,
+    country: Option<usize>,
+}
+
+impl Columns {
+    fn from_header(fields: &[String]) -> Columns {
+        let mut c = Columns::default();
+        for (i, h) in fields.iter().enumerate() {
+            let k = fold_key(h).replace(' ', "_");
+            let slot = match k.as_str() {
+                "village" | "name" | "location" | "place" | "locality" | "localite" | "nom" => {
+                    &mut c.name
+                }
+                "lat" | "latitude" | "y" => &mut c.lat,
+                "long" | "lon" | "lng" | "longitude" | "x" => &mut c.lon,
+                "region" | "admin1" | "adm1" | "state" | "governorate" => &mut c.admin1,
+                "cercle" | "province" | "department" | "departement" | "admin2" | "adm2"
+                | "district" | "prefecture" => &mut c.admin2,
+                "commune" | "admin3" | "adm3" => &mut c.admin3,
+                "country" | "pays" | "cc" | "iso" | "iso2" | "iso3" | "country_code" => {
+                    &mut c.country
+                }
+                _ if k.starts_with("arrondis") => &mut c.arrondissement,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(i);
+            }
+        }
+        c
+    }
+    fn max_index(&self) -> usize {
+        [
+            self.name,
+            self.lat,
+            self.lon,
+            self.admin1,
+            self.admin2,
+            self.admin3,
+            self.arrondissement,
+            self.country,
+        ]
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0)
+    }
+}
+
+/// Split one CSV line (RFC 4180 quotes, no embedded newlines).
+fn split_csv(line: &str, delim: char, out: &mut Vec<String>) -> Result<(), &'static str> {
+    out.clear();
+    let mut cur = String::new();
+    let mut chars = line.chars().peekable();
+    let mut in_quotes = false;
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cur.push('"');
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                cur.push(c);
+            }
+        } else if c == '"' && at_start {
+            in_quotes = true;
+            at_start = false;
+        } else if c == delim {
+            out.push(std::mem::take(&mut cur));
+            at_start = true;
+        } else {
+            cur.push(c);
+            if !c.is_whitespace() {
+                at_start = false;
+            }
+        }
+    }
+    if in_quotes {
+        return Err("unterminated quote");
+    }
+    out.push(cur);
+    Ok(())
+}
+
+/// `IRA DIANATENE` → `Ira Dianatene`, `N'TILLIT` → `N'Tillit`. Names with lower-case letters
+/// are kept as they are.
+pub(crate) fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = matches!(c, ' ' | '-' | '\'' | '(' | '/' | '.' | '\u{2019}');
+        }
+    }
+    out
+}
+
+/// A clean ASCII display name.
+fn display_name(raw: &str) -> String {
+    let t = title_case(raw.trim());
+    let a = ascii_name(&t);
+    a.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse_coord(s: &str, max: f64) -> Result<Option<f64>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let v: f64 = s.replace(',', ".").parse().map_err(|_| ())?;
+    if v.is_finite() && v.abs() <= max {
+        Ok(Some(v))
+    } else {
+        Err(())
+    }
+}
+
+fn cc_bytes(s: &str) -> Option<[u8; 2]> {
+    let b = s.as_bytes();
+    if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
+        Some([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()])
+    } else {
+        None
+    }
+}
+
+fn country_cc(value: &str, countries: &Countries) -> Option<[u8; 2]> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let up = v.to_ascii_uppercase();
+    let idx = match v.len() {
+        2 => countries.by_iso2(&up),
+        3 => countries.by_iso3(&up),
+        _ => None,
+    }
+    .or_else(|| countries.by_name(v));
+    match idx {
+        Some(i) => cc_bytes(&countries.get(i).iso2),
+        None => cc_bytes(v),
+    }
+}
+
+/// Add one user place and index its names.
+#[allow(clippy::too_many_arguments)]
+fn add_place(
+    store: &mut Store,
+    name: &str,
+    alts: &[&str],
+    coords: Option<(f64, f64)>,
+    kind: Kind,
+    cc: [u8; 2],
+    admin: (u32, u32, u32),
+    pop: u32,
+    buf: &mut String,
+) {
+    store.user_count += 1;
+    let i = store.places.len() as u32;
+    let (lat, lon) = coords.unwrap_or((f64::NAN, f64::NAN));
+    let p = Place {
+        id: store.user_count,
+        user: true,
+        name: store.strs.push(name),
+        lat,
+        lon,
+        kind,
+        cc,
+        admin1: admin.0,
+        admin2: admin.1,
+        admin3: admin.2,
+        pop,
+        seat: 0,
+    };
+    store.places.push(p);
+    store.index_name(name, i, buf);
+    for a in alts {
+        store.index_name(a, i, buf);
+    }
+}
+
+/// ACLED admin1/admin2 string ids for raw admin names of a user row.
+fn resolve_admins(store: &mut Store, cc: [u8; 2], a1: &str, a2: &str, arr: &str) -> (u32, u32) {
+    if &cc == b"ML" {
+        let k2 = fold_key(a2);
+        let karr = fold_key(arr);
+        let hit = ML_MENAKA
+            .iter()
+            .find(|(k, _)| k2 == "menaka" && karr == *k)
+            .or_else(|| ML_MENAKA.iter().find(|(k, _)| k2 == *k));
+        if let Some((_, acled)) = hit {
+            let m = store.strs.intern("Menaka");
+            let n = store.strs.intern(acled);
+            return (m, n);
+        }
+    }
+    let mut admin1 = 0;
+    let mut admin2 = 0;
+    if !a2.trim().is_empty() {
+        match store.find_unit(cc, 2, a2) {
+            Some((u1, u2)) => {
+                admin1 = u1;
+                admin2 = u2;
+            }
+            None => admin2 = store.strs.intern(&display_name(&strip_admin_type(a2))),
+        }
+    }
+    if admin1 == 0 && !a1.trim().is_empty() {
+        admin1 = match store.find_unit(cc, 1, a1) {
+            Some((u1, _)) => u1,
+            None => store.strs.intern(&display_name(&strip_admin_type(a1))),
+        };
+    }
+    (admin1, admin2)
+}
+
+/// Import a user gazetteer into `store`.
+pub(crate) fn import(store: &mut Store, text: &str, countries: &Countries) -> ImportReport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let f: Vec<&str> = first.split('\t').collect();
+    if f.len() >= 19 && !f[0].is_empty() && f[0].bytes().all(|b| b.is_ascii_digit()) {
+        import_geonames(store, text)
+    } else {
+        import_csv(store, text, countries)
+    }
+}
+
+fn is_latin(s: &str) -> bool {
+    s.chars().all(|c| {
+        let o = c as u32;
+        o < 0x250 || (0x1E00..0x1F00).contains(&o) || (0x300..0x370).contains(&o) || o == 0x2019
+    })
+}
+
+fn import_geonames(store: &mut Store, text: &str) -> ImportReport {
+    let mut report = ImportReport::default();
+    // First pass: admin unit names by code.
+    let mut adm1: HashMap<String, String> = HashMap::new();
+    let mut adm2: HashMap<String, String> = HashMap::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 19 || f[6] != "A" {
+            continue;
+        }
+        let name = if f[2].is_empty() { f[1] } else { f[2] };
+        match f[7] {
+            "ADM1" => {
+                adm1.insert(format!("{}.{}", f[8], f[10]), name.to_string());
+            }
+            "ADM2" => {
+                adm2.insert(format!("{}.{}.{}", f[8], f[10], f[11]), name.to_string());
+            }
+            _ => {}
+        }
+    }
+    let mut cache: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut units: HashMap<[u8; 2], Vec<Unit>> = HashMap::new();
+    let mut buf = String::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 19 {
+            report.skipped.push((
+                n + 1,
+                format!("expected 19 tab-separated columns, found {}", f.len()),
+            ));
+            continue;
+        }
+        let (Ok(Some(lat)), Ok(Some(lon))) = (parse_coord(f[4], 90.0), parse_coord(f[5], 180.0))
+        else {
+            report.skipped.push((n + 1, "bad coordinates".to_string()));
+            continue;
+        };
+        let Some(cc) = cc_bytes(f[8]) else {
+            report.skipped.push((n + 1, "bad country code".to_string()));
+            continue;
+        };
+        let raw_name = if f[2].is_empty() { f[1] } else { f[2] };
+        let mut name = display_name(raw_name);
+        let kind = Kind::from_codes(f[6], f[7]);
+        if kind.is_unit() {
+            name = display_name(&strip_admin_type(&name));
+        }
+        if name.is_empty() {
+            report.skipped.push((n + 1, "missing name".to_string()));
+            continue;
+        }
+        let code1 = format!("{}.{}", f[8], f[10]);
+        let code2 = format!("{}.{}.{}", f[8], f[10], f[11]);
+        let admins = if let Some(&a) = cache.get(&code2) {
+            a
+        } else {
+            let a1 = adm1.get(&code1).cloned().unwrap_or_default();
+            let a2 = adm2.get(&code2).cloned().unwrap_or_default();
+            let a = if a1.is_empty() && a2.is_empty() {
+                (0, 0)
+            } else {
+                resolve_admins(store, cc, &a1, &a2, "")
+            };
+            if a != (0, 0) {
+                cache.insert(code2, a);
+            }
+            a
+        };
+        let admins = if admins == (0, 0) {
+            let u = units.entry(cc).or_insert_with(|| store.units_of(cc));
+            nearest(u, lat, lon).unwrap_or((0, 0))
+        } else {
+            admins
+        };
+        let mut alts: Vec<&str> = Vec::new();
+        for a in std::iter::once(f[1]).chain(f[3].split(',')) {
+            let a = a.trim();
+            if !a.is_empty() && is_latin(a) && alts.len() < 24 {
+                alts.push(a);
+            }
+        }
+        let pop = f[14].trim().parse().unwrap_or(0);
+        add_place(
+            store,
+            &name,
+            &alts,
+            Some((lat, lon)),
+            kind,
+            cc,
+            (admins.0, admins.1, 0),
+            pop,
+            &mut buf,
+        );
+        report.added += 1;
+    }
+    report
+}
+
+fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, header)) = lines.next() else {
+        return report;
+    };
+    let delim = [',', ';', '\t', '|']
+        .into_iter()
+        .max_by_key(|d| header.matches(*d).count())
+        .unwrap_or(',');
+    let mut fields = Vec::new();
+    if split_csv(header, delim, &mut fields).is_err() {
+        report.skipped.push((1, "unreadable header".to_string()));
+        return report;
+    }
+    let cols = Columns::from_header(&fields);
+    let ncols = fields.len();
+    let Some(name_col) = cols.name else {
+        report.skipped.push((
+            1,
+            "no name column (VILLAGE, NAME or LOCATION) in the header".to_string(),
+        ));
+        return report;
+    };
+    let need = cols.max_index() + 1;
+
+    // Country for rows without a COUNTRY column: vote over the admin1 names.
+    let mut file_cc: Option<[u8; 2]> = None;
+    if cols.country.is_none() {
+        let mut votes: HashMap<[u8; 2], usize> = HashMap::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut ccs = Vec::new();
+        for (_, line) in text.lines().enumerate().skip(1).take(5000) {
+            if split_csv(line, delim, &mut fields).is_err() {
+                continue;
+            }
+            for col in [cols.admin1, cols.admin2].into_iter().flatten() {
+                let Some(v) = fields.get(col) else { continue };
+                let k = fold_key(v);
+                if k.is_empty() || seen.contains(&k) {
+                    continue;
+                }
+                ccs.clear();
+                store.admin1_countries(v, &mut ccs);
+                if col == cols.admin2.unwrap_or(usize::MAX) {
+                    // admin2 names vote too (weaker evidence, same lookup on admin2 units)
+                    let mut b = String::new();
+                    key_into(v, &mut b);
+                    for &h in store.hits(&b) {
+                        if let Some(p) = store.place(h) {
+                            if p.kind == Kind::Adm2 && !p.user && !ccs.contains(&p.cc) {
+                                ccs.push(p.cc);
+                            }
+                        }
+                    }
+                }
+                for c in &ccs {
+                    *votes.entry(*c).or_default() += 1;
+                }
+                seen.push(k);
+            }
+            if seen.len() > 200 {
+                break;
+            }
+        }
+        file_cc = votes
+            .into_iter()
+            .max_by_key(|&(c, v)| (v, c))
+            .map(|(c, _)| c);
+        if file_cc.is_none() {
+            report.skipped.push((
+                0,
+                "no COUNTRY column and the country could not be inferred from the admin names"
+                    .to_string(),
+            ));
+            return report;
+        }
+    }
+
+    let mut cache: HashMap<AdminKey, (u32, u32)> = HashMap::new();
+    let mut buf = String::new();
+    let get = |fields: &[String], c: Option<usize>| -> String {
+        c.and_then(|i| fields.get(i))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    for (n, line) in lines {
+        let line_no = n + 1;
+        if let Err(e) = split_csv(line, delim, &mut fields) {
+            report.skipped.push((line_no, e.to_string()));
+            continue;
+        }
+        if fields.len() > ncols || fields.len() < need {
+            report.skipped.push((
+                line_no,
+                format!("expected {ncols} fields, found {}", fields.len()),
+            ));
+            continue;
+        }
+        let raw_name = fields.get(name_col).map(|s| s.trim()).unwrap_or("");
+        let name = display_name(raw_name);
+        if name.is_empty() {
+            report.skipped.push((line_no, "missing name".to_string()));
+            continue;
+        }
+        let lat = parse_coord(&get(&fields, cols.lat), 90.0);
+        let lon = parse_coord(&get(&fields, cols.lon), 180.0);
+        let coords = match (lat, lon) {
+            (Ok(Some(a)), Ok(Some(o))) => Some((a, o)),
+            (Ok(None), Ok(None)) => None,
+            _ => {
+                report
+                    .skipped
+                    .push((line_no, "bad coordinates".to_string()));
+                continue;
+            }
+        };
+        let cc = match cols.country {
+            Some(c) => match fields.get(c).and_then(|v| country_cc(v, countries)) {
+                Some(cc) => cc,
+                None => {
+                    report
+                        .skipped
+                        .push((line_no, "unknown country".to_string()));
+                    continue;
+                }
+            },
+            None => match file_cc {
+                Some(cc) => cc,
+                None => continue,
+            },
+        };
+        let a1 = get(&fields, cols.admin1);
+        let a2 = get(&fields, cols.admin2);
+        let arr = get(&fields, cols.arrondissement);
+        let a3 = get(&fields, cols.admin3);
+        let key = (a1, a2, arr, cc);
+        let admins = match cache.get(&key) {
+            Some(&a) => a,
+            None => {
+                let a = resolve_admins(store, cc, &key.0, &key.1, &key.2);
+                cache.insert(key, a);
+                a
+            }
+        };
+        let admin3 = if a3.is_empty() {
+            0
+        } else {
+            store.strs.intern(&display_name(&a3))
+        };
+        let alt: Vec<&str> = if raw_name != name {
+            vec![raw_name]
+        } else {
+            Vec::new()
+        };
+        add_place(
+            store,
+            &name,
+            &alt,
+            coords,
+            Kind::Populated,
+            cc,
+            (admins.0, admins.1, admin3),
+            0,
+            &mut buf,
+        );
+        report.added += 1;
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_cases() {
+        assert_eq!(title_case("IRA DIANATENE"), "Ira Dianatene");
+        assert_eq!(title_case("N'TILLIT"), "N'Tillit");
+        assert_eq!(title_case("GOURMA-RHAROUS"), "Gourma-Rharous");
+        assert_eq!(title_case("Kéniéba"), "Kéniéba");
+    }
+
+    #[test]
+    fn csv_split() {
+        let mut v = Vec::new();
+        split_csv(r#"a,"b, c",d"#, ',', &mut v).unwrap();
+        assert_eq!(v, vec!["a", "b, c", "d"]);
+        assert!(split_csv(r#"a,"b"#, ',', &mut v).is_err());
+    }
+}

@@ -1,0 +1,929 @@
+//! Geocoding: the gazetteer (built-in GeoNames-derived table plus user imports) and place
+//! resolution for a stretch of text.
+//!
+//! The built-in table is `data/gazetteer/places.tsv` (see `data/gazetteer/README.md`): one
+//! place per line, admin names already in ACLED spelling. User gazetteers (GeoNames dumps or
+//! CSV files such as a national village list) are added with [`Gazetteer::add_user`]; their
+//! places get a modest preference among homonyms, since a user import names the user's area
+//! of interest.
+//!
+//! [`geocode`] finds capitalised place names in a scope of the text, scores every gazetteer
+//! entry they match (prepositions, admin context such as `X (Niafunke, Tombouctou)`, country
+//! hints, feature class, population, user boost) and returns the best one with its
+//! `geo_precision` (codebook 4.2).
+
+mod import;
+mod store;
+
+use crate::countries::{Countries, CountryMentionKind};
+use crate::text::Folded;
+use crate::types::Span;
+use crate::DataError;
+
+use store::{key_into, Kind, Place, Store};
+
+/// The gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    store: Store,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    /// Places added.
+    pub added: usize,
+    /// Rows skipped, with 1-based line numbers and the reason.
+    pub skipped: Vec<(usize, String)>,
+}
+
+impl Gazetteer {
+    /// Load the built-in table (`data/gazetteer/places.tsv`).
+    pub fn from_builtin(places_tsv: &str, countries: &Countries) -> Result<Self, DataError> {
+        let mut store = Store::new();
+        store.load_builtin(places_tsv, countries)?;
+        Ok(Gazetteer { store })
+    }
+    /// Add a user gazetteer: a GeoNames dump or a CSV with a header row (format detected).
+    ///
+    /// CSV columns are recognised by name, case-insensitively: `VILLAGE`/`NAME`/`LOCATION`,
+    /// `LAT`/`LATITUDE`, `LONG`/`LON`/`LONGITUDE`, `REGION`/`ADMIN1`,
+    /// `CERCLE`/`PROVINCE`/`DEPARTMENT`/`ADMIN2`, `COMMUNE`/`ADMIN3`, `COUNTRY` (name or ISO
+    /// code; when absent the country is inferred from the admin names). Admin names are mapped
+    /// to ACLED spellings through the built-in admin units. Rows without coordinates are kept
+    /// as names; malformed rows are skipped and reported with their 1-based line number.
+    pub fn add_user(&mut self, text: &str, countries: &Countries) -> ImportReport {
+        import::import(&mut self.store, text, countries)
+    }
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.store.places.len()
+    }
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.store.places.is_empty()
+    }
+    /// Number of distinct folded names (lookup keys).
+    pub fn key_count(&self) -> usize {
+        self.store.index.len()
+    }
+    /// Every place filed under `name` (any spelling the gazetteer knows, matched by
+    /// [`crate::text::fold_key`]), as `(rule id, ACLED location, ISO alpha-2, admin1, admin2)`.
+    /// Meant for diagnostics and tests.
+    pub fn lookup(&self, name: &str) -> Vec<(String, String, String, String, String)> {
+        let mut buf = String::new();
+        key_into(name, &mut buf);
+        self.store
+            .hits(&buf)
+            .iter()
+            .filter_map(|&i| self.store.place(i))
+            .map(|p| {
+                (
+                    rule_of(p),
+                    self.store.strs.get(p.name).to_string(),
+                    p.cc_str().to_string(),
+                    self.store.strs.get(p.admin1).to_string(),
+                    self.store.strs.get(p.admin2).to_string(),
+                )
+            })
+            .collect()
+    }
+}
+
+fn rule_of(p: &Place) -> String {
+    if p.user {
+        format!("USER:{}", p.id)
+    } else {
+        format!("GN:{}", p.id)
+    }
+}
+
+/// Hints from the rest of the document.
+#[derive(Debug, Clone, Default)]
+pub struct GeoContext {
+    /// Countries the document points to, as indices into [`Countries::all`], with weights.
+    pub countries: Vec<(usize, f32)>,
+}
+
+/// A resolved place with its admin units, in ACLED spelling.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Geo {
+    /// Index into [`Countries::all`].
+    pub country: usize,
+    /// First-level unit.
+    pub admin1: String,
+    /// Second-level unit.
+    pub admin2: String,
+    /// Third-level unit.
+    pub admin3: String,
+    /// Named place.
+    pub location: String,
+    /// Latitude.
+    pub latitude: Option<f64>,
+    /// Longitude.
+    pub longitude: Option<f64>,
+    /// 1, 2 or 3 (codebook 4.2).
+    pub geo_precision: u8,
+    /// The place name in the text.
+    pub span: Span,
+    /// Stable ID of the gazetteer entry (`GN:2457161`, `USER:123`).
+    pub rule: String,
+}
+
+/// Strip admin type words from a unit name: `Douentza Cercle` → `Douentza`,
+/// `Département de Tessaoua` → `Tessaoua`, `Province du Soum` → `Soum`.
+pub(crate) fn strip_admin_type(name: &str) -> String {
+    const PREFIXES: &[&str] = &[
+        "departement de la ",
+        "departement de l'",
+        "departement d'",
+        "departement de ",
+        "departement du ",
+        "province de la ",
+        "province de l'",
+        "province du ",
+        "province des ",
+        "province de ",
+        "province of ",
+        "cercle de ",
+        "cercle d'",
+        "region de la ",
+        "region de l'",
+        "region du ",
+        "region de ",
+        "region of ",
+        "prefecture de ",
+        "commune de ",
+        "district de ",
+        "district of ",
+        "governorate of ",
+        "state of ",
+        "ville de ",
+    ];
+    const SUFFIXES: &[&str] = &[
+        " cercle",
+        " province",
+        " region",
+        " governorate",
+        " state",
+        " district",
+        " municipality",
+        " department",
+        " prefecture",
+        " county",
+    ];
+    let mut n = crate::text::ascii_name(name).trim().to_string();
+    loop {
+        let low = n.to_ascii_lowercase();
+        let mut changed = false;
+        for p in PREFIXES {
+            if low.starts_with(p) && n.len() > p.len() + 1 {
+                n = n[p.len()..].trim().to_string();
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            for s in SUFFIXES {
+                if low.ends_with(s) && n.len() > s.len() + 1 {
+                    n = n[..n.len() - s.len()].trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            return n;
+        }
+    }
+}
+
+/// Capitalised words that are never place names here (sorted; checked by a test).
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "afp",
+    "africa",
+    "african",
+    "after",
+    "al",
+    "also",
+    "an",
+    "and",
+    "aout",
+    "ap",
+    "april",
+    "army",
+    "as",
+    "at",
+    "attack",
+    "attacks",
+    "august",
+    "avril",
+    "bbc",
+    "but",
+    "by",
+    "captain",
+    "cedeao",
+    "center",
+    "central",
+    "centre",
+    "city",
+    "colonel",
+    "commander",
+    "council",
+    "daesh",
+    "dans",
+    "de",
+    "december",
+    "decembre",
+    "des",
+    "dimanche",
+    "du",
+    "east",
+    "eastern",
+    "ecowas",
+    "en",
+    "est",
+    "et",
+    "europe",
+    "european",
+    "fama",
+    "february",
+    "fevrier",
+    "for",
+    "forces",
+    "friday",
+    "from",
+    "general",
+    "government",
+    "he",
+    "her",
+    "his",
+    "hrw",
+    "i",
+    "if",
+    "il",
+    "in",
+    "is",
+    "isgs",
+    "islamic",
+    "iswap",
+    "it",
+    "january",
+    "janvier",
+    "jeudi",
+    "jnim",
+    "juillet",
+    "juin",
+    "july",
+    "june",
+    "la",
+    "le",
+    "les",
+    "lundi",
+    "mai",
+    "march",
+    "mardi",
+    "mars",
+    "may",
+    "mercredi",
+    "minister",
+    "ministry",
+    "minusma",
+    "monday",
+    "mr",
+    "msf",
+    "national",
+    "nord",
+    "north",
+    "northern",
+    "november",
+    "novembre",
+    "ocha",
+    "october",
+    "octobre",
+    "of",
+    "on",
+    "one",
+    "ouest",
+    "police",
+    "president",
+    "read",
+    "reuters",
+    "rfi",
+    "sahel",
+    "samedi",
+    "saturday",
+    "september",
+    "septembre",
+    "she",
+    "since",
+    "some",
+    "south",
+    "southern",
+    "state",
+    "sud",
+    "sunday",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "thursday",
+    "today",
+    "tuesday",
+    "two",
+    "un",
+    "une",
+    "united",
+    "vendredi",
+    "wednesday",
+    "west",
+    "western",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+fn is_stop(key: &str) -> bool {
+    STOP.binary_search(&key).is_ok()
+}
+
+/// Words that may sit lower-case inside a multi-word name (`Nioro du Sahel`).
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "d"
+            | "l"
+            | "n"
+            | "sur"
+            | "en"
+            | "of"
+            | "y"
+            | "da"
+            | "do"
+            | "dos"
+            | "di"
+            | "ben"
+            | "bin"
+            | "ould"
+    )
+}
+
+/// Unit words after (`Mopti region`) or before (`region of Mopti`) a name.
+fn is_unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "region"
+            | "regions"
+            | "province"
+            | "cercle"
+            | "circle"
+            | "department"
+            | "departement"
+            | "state"
+            | "governorate"
+            | "district"
+            | "prefecture"
+            | "county"
+            | "wilaya"
+    )
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "near"
+            | "outside"
+            | "of"
+            | "a"
+            | "dans"
+            | "de"
+            | "du"
+            | "d"
+            | "from"
+            | "to"
+            | "into"
+            | "around"
+            | "between"
+            | "entre"
+            | "towards"
+            | "toward"
+            | "en"
+            | "vers"
+            | "sur"
+            | "pres"
+            | "on"
+    )
+}
+
+fn is_distance_word(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "kms"
+            | "kilometres"
+            | "kilometers"
+            | "kilometre"
+            | "kilometer"
+            | "miles"
+            | "mi"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "nord"
+            | "sud"
+            | "est"
+            | "ouest"
+    )
+}
+
+/// A name found in the text with its gazetteer hits.
+#[derive(Debug)]
+struct Mention<'g> {
+    /// Folded byte range.
+    fs: usize,
+    fe: usize,
+    hits: &'g [u32],
+    /// Lower-case name after `region of`: only admin units count.
+    units_only: bool,
+    prep: bool,
+    near: bool,
+    unit_cue: bool,
+    /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
+    /// the mention is that place's admin unit.
+    after_unknown: bool,
+    /// Index of the mention this one qualifies (`X (Niafunke, Tombouctou)`).
+    context_of: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+}
+
+fn scan_tokens(fs: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let Some(sub) = fs.get(start..end) else {
+        return;
+    };
+    let mut cur: Option<usize> = None;
+    for (i, c) in sub.char_indices() {
+        if c.is_alphanumeric() {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+        } else if let Some(s) = cur.take() {
+            out.push(Tok {
+                s: start + s,
+                e: start + i,
+            });
+        }
+    }
+    if let Some(s) = cur {
+        out.push(Tok {
+            s: start + s,
+            e: end,
+        });
+    }
+}
+
+/// Largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn orig_first_char(text: &str, folded: &Folded, f: usize) -> Option<char> {
+    let o = *folded.map.get(f)? as usize;
+    text.get(o..)?.chars().next()
+}
+
+/// Resolve the place of an incident described in `scope` of `text`.
+///
+/// `folded` must be `Folded::new(text)`. Returns `None` when no gazetteer place is named in
+/// the scope (or the only candidates are in countries the table does not know).
+pub fn geocode(
+    gaz: &Gazetteer,
+    countries: &Countries,
+    text: &str,
+    folded: &Folded,
+    scope: Span,
+    ctx: &GeoContext,
+) -> Option<Geo> {
+    let store = &gaz.store;
+    if store.places.is_empty() || folded.map.len() != folded.s.len() + 1 {
+        return None;
+    }
+    let fs = folded.s.as_str();
+    let s0 = scope.start.min(text.len());
+    let s1 = scope.end.min(text.len()).max(s0);
+    let fstart = floor_boundary(fs, folded.folded_offset(s0));
+    let fend = floor_boundary(fs, folded.folded_offset(s1)).max(fstart);
+
+    let mut toks = Vec::with_capacity(64);
+    scan_tokens(fs, fstart, fend, &mut toks);
+    if toks.is_empty() {
+        return None;
+    }
+    let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+
+    // Country names and adjectives in scope: never place candidates, but hints.
+    let cmentions: Vec<_> = countries
+        .find(folded)
+        .into_iter()
+        .filter(|m| m.span.start >= s0 && m.span.end <= s1)
+        .collect();
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut buf = String::with_capacity(64);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let prev = |k: usize| -> &str {
+            if i >= k {
+                word(&toks[i - k])
+            } else {
+                ""
+            }
+        };
+        let cap = orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase);
+        let unit_before = (matches!(prev(1), "of" | "de" | "du" | "d") && is_unit_word(prev(2)))
+            || (matches!(prev(1), "la" | "l") && prev(2) == "de" && is_unit_word(prev(3)));
+        if !cap && !unit_before {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, &[u32])> = None;
+        for n in (1..=4usize).rev() {
+            if i + n > toks.len() {
+                continue;
+            }
+            // every joined token must be glued by spaces, hyphens or apostrophes
+            let mut ok = true;
+            for k in i + 1..i + n {
+                let gap = fs.get(toks[k - 1].e..toks[k].s).unwrap_or(".");
+                let glued = gap.contains(['-', '\'']);
+                if gap.len() > 3 || !gap.chars().all(|c| matches!(c, ' ' | '-' | '\'')) {
+                    ok = false;
+                    break;
+                }
+                let tc = orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase);
+                if !(tc || glued || !cap || (k + 1 < i + n && is_connector(word(&toks[k])))) {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            buf.clear();
+            for (k, tk) in toks[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(word(tk));
+            }
+            if buf.len() < 3 || buf.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+                continue;
+            }
+            let next_is_unit = toks
+                .get(i + n)
+                .filter(|nt| {
+                    fs.get(toks[i + n - 1].e..nt.s)
+                        .is_some_and(|g| g.trim().is_empty())
+                })
+                .is_some_and(|nt| is_unit_word(word(nt)));
+            if is_stop(&buf) && !(unit_before || next_is_unit) {
+                continue;
+            }
+            // short all-caps acronyms (JNIM, ISGS) are actors, not places
+            if n == 1 && !unit_before && !is_prep(prev(1)) {
+                let sp = folded.span(t.s, t.e);
+                let orig = text.get(sp.start..sp.end).unwrap_or("");
+                if orig.len() <= 5 && orig.chars().all(|c| c.is_uppercase()) {
+                    continue;
+                }
+            }
+            let hits = store.hits(&buf);
+            if hits.is_empty() {
+                continue;
+            }
+            let sp = folded.span(t.s, toks[i + n - 1].e);
+            if cmentions
+                .iter()
+                .any(|m| m.span.start < sp.end && sp.start < m.span.end)
+            {
+                continue;
+            }
+            found = Some((n, hits));
+            break;
+        }
+        let Some((n, hits)) = found else {
+            i += 1;
+            continue;
+        };
+        let end_tok = i + n - 1;
+        let next_is_unit = toks
+            .get(i + n)
+            .filter(|nt| {
+                fs.get(toks[end_tok].e..nt.s)
+                    .is_some_and(|g| g.trim().is_empty())
+            })
+            .is_some_and(|nt| is_unit_word(word(nt)));
+        let p1 = prev(1);
+        let p2 = prev(2);
+        let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
+            || (p1 == "to" && p2 == "close")
+            || (matches!(p1, "de" | "du" | "d")
+                && matches!(p2, "pres" | "environs" | "proximite" | "loin" | "alentours"))
+            || (p1 == "of"
+                && matches!(
+                    p2,
+                    "area" | "vicinity" | "environs" | "surroundings" | "outskirts"
+                )
+                && p2 != "outskirts")
+            || (matches!(p1, "from" | "of" | "de" | "d" | "du")
+                && (2..=4).any(|k| is_distance_word(prev(k))));
+        let prep = is_prep(p1);
+        // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
+        let after_unknown = i > 0 && {
+            let pt = toks[i - 1];
+            let gap = fs.get(pt.e..t.s).unwrap_or("");
+            let last_mention_end = mentions.last().map_or(usize::MAX, |m: &Mention| m.fe);
+            gap.contains(['(', ','])
+                && gap.chars().all(|c| matches!(c, ' ' | '(' | ','))
+                && last_mention_end != pt.e
+                && !is_stop(word(&pt))
+                && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                && hits
+                    .iter()
+                    .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
+        };
+        mentions.push(Mention {
+            fs: t.s,
+            fe: toks[end_tok].e,
+            hits,
+            units_only: !cap,
+            prep,
+            near,
+            unit_cue: unit_before || next_is_unit || after_unknown,
+            after_unknown,
+            context_of: None,
+        });
+        i += n;
+    }
+    if mentions.is_empty() {
+        return None;
+    }
+
+    // Which mentions qualify an earlier one: `X (Niafunke, Tombouctou)`, `X, Mopti region`,
+    // `X in the Tombouctou region`.
+    for m in 1..mentions.len() {
+        let has_unit = mentions[m]
+            .hits
+            .iter()
+            .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()));
+        if !has_unit {
+            continue;
+        }
+        let prev = &mentions[m - 1];
+        let Some(gap) = fs.get(prev.fe..mentions[m].fs) else {
+            continue;
+        };
+        if gap.len() > 40 {
+            continue;
+        }
+        let words_ok = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w,
+                    "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
+                ) || is_unit_word(w)
+            });
+        let marked = gap.contains([',', '(']) || gap.contains("in ") || gap.contains("dans ");
+        if words_ok && marked {
+            mentions[m].context_of = Some(prev.context_of.unwrap_or(m - 1));
+        }
+    }
+
+    // Country signals.
+    let has_signal = !ctx.countries.is_empty() || !cmentions.is_empty();
+    let country_score = |ci: usize| -> Option<f32> {
+        let mut s = 0.0;
+        let mut supported = false;
+        for &(c, w) in &ctx.countries {
+            if c == ci {
+                s += 3.0 * w;
+                supported = true;
+            }
+        }
+        for m in &cmentions {
+            if m.country == ci {
+                supported = true;
+                s += if m.kind == CountryMentionKind::Name {
+                    2.0
+                } else {
+                    1.5
+                };
+                break;
+            }
+        }
+        if has_signal && !supported {
+            None
+        } else {
+            Some(s)
+        }
+    };
+
+    let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
+    for (mi, m) in mentions.iter().enumerate() {
+        for &h in m.hits {
+            let Some(p) = store.place(h) else { continue };
+            if m.units_only && !p.kind.is_unit() {
+                continue;
+            }
+            // an admin unit named bare, with no preposition, cue or role, is usually a
+            // capitalised common word in a headline (`Visa Bond`)
+            let bare = !(m.prep || m.unit_cue || m.context_of.is_some());
+            let has_town = m.hits.iter().any(|&o| {
+                store
+                    .place(o)
+                    .is_some_and(|q| q.kind.is_populated() && q.cc == p.cc)
+            });
+            if p.kind.is_unit() && !p.user && bare && !has_town {
+                continue;
+            }
+            let Some(ci) = countries.by_iso2(p.cc_str()) else {
+                continue;
+            };
+            let mut score = match country_score(ci) {
+                Some(s) => s,
+                None if m.prep || p.user => -2.0,
+                None => continue,
+            };
+            score += match p.kind {
+                Kind::Capital => 1.5,
+                Kind::Seat1 => 1.2,
+                Kind::Seat2 => 1.0,
+                Kind::Seat3 => 0.8,
+                Kind::Populated => 0.6,
+                Kind::Adm1 => 0.9,
+                Kind::Adm2 => 0.7,
+                Kind::Adm3 => 0.3,
+                Kind::Area => 0.2,
+                Kind::Other => 0.0,
+            };
+            if m.unit_cue {
+                score += if p.kind.is_unit() { 3.0 } else { -1.5 };
+            }
+            score += 0.35 * (1.0 + p.pop as f32).log10();
+            if p.user {
+                score += 1.5;
+            }
+            if m.prep {
+                score += 1.5;
+            }
+            if m.context_of.is_some() {
+                score -= 4.0;
+            }
+            score -= 0.05 * mi as f32;
+            // admin context
+            let mut ctx_bonus: f32 = 0.0;
+            for (ci2, c) in mentions.iter().enumerate() {
+                if ci2 == mi {
+                    continue;
+                }
+                let direct = c.context_of == Some(mi);
+                for &uh in c.hits {
+                    let Some(u) = store.place(uh) else { continue };
+                    if !u.kind.is_unit() || u.cc != p.cc {
+                        continue;
+                    }
+                    let matched = (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                        || (u.kind == Kind::Adm2 && u.admin2 != 0 && u.admin2 == p.admin2);
+                    if matched {
+                        let b = if direct {
+                            if u.kind == Kind::Adm2 {
+                                5.0
+                            } else {
+                                4.0
+                            }
+                        } else {
+                            1.5
+                        };
+                        ctx_bonus = ctx_bonus.max(b);
+                    }
+                }
+            }
+            score += ctx_bonus;
+            if !matches!(best, Some(b) if score <= b.0) {
+                best = Some((score, mi, h, ci));
+            }
+        }
+    }
+    let (_, mi, h, ci) = best?;
+    let m = &mentions[mi];
+    let p = store.place(h)?;
+    Some(build_geo(store, p, ci, m, folded))
+}
+
+fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, folded: &Folded) -> Geo {
+    let strs = &store.strs;
+    let mut g = Geo {
+        country: ci,
+        admin1: strs.get(p.admin1).to_string(),
+        admin2: strs.get(p.admin2).to_string(),
+        admin3: strs.get(p.admin3).to_string(),
+        location: strs.get(p.name).to_string(),
+        latitude: p.coords().map(|c| c.0),
+        longitude: p.coords().map(|c| c.1),
+        geo_precision: if m.near { 2 } else { 1 },
+        span: folded.span(m.fs, m.fe),
+        rule: rule_of(p),
+    };
+    if p.kind.is_unit() || p.kind == Kind::Area {
+        g.geo_precision = 3;
+        if m.after_unknown && p.kind != Kind::Adm1 {
+            // a village we cannot place, inside a named cercle/province (codebook 4.2)
+            g.geo_precision = 2;
+        }
+    }
+    if p.kind.is_unit() && p.seat != 0 {
+        // the seat stands for the unit (codebook 4.2)
+        let mut buf = String::new();
+        key_into(strs.get(p.seat), &mut buf);
+        let seat = store
+            .hits(&buf)
+            .iter()
+            .filter_map(|&i| store.place(i))
+            .filter(|s| {
+                s.kind.is_populated()
+                    && s.cc == p.cc
+                    && s.admin1 == p.admin1
+                    && (p.kind != Kind::Adm2 || s.admin2 == p.admin2)
+            })
+            .max_by_key(|s| s.pop);
+        if let Some(s) = seat {
+            g.location = strs.get(s.name).to_string();
+            g.admin2 = strs.get(s.admin2).to_string();
+            if let Some((la, lo)) = s.coords() {
+                g.latitude = Some(la);
+                g.longitude = Some(lo);
+            }
+        }
+    }
+    if g.latitude.is_none() {
+        // a user place known by name only: the coordinates of its admin unit
+        for (level, name) in [(Kind::Adm2, p.admin2), (Kind::Adm1, p.admin1)] {
+            if name == 0 {
+                continue;
+            }
+            let mut buf = String::new();
+            key_into(strs.get(name), &mut buf);
+            let unit = store
+                .hits(&buf)
+                .iter()
+                .filter_map(|&i| store.place(i))
+                .find(|u| {
+                    u.kind == level
+                        && u.cc == p.cc
+                        && (level == Kind::Adm1 && u.admin1 == name
+                            || level == Kind::Adm2 && u.admin2 == name)
+                        && u.coords().is_some()
+                });
+            if let Some((la, lo)) = unit.and_then(Place::coords) {
+                g.latitude = Some(la);
+                g.longitude = Some(lo);
+                g.geo_precision = g.geo_precision.max(if level == Kind::Adm2 { 2 } else { 3 });
+                break;
+            }
+        }
+    }
+    g
+}
+
+#[cfg(test)]
+mod tests;

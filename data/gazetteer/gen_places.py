@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""Build data/gazetteer/places.tsv from GeoNames dumps (CC BY 4.0, geonames.org).
+
+Usage:
+    python3 data/gazetteer/gen_places.py [SRC_DIR] [OUT_FILE]
+
+SRC_DIR defaults to /work/shared/data/gazetteer and must hold admin1CodesASCII.txt,
+admin2Codes.txt, cities500.txt and BF.txt. OUT_FILE defaults to places.tsv next to this
+script. Standard library only; the output is deterministic (sorted by id).
+
+Columns: id name alt lat lon fclass fcode cc admin1 admin2 pop seat
+  - admin1/admin2 are ACLED-style names (ASCII, type words stripped); for Mali, Burkina Faso
+    and Niger they come from the hand-checked tables below (event codebook 5.2-5.4).
+  - rows with fclass A / fcode ADM1|ADM2 describe admin units; their coordinates are those of
+    the unit's seat (PPLC/PPLA/PPLA2 in the unit) or the mean of the unit's places, and
+    `seat` holds the seat's name when one was found (empty otherwise, and for non-unit rows).
+"""
+
+import math
+import os
+import re
+import sys
+import unicodedata
+
+SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/gazetteer"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "places.tsv")
+
+MAX_ALT = 8
+# Small places outside the focus countries get fewer alternates (file size).
+FOCUS = {"ML", "BF", "NE"}
+# Countries where places under 2,000 inhabitants are dropped (file size; little recent political
+# violence at village level). Everything else keeps all of cities500.
+SMALL_DROP = set(
+    "CN FR IT US ES DE RO JP GB PL CZ AT CH NL BE PT HU SK SI HR CA AU NZ SE NO FI DK KR TW "
+    "LU LI AD MC SM IS IE EE LV LT GR BG CY MT KP HK MO SG AR CL UY PY BR".split())
+PLACE_EXTRA_ALT = {
+    "2449067": ["Tombouctou"],  # Timbuktu
+    "2458589": ["Djenne", "Jenne"],
+    "2456871": ["Gourma-Rharous", "Rharous"],
+    "2455465": ["Macina"],
+    "2360886": ["Fada NGourma"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Hand-checked ACLED admin names (codebook 5.2-5.4). Keys are GeoNames admin codes.
+# ---------------------------------------------------------------------------------------------
+
+ADMIN1_ACLED = {
+    # Mali: ACLED keeps the pre-2016 regions plus Menaka; Taoudenit sits under Tombouctou.
+    "ML.01": "Bamako", "ML.03": "Kayes", "ML.04": "Mopti", "ML.05": "Segou",
+    "ML.06": "Sikasso", "ML.07": "Koulikoro", "ML.08": "Tombouctou", "ML.09": "Gao",
+    "ML.10": "Kidal", "ML.12070575": "Tombouctou", "ML.12070577": "Menaka",
+    # Burkina Faso: 13 regions.
+    "BF.01": "Boucle du Mouhoun", "BF.02": "Cascades", "BF.03": "Centre",
+    "BF.04": "Centre-Est", "BF.05": "Centre-Nord", "BF.06": "Centre-Ouest",
+    "BF.07": "Centre-Sud", "BF.08": "Est", "BF.09": "Hauts-Bassins", "BF.10": "Nord",
+    "BF.11": "Plateau-Central", "BF.12": "Sahel", "BF.13": "Sud-Ouest",
+    # Niger: 8 regions.
+    "NE.01": "Agadez", "NE.02": "Diffa", "NE.03": "Dosso", "NE.04": "Maradi",
+    "NE.05": "Niamey", "NE.06": "Tahoua", "NE.07": "Zinder", "NE.08": "Niamey",
+    "NE.09": "Tillaberi",
+}
+
+ADMIN2_ACLED = {
+    # Mali cercles (admin2Codes.txt names such as "Douentza Cercle", "Cercle de Yélimané").
+    "ML.04.7670549": "Douentza", "ML.08.7670552": "Gourma-Rharous", "ML.09.7670553": "Gao",
+    "ML.06.7670554": "Koutiala", "ML.07.7701199": "Kati", "ML.07.7701200": "Dioila",
+    "ML.05.7701201": "Baraoueli", "ML.05.7701202": "Segou", "ML.10.7701465": "Kidal",
+    "ML.08.7701470": "Tombouctou", "ML.08.7701473": "Dire", "ML.03.7701481": "Kayes",
+    "ML.04.7701484": "Mopti", "ML.04.7701493": "Bankass", "ML.04.7701494": "Koro",
+    "ML.05.7701496": "Bla", "ML.05.7701500": "Tominian", "ML.03.7701501": "Kita",
+    "ML.06.7701502": "Bougouni", "ML.07.7701503": "Koulikoro", "ML.06.7729902": "Sikasso",
+    "ML.03.8261489": "Diema", "ML.07.8261491": "Kolokani", "ML.07.8261492": "Banamba",
+    "ML.07.8261493": "Nara", "ML.03.8261494": "Nioro", "ML.04.8299587": "Youwarou",
+    "ML.08.8299588": "Niafunke", "ML.04.8299589": "Tenenkou", "ML.04.8299590": "Djenne",
+    "ML.04.8299591": "Bandiagara", "ML.03.8299787": "Kenieba", "ML.03.8334585": "Bafoulabe",
+    "ML.06.8334591": "Kolondieba", "ML.03.8631403": "Yelimane", "ML.07.8631413": "Kangaba",
+    "ML.06.8631446": "Yanfolila", "ML.06.8631512": "Kadiolo", "ML.06.8631513": "Yorosso",
+    "ML.05.8631514": "Niono", "ML.05.8631515": "Macina", "ML.05.8631516": "San",
+    "ML.08.8631536": "Goundam", "ML.09.8631537": "Bourem", "ML.09.8631538": "Ansongo",
+    "ML.12070577.8631539": "Menaka", "ML.10.8631540": "Tin-Essako",
+    "ML.10.8631541": "Abeibara", "ML.10.8631542": "Tessalit", "ML.01.11996137": "Bamako",
+    # Burkina Faso provinces.
+    "BF.07.44": "Zoundweogo", "BF.10.76": "Yatenga", "BF.08.42": "Tapoa",
+    "BF.01.73": "Sourou", "BF.12.40": "Soum", "BF.06.72": "Sissili", "BF.12.71": "Seno",
+    "BF.05.70": "Sanmatenga", "BF.06.36": "Sanguie", "BF.13.69": "Poni",
+    "BF.10.34": "Passore", "BF.12.33": "Oudalan", "BF.11.68": "Oubritenga",
+    "BF.07.65": "Nahouri", "BF.05.64": "Namentenga", "BF.01.63": "Mouhoun",
+    "BF.04.28": "Kourittenga", "BF.01.58": "Kossi", "BF.02.55": "Comoe",
+    "BF.09.54": "Kenedougou", "BF.03.53": "Kadiogo", "BF.09.51": "Houet",
+    "BF.08.50": "Gourma", "BF.08.21": "Gnagna", "BF.11.20": "Ganzourgou",
+    "BF.06.19": "Boulkiemde", "BF.04.49": "Boulgou", "BF.13.48": "Bougouriba",
+    "BF.07.47": "Bazega", "BF.05.15": "Bam", "BF.01.45": "Bale", "BF.01.46": "Banwa",
+    "BF.13.52": "Ioba", "BF.08.56": "Komandjari", "BF.08.57": "Kompienga",
+    "BF.04.59": "Koulpelogo", "BF.11.60": "Kourweogo", "BF.02.61": "Leraba",
+    "BF.10.62": "Loroum", "BF.01.66": "Nayala", "BF.13.67": "Noumbiel", "BF.09.74": "Tuy",
+    "BF.12.75": "Yagha", "BF.06.77": "Ziro", "BF.10.78": "Zondoma",
+    # Niger departments.
+    "NE.04.2438821": "Tessaoua", "NE.06.2438973": "Tchintabaraden", "NE.07.2439154": "Tanout",
+    "NE.06.2439375": "Tahoua", "NE.09.2439811": "Say", "NE.09.2440370": "Ouallam",
+    "NE.08.2440482": "Niamey", "NE.02.2440494": "N'Guigmi", "NE.04.2441193": "Mayahi",
+    "NE.07.2441216": "Kantche", "NE.04.2441290": "Maradi", "NE.02.2441446": "Maine-Soroa",
+    "NE.06.2441528": "Madaoua", "NE.03.2441629": "Loga", "NE.06.2442477": "Keita",
+    "NE.06.2443303": "Illela", "NE.07.2444218": "Goure", "NE.03.2444487": "Gaya",
+    "NE.09.2444994": "Filingue", "NE.03.2445487": "Dosso", "NE.03.2445552": "Dogondoutchi",
+    "NE.02.2445703": "Diffa", "NE.04.2446266": "Dakoro", "NE.06.2446465": "Bouza",
+    "NE.06.2446752": "Birni N'Konni", "NE.01.2446795": "Bilma",
+    "NE.04.8299475": "Guidan Roumdji", "NE.09.8334576": "Tillaberi", "NE.09.8334577": "Tera",
+    "NE.09.8334578": "Kollo", "NE.01.8624000": "Arlit", "NE.01.8624001": "Tchirozerine",
+    "NE.04.8624179": "Aguie", "NE.04.8624180": "Madarounfa", "NE.06.8624181": "Abalak",
+    "NE.07.10943048": "Mirriah", "NE.07.11204206": "Magaria", "NE.03.11204211": "Boboye",
+    "NE.04.11996004": "Bermo", "NE.09.11996005": "Bankilare", "NE.04.11996006": "Gazaoua",
+    "NE.01.11996007": "Ingall", "NE.03.11996008": "Dioundiou", "NE.01.11996009": "Aderbissinat",
+    "NE.02.11996010": "Goudoumaria", "NE.07.11996011": "Zinder", "NE.09.11996013": "Banibangou",
+    "NE.07.11996014": "Belbedji", "NE.09.11996015": "Abala", "NE.09.11996016": "Ayerou",
+    "NE.07.11996017": "Damagaram Takaya", "NE.07.11996018": "Dungass", "NE.02.11996019": "Bosso",
+    "NE.03.11996020": "Falmey", "NE.09.11996021": "Gotheye", "NE.01.11996022": "Iferouane",
+    "NE.07.11996023": "Takeita", "NE.02.11996024": "N'Gourti", "NE.06.11996025": "Tassara",
+    "NE.07.11996026": "Tesker", "NE.03.11996027": "Tibiri", "NE.06.11996028": "Tillia",
+    "NE.09.11996029": "Torodi", "NE.06.11996030": "Tahoua", "NE.09.11996031": "Balleyara",
+    "NE.06.11996032": "Bagaroua", "NE.06.11996034": "Malbaza",
+}
+
+# Extra alternate names for admin units (spellings seen in news and in ACLED).
+ADMIN_EXTRA_ALT = {
+    "Tombouctou": ["Timbuktu", "Tombuctu", "Tumbutu"],
+    "Segou": ["Ségou"], "Menaka": ["Ménaka"], "Tillaberi": ["Tillabéri", "Tillabery"],
+    "Agadez": ["Agades"], "Kourittenga": ["Kouritenga"], "Komandjari": ["Komondjari"],
+    "Plateau-Central": ["Plateau Central"], "Gourma-Rharous": ["Gourma Rharous"],
+    "Tin-Essako": ["Tin Essako", "Ti-n-Essako"], "Macina": ["Ke-Macina"],
+    "Nioro": ["Nioro du Sahel"], "Birni N'Konni": ["Birni Nkonni", "Konni"],
+    "Tchintabaraden": ["Tchin-Tabaraden"], "N'Guigmi": ["Nguigmi"],
+    "Maine-Soroa": ["Mainé Soroa"], "Ayerou": ["Ayorou"], "Djenne": ["Jenne"],
+    "Youwarou": ["Youvarou"], "Baraoueli": ["Barouéli", "Baroueli"],
+}
+
+# Place-level fixes (GeoNames id -> (admin1, admin2)) for Mali's reorganised units.
+PLACE_ADMIN_FIX = {
+    "2596483": ("Menaka", "Inekar"),  # Inékar: listed under Gao in GeoNames
+    "2450173": ("Tombouctou", ""),  # Taoudenni (Taoudénit region)
+    "2449067": ("Tombouctou", "Tombouctou"),  # Timbuktu: seat of the Tombouctou cercle
+}
+
+# Type words stripped from admin names (whole words, case-insensitive).
+PREFIXES = [
+    "departement de la ", "departement de l'", "departement d'", "departement de ",
+    "departement du ", "departement des ", "province de la ", "province de l'",
+    "province du ", "province des ", "province de ", "province of ", "cercle de ",
+    "cercle d'", "region de la ", "region de l'", "region du ", "region de ", "region of ",
+    "prefecture de la ", "prefecture de l'", "prefecture de ", "prefecture du ",
+    "commune de ", "district de ", "district of ", "municipality of ", "governorate of ",
+    "state of ", "ville de ", "departamento de ", "municipio de ", "provincia de ",
+    "provincia di ", "estado de ", "wilayat ", "muhafazat ", "canton de ",
+]
+SUFFIXES = [
+    " cercle", " province", " region", " governorate", " state", " district",
+    " municipality", " department", " prefecture", " division", " regional state",
+    " municipal district", " oblast", " county", " parish", " voivodeship",
+    " metropolitan municipality", " district municipality", " local municipality",
+    " region of", " territory",
+]
+PROTECTED = {"Centre", "Est", "Nord", "Sahel", "District of Columbia", "Federal Capital Territory",
+             "Northern Territory", "Australian Capital Territory", "Northwest Territories",
+             "Yukon Territory"}
+
+
+def ascii_name(s):
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    out = unicodedata.normalize("NFKD", s)
+    out = "".join(c for c in out if not unicodedata.combining(c))
+    repl = {"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "æ": "ae",
+            "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th", "ʻ": "'", "ʿ": "'",
+            "ʾ": "'", "`": "'", "´": "'"}
+    out = "".join(repl.get(c, c) for c in out)
+    return "".join(c for c in out if ord(c) < 128)
+
+
+def fold_key(s):
+    a = ascii_name(s).lower()
+    return " ".join(t for t in re.split(r"[^0-9a-z]+", a) if t)
+
+
+def strip_type(name):
+    """ACLED-style admin name: ASCII, type words stripped."""
+    n = ascii_name(name).strip()
+    if n in PROTECTED:
+        return n
+    low = n.lower()
+    changed = True
+    while changed:
+        changed = False
+        for p in PREFIXES:
+            if low.startswith(p) and len(n) > len(p) + 1:
+                n = n[len(p):].strip()
+                low = n.lower()
+                changed = True
+        for s in SUFFIXES:
+            if low.endswith(s) and len(n) > len(s) + 1:
+                n = n[: -len(s)].strip()
+                low = n.lower()
+                changed = True
+    return n
+
+
+def is_latin(s):
+    for c in s:
+        o = ord(c)
+        if o < 0x250 or 0x1E00 <= o < 0x1F00 or 0x300 <= o < 0x370 or o in (0x2019, 0x2018, 0x2BC):
+            continue
+        return False
+    return True
+
+
+def good_alt(a):
+    if len(a) < 2 or len(a) > 60 or "http" in a or not any(c.isalpha() for c in a):
+        return False
+    if a.isupper() and len(a) <= 4:  # codes (IATA, abbreviations)
+        return False
+    if a == a.lower():  # romanised CJK/Arabic readings ("sgw", "ba te na"): noise
+        return False
+    return is_latin(a)
+
+
+def alts_for(name, raw, limit, extra=()):
+    seen = {fold_key(name)}
+    out = []
+    for a in list(extra) + raw:
+        a = a.strip().replace("\t", " ").replace("|", " ")
+        if not good_alt(a):
+            continue
+        k = fold_key(a)
+        if not k or k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
+def main():
+    admin1 = {}  # "CC.A1" -> (geonameid, raw name, acled name)
+    for f in read_lines(os.path.join(SRC, "admin1CodesASCII.txt")):
+        if len(f) < 4:
+            continue
+        code, raw = f[0], f[1]
+        admin1[code] = (f[3], raw, ADMIN1_ACLED.get(code) or strip_type(f[2] or raw))
+    admin2 = {}
+    for f in read_lines(os.path.join(SRC, "admin2Codes.txt")):
+        if len(f) < 4:
+            continue
+        code, raw = f[0], f[1]
+        admin2[code] = (f[3], raw, ADMIN2_ACLED.get(code) or strip_type(f[2] or raw))
+    for code in ADMIN2_ACLED:
+        assert code in admin2, code
+
+    places = {}  # geonameid -> row fields
+
+    def take(f, from_bf):
+        if len(f) < 19:
+            return
+        fclass, fcode = f[6], f[7]
+        if from_bf:
+            if fclass == "P":
+                pass
+            elif fclass == "A" and fcode in ("ADM1", "ADM2", "ADM3"):
+                pass
+            elif fclass == "L" and fcode in ("AREA", "LCTY", "RGN"):
+                pass
+            elif fclass == "S" and fcode in ("AIRP", "MLTY", "INSM", "MKT", "CMP", "MNMT"):
+                pass
+            elif fclass == "V" and fcode == "FRST":
+                pass
+            elif fclass == "H" and fcode in ("LK", "RSV"):
+                pass
+            else:
+                return
+        else:
+            if fclass != "P":
+                return
+        places[f[0]] = f
+
+    for f in read_lines(os.path.join(SRC, "cities500.txt")):
+        take(f, False)
+    for f in read_lines(os.path.join(SRC, "BF.txt")):
+        take(f, True)
+
+    # Seats and means per admin unit.
+    seat1, seat2 = {}, {}
+    rank = {"PPLC": 0, "PPLA": 1, "PPLA2": 2}
+    sums1, sums2 = {}, {}
+    for gid, f in places.items():
+        if f[6] != "P":
+            continue
+        cc, a1, a2 = f[8], f[10], f[11]
+        lat, lon = float(f[4]), float(f[5])
+        pop = int(f[14] or 0)
+        k1 = cc + "." + a1
+        k2 = k1 + "." + a2
+        s = sums1.setdefault(k1, [0.0, 0.0, 0])
+        s[0] += lat; s[1] += lon; s[2] += 1
+        if a2:
+            s = sums2.setdefault(k2, [0.0, 0.0, 0])
+            s[0] += lat; s[1] += lon; s[2] += 1
+        r = rank.get(f[7])
+        if r is not None and r <= 1:
+            cur = seat1.get(k1)
+            if cur is None or (r, -pop) < cur[0]:
+                seat1[k1] = ((r, -pop), f)
+        if r is not None and a2:
+            cur = seat2.get(k2)
+            if cur is None or (r, -pop) < cur[0]:
+                seat2[k2] = ((r, -pop), f)
+
+    # Focus countries: places without admin2 get it from a PPLA2 seat of the same name, else
+    # from the nearest admin2 seat in the same admin1 (approximation, see README).
+    by_a1_units = {}
+    for code, (gid, raw, name) in admin2.items():
+        cc, a1, _ = code.split(".", 2)
+        if cc in FOCUS:
+            by_a1_units.setdefault(cc + "." + a1, []).append(code)
+    unit_pos = {}
+    for code in admin2:
+        if code.split(".")[0] not in FOCUS:
+            continue
+        if code in seat2:
+            f = seat2[code][1]
+            unit_pos[code] = (float(f[4]), float(f[5]))
+    # PPLA2 seats with a missing admin2 code but a matching unit name.
+    for gid, f in places.items():
+        cc = f[8]
+        if cc not in FOCUS or f[11] or f[6] != "P":
+            continue
+        k1 = cc + "." + f[10]
+        for code in by_a1_units.get(k1, []):
+            if f[7] in ("PPLA", "PPLA2", "PPLC") and fold_key(admin2[code][2]) == fold_key(f[2]):
+                unit_pos.setdefault(code, (float(f[4]), float(f[5])))
+                seat2.setdefault(code, ((rank.get(f[7], 2), 0), f))
+    inferred_a2 = {}
+    for gid, f in places.items():
+        cc = f[8]
+        if cc not in FOCUS or f[11]:
+            continue
+        k1 = cc + "." + f[10]
+        lat, lon = float(f[4]), float(f[5])
+        best = None
+        for code in by_a1_units.get(k1, []):
+            if fold_key(admin2[code][2]) == fold_key(f[2]) and f[7] in ("PPLA", "PPLA2", "PPLC"):
+                best = (-1, code)
+                break
+            p = unit_pos.get(code)
+            if p is None:
+                continue
+            d = (p[0] - lat) ** 2 + ((p[1] - lon) * math.cos(math.radians(lat))) ** 2
+            if best is None or d < best[0]:
+                best = (d, code)
+        if best is not None:
+            inferred_a2[gid] = best[1]
+
+    rows = []
+
+    def fmt(x):
+        return "%.4f" % float(x)
+
+    for gid, f in places.items():
+        cc, a1, a2 = f[8], f[10], f[11]
+        k1 = cc + "." + a1
+        k2 = k1 + "." + a2 if a2 else inferred_a2.get(gid, "")
+        ad1 = admin1.get(k1, ("", "", ""))[2]
+        ad2 = admin2.get(k2, ("", "", ""))[2] if k2 else ""
+        if gid in PLACE_ADMIN_FIX:
+            ad1, ad2 = PLACE_ADMIN_FIX[gid]
+        if f[6] == "A" and f[7] in ("ADM1", "ADM2"):
+            continue  # unit rows come from the admin code files below
+        name = ascii_name(f[2] or f[1]).strip() or ascii_name(f[1]).strip()
+        if f[6] == "A":
+            name = strip_type(name)
+        if not name:
+            continue
+        pop = int(f[14] or 0)
+        if f[6] == "P" and pop < 2000 and cc in SMALL_DROP:
+            continue
+        limit = MAX_ALT if (cc in FOCUS or pop >= 20000) else (3 if pop >= 5000 else 2)
+        extra = [f[1]] if fold_key(f[1]) != fold_key(name) else []
+        extra += PLACE_EXTRA_ALT.get(gid, [])
+        alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra)
+        rows.append((int(gid), name, "|".join(alts), fmt(f[4]), fmt(f[5]), f[6], f[7], cc,
+                     ad1, ad2, str(pop), ""))
+
+    def unit_row(gid, raw, acled, cc, fcode, key, seat, sums, ad1, ad2):
+        lat = lon = ""
+        seat_name = ""
+        if key in seat:
+            sf = seat[key][1]
+            lat, lon = fmt(sf[4]), fmt(sf[5])
+            seat_name = ascii_name(sf[2] or sf[1]).strip()
+        elif key in sums and sums[key][2]:
+            s = sums[key]
+            lat, lon = fmt(s[0] / s[2]), fmt(s[1] / s[2])
+        extra = [ascii_name(raw).strip(), raw] + ADMIN_EXTRA_ALT.get(acled, [])
+        stripped = strip_type(raw)
+        if stripped:
+            extra.insert(0, stripped)
+        alts = alts_for(acled, [], MAX_ALT, extra)
+        rows.append((int(gid) if gid.isdigit() else 0, acled, "|".join(alts), lat, lon, "A",
+                     fcode, cc, ad1, ad2, "0", seat_name))
+
+    for code, (gid, raw, acled) in admin1.items():
+        cc = code.split(".")[0]
+        name = acled
+        if code == "ML.12070575":
+            name = "Taoudenit"  # the unit itself; ACLED files it under Tombouctou
+        unit_row(gid, raw, name, cc, "ADM1", code, seat1, sums1, acled, "")
+    for code, (gid, raw, acled) in admin2.items():
+        cc, a1, _ = code.split(".", 2)
+        ad1 = admin1.get(cc + "." + a1, ("", "", ""))[2]
+        unit_row(gid, raw, acled, cc, "ADM2", code, seat2, sums2, ad1, acled)
+
+    rows.sort(key=lambda r: r[0])
+    seen_ids = set()
+    with open(OUT, "w", encoding="utf-8", newline="\n") as out:
+        out.write("id\tname\talt\tlat\tlon\tfclass\tfcode\tcc\tadmin1\tadmin2\tpop\tseat\n")
+        for r in rows:
+            if r[0] in seen_ids or r[0] == 0:
+                continue
+            seen_ids.add(r[0])
+            out.write("GN:%d\t" % r[0] + "\t".join(r[1:]) + "\n")
+    print("wrote %d rows to %s (%d bytes)" % (len(seen_ids), OUT, os.path.getsize(OUT)))
+
+
+if __name__ == "__main__":
+    main()
