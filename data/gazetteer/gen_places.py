@@ -39,7 +39,6 @@ PLACE_EXTRA_ALT = {
     "2458589": ["Djenne", "Jenne"],
     "2456871": ["Gourma-Rharous", "Rharous"],
     "2455465": ["Macina"],
-    "2360886": ["Fada NGourma"],
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -133,6 +132,12 @@ ADMIN_EXTRA_ALT = {
     "Tchintabaraden": ["Tchin-Tabaraden"], "N'Guigmi": ["Nguigmi"],
     "Maine-Soroa": ["Mainé Soroa"], "Ayerou": ["Ayorou"], "Djenne": ["Jenne"],
     "Youwarou": ["Youvarou"], "Baraoueli": ["Barouéli", "Baroueli"],
+}
+
+# ACLED location spellings that differ from GeoNames (codebook 5.3): id -> name (the GeoNames
+# name is kept as an alternate).
+PLACE_ACLED_NAME = {
+    "2360886": "Fada NGourma",
 }
 
 # Place-level fixes (GeoNames id -> (admin1, admin2)) for Mali's reorganised units.
@@ -333,16 +338,26 @@ def main():
         if code in seat2:
             f = seat2[code][1]
             unit_pos[code] = (float(f[4]), float(f[5]))
-    # PPLA2 seats with a missing admin2 code but a matching unit name.
+    # Places named like an admin2 unit of their admin1 (GeoNames often leaves their admin2
+    # code empty): the most populous one is the unit's seat.
+    named_seat = {}
     for gid, f in places.items():
         cc = f[8]
-        if cc not in FOCUS or f[11] or f[6] != "P":
+        if cc not in FOCUS or f[6] != "P":
             continue
         k1 = cc + "." + f[10]
         for code in by_a1_units.get(k1, []):
-            if f[7] in ("PPLA", "PPLA2", "PPLC") and fold_key(admin2[code][2]) == fold_key(f[2]):
-                unit_pos.setdefault(code, (float(f[4]), float(f[5])))
-                seat2.setdefault(code, ((rank.get(f[7], 2), 0), f))
+            if fold_key(admin2[code][2]) == fold_key(f[2]) and (not f[11] or code.endswith("." + f[11])):
+                pop = int(f[14] or 0)
+                cur = named_seat.get(code)
+                key = (rank.get(f[7], 3), -pop)
+                if cur is None or key < cur[0]:
+                    named_seat[code] = (key, gid)
+    for code, (key, gid) in named_seat.items():
+        f = places[gid]
+        if code not in seat2:
+            seat2[code] = (key, f)
+            unit_pos[code] = (float(f[4]), float(f[5]))
     inferred_a2 = {}
     for gid, f in places.items():
         cc = f[8]
@@ -352,7 +367,7 @@ def main():
         lat, lon = float(f[4]), float(f[5])
         best = None
         for code in by_a1_units.get(k1, []):
-            if fold_key(admin2[code][2]) == fold_key(f[2]) and f[7] in ("PPLA", "PPLA2", "PPLC"):
+            if named_seat.get(code, (None, None))[1] == gid:
                 best = (-1, code)
                 break
             p = unit_pos.get(code)
@@ -384,11 +399,15 @@ def main():
             name = strip_type(name)
         if not name:
             continue
+        raw_name = name
+        name = PLACE_ACLED_NAME.get(gid, name)
         pop = int(f[14] or 0)
         if f[6] == "P" and pop < 2000 and cc in SMALL_DROP:
             continue
         limit = MAX_ALT if (cc in FOCUS or pop >= 20000) else (3 if pop >= 5000 else 2)
         extra = [f[1]] if fold_key(f[1]) != fold_key(name) else []
+        if raw_name != name:
+            extra.insert(0, raw_name)
         extra += PLACE_EXTRA_ALT.get(gid, [])
         alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra)
         rows.append((int(gid), name, "|".join(alts), fmt(f[4]), fmt(f[5]), f[6], f[7], cc,

@@ -65,6 +65,8 @@ pub struct ActorEntry {
     pub country: Option<usize>,
     /// Kind.
     pub kind: ActorKind,
+    /// Parent organisation (entry index) and the date from which the group is coded as it.
+    pub member_of: Option<(usize, NaiveDate)>,
 }
 
 /// One row of `state_forces.tsv`.
@@ -101,6 +103,8 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Dictionary or period ID.
     pub rule: String,
+    /// The unit's own name when it is coded as its parent (`Katiba Macina` under JNIM).
+    pub assoc: Option<String>,
 }
 
 /// The actor dictionary and regime periods.
@@ -143,6 +147,7 @@ impl ActorDict {
     /// Parse `actors.tsv` and `state_forces.tsv`.
     pub fn parse(actors: &str, periods: &str, countries: &Countries) -> Result<Self, DataError> {
         let mut entries = Vec::new();
+        let mut parents: Vec<(usize, String, NaiveDate, usize)> = Vec::new();
         let mut pats: Vec<(usize, String)> = Vec::new();
         let mut header = true;
         for (n, line) in actors.lines().enumerate() {
@@ -168,6 +173,13 @@ impl ActorDict {
                 c => countries.by_iso3(c),
             };
             let idx = entries.len();
+            if let Some(m) = f.get(6).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                let (pid, from) = m
+                    .split_once('@')
+                    .and_then(|(p, d)| Some((p, NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?)))
+                    .ok_or_else(|| DataError::new("actors.tsv", n + 1, "bad member_of"))?;
+                parents.push((idx, pid.to_string(), from, n + 1));
+            }
             for a in f[4].split('|') {
                 pats.push((idx, a.trim().to_string()));
             }
@@ -181,7 +193,15 @@ impl ActorDict {
                 inter,
                 country,
                 kind,
+                member_of: None,
             });
+        }
+        for (idx, pid, from, line) in parents {
+            let p = entries
+                .iter()
+                .position(|e| e.id == pid)
+                .ok_or_else(|| DataError::new("actors.tsv", line, "member_of names no entry"))?;
+            entries[idx].member_of = Some((p, from));
         }
         let matcher = PhraseMatcher::new("actors.tsv", pats.iter().map(|(i, p)| (*i, p.as_str())))?;
         let mut per: HashMap<(usize, String), Vec<StatePeriod>> = HashMap::new();
@@ -329,7 +349,14 @@ impl ActorDict {
         date: NaiveDate,
         countries: &Countries,
     ) -> Option<Actor> {
-        let e = &self.entries[m.entry?];
+        let mut e = &self.entries[m.entry?];
+        let mut assoc = None;
+        if let Some((p, from)) = e.member_of {
+            if date >= from {
+                assoc = Some(e.name.clone());
+                e = &self.entries[p];
+            }
+        }
         // an adjective in the text wins, then the entry's own country (FAMa is Mali's army
         // wherever it fights), then, for generic templates, the event's country
         let country = m.country.or(e.country).or(if e.name.contains('{') {
@@ -369,6 +396,7 @@ impl ActorDict {
             inter,
             kind: e.kind,
             rule,
+            assoc,
         })
     }
 

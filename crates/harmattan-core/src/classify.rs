@@ -114,7 +114,17 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         })
     };
     let protest = s.has(Protest) || s.kind(ActorKind::Protester) || (s.has(Strike) && s.has(Crowd));
-    let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter);
+    // youths or residents fighting the police: a riot, not a battle (DR-20)
+    let crowd_vs_police = s.has(Crowd)
+        && (s.has(Clash) || s.has(Attack))
+        && s.kind(ActorKind::State)
+        && !s.kinds.iter().any(|k| {
+            matches!(
+                k,
+                ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+            )
+        });
+    let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter) || crowd_vs_police;
     let mob = s.has(Mob);
     let heavy = s.has(Air) || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
     let named_armed = s.kind(ActorKind::Named);
@@ -246,6 +256,11 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             };
             return d(SubEvent::Attack, cat, "CLS/VAC/ATTACK");
         }
+    }
+    // property burnt or taken, nobody hurt (DR-14, DR-15)
+    if (s.has(Loot) || s.has(Destroy)) && (s.has(Negation) || !harm) && !s.has(Abduct) {
+        let cat = if s.has(Loot) { Loot } else { Destroy };
+        return d(SubEvent::Looting, cat, "CLS/SD/LOOTING_NO_HARM");
     }
     if s.has(Attack) && s.target_civilian {
         return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_NO_HARM");

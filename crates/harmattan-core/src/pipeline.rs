@@ -419,7 +419,10 @@ impl Engine {
                 }
             }
         }
-        let any_named = resolved.iter().any(|(a, _)| a.kind == ActorKind::Named);
+        // "presumed JNIM militants": the generic word is the named group, not a second actor
+        let any_named = resolved
+            .iter()
+            .any(|(a, _)| a.kind == ActorKind::Named && (2..=4).contains(&a.inter));
         if any_named {
             resolved.retain(|(a, _)| a.kind != ActorKind::Unidentified);
         }
@@ -468,9 +471,15 @@ impl Engine {
         ev.sub_event_type = sub.as_str().to_string();
         ev.actor1 = a1.0.name.clone();
         ev.inter1 = a1.0.inter;
+        if let Some(x) = &a1.0.assoc {
+            ev.assoc_actor_1 = x.clone();
+        }
         if let Some((a, _)) = &a2 {
             ev.actor2 = a.name.clone();
             ev.inter2 = a.inter;
+            if let Some(x) = &a.assoc {
+                ev.assoc_actor_2 = x.clone();
+            }
         }
         ev.interaction = interaction(ev.inter1, ev.inter2);
         let civ_target = et == EventType::ViolenceAgainstCivilians
@@ -598,6 +607,7 @@ impl Engine {
                     inter,
                     kind,
                     rule: rule.to_string(),
+                    assoc: None,
                 },
                 sp,
             )
@@ -734,10 +744,12 @@ impl Engine {
                         if sub == SubEvent::AirDroneStrike || sub == SubEvent::Shelling {
                             first_state()
                         } else {
+                            // bombs and mines are planted by non-state groups; state and
+                            // external forces named in the text are their targets
                             armed
                                 .iter()
                                 .map(|&i| &resolved[i])
-                                .find(|(a, _)| a.kind != ActorKind::State)
+                                .find(|(a, _)| (2..=4).contains(&a.inter))
                                 .cloned()
                         }
                     })
@@ -905,11 +917,8 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         let passive = ["was", "were", "been", "being", "ete"]
             .iter()
             .any(|w| folded_before.trim_end().ends_with(w));
-        let pick = if passive {
-            before.or(after)
-        } else {
-            after.or(before)
-        };
+        // in a passive clause what follows the verb is the agent ("killed ... by gunmen")
+        let pick = if passive { before } else { after };
         if let Some((sp, cat, kind)) = pick {
             match classify_at(*sp, *cat, *kind) {
                 Some(true) => armed = true,

@@ -124,7 +124,9 @@ fn split_csv(line: &str, delim: char, out: &mut Vec<String>) -> Result<(), &'sta
 /// `IRA DIANATENE` → `Ira Dianatene`, `N'TILLIT` → `N'Tillit`. Names with lower-case letters
 /// are kept as they are.
 pub(crate) fn title_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) {
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    if lower >= upper {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());

@@ -453,6 +453,45 @@ fn is_distance_word(w: &str) -> bool {
     )
 }
 
+/// Score bonus for user-supplied places: enough to beat a built-in village of the same
+/// name, not an admin seat.
+const USER_BONUS: f32 = 0.5;
+
+/// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
+const FOCUS_BONUS: f32 = 1.0;
+
+/// Folded key of a mention: tokens joined by single spaces, compared without allocating.
+fn buf_key<'a>(fs: &'a str, m: &Mention) -> KeyView<'a> {
+    KeyView(fs.get(m.fs..m.fe).unwrap_or(""))
+}
+
+/// A folded text range seen as a lookup key (runs of non-alphanumerics count as one space).
+#[derive(Debug, Clone, Copy)]
+struct KeyView<'a>(&'a str);
+
+impl PartialEq<KeyView<'_>> for String {
+    fn eq(&self, other: &KeyView<'_>) -> bool {
+        let mut a = self.chars();
+        let mut sep = false;
+        let mut started = false;
+        for c in other.0.chars() {
+            if c.is_alphanumeric() {
+                if sep && started && a.next() != Some(' ') {
+                    return false;
+                }
+                sep = false;
+                started = true;
+                if a.next() != Some(c) {
+                    return false;
+                }
+            } else {
+                sep = true;
+            }
+        }
+        a.next().is_none()
+    }
+}
+
 /// A name found in the text with its gazetteer hits.
 #[derive(Debug)]
 struct Mention<'g> {
@@ -656,7 +695,10 @@ pub fn geocode(
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
             || (matches!(p1, "de" | "du" | "d")
-                && matches!(p2, "pres" | "environs" | "proximite" | "loin" | "alentours"))
+                && matches!(
+                    p2,
+                    "pres" | "environs" | "proximite" | "loin" | "alentours" | "proche"
+                ))
             || (p1 == "of"
                 && matches!(
                     p2,
@@ -704,13 +746,15 @@ pub fn geocode(
             .hits
             .iter()
             .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()));
-        if !has_unit {
-            continue;
-        }
         let prev = &mentions[m - 1];
         let Some(gap) = fs.get(prev.fe..mentions[m].fs) else {
             continue;
         };
+        // a parenthesis right after a place always qualifies it: `X (X, Oudalan)`
+        let paren = gap.trim() == "(";
+        if !has_unit && !paren {
+            continue;
+        }
         if gap.len() > 40 {
             continue;
         }
@@ -759,6 +803,7 @@ pub fn geocode(
     };
 
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
+    let mut name_key = String::with_capacity(64);
     for (mi, m) in mentions.iter().enumerate() {
         for &h in m.hits {
             let Some(p) = store.place(h) else { continue };
@@ -781,13 +826,29 @@ pub fn geocode(
             };
             let mut score = match country_score(ci) {
                 Some(s) => s,
-                None if m.prep || p.user => -2.0,
+                // a country the document does not point to: only big places after a
+                // preposition (`protests in Paris`), or the user's own places
+                None if p.user
+                    || (m.prep
+                        && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
+                {
+                    -2.0
+                }
                 None => continue,
             };
+            // the name itself rather than an alternate (`Koro` the town, not `Coro` alias Koro)
+            key_into(store.strs.get(p.name), &mut name_key);
+            if name_key == buf_key(fs, m) {
+                score += 1.0;
+            }
+            // the codebook's focus countries
+            if matches!(&p.cc, b"ML" | b"BF" | b"NE") {
+                score += FOCUS_BONUS;
+            }
             score += match p.kind {
-                Kind::Capital => 1.5,
-                Kind::Seat1 => 1.2,
-                Kind::Seat2 => 1.0,
+                Kind::Capital => 1.9,
+                Kind::Seat1 => 1.6,
+                Kind::Seat2 => 1.3,
                 Kind::Seat3 => 0.8,
                 Kind::Populated => 0.6,
                 Kind::Adm1 => 0.9,
@@ -799,9 +860,9 @@ pub fn geocode(
             if m.unit_cue {
                 score += if p.kind.is_unit() { 3.0 } else { -1.5 };
             }
-            score += 0.35 * (1.0 + p.pop as f32).log10();
+            score += 0.25 * (1.0 + p.pop as f32).log10();
             if p.user {
-                score += 1.5;
+                score += USER_BONUS;
             }
             if m.prep {
                 score += 1.5;
