@@ -63,6 +63,7 @@ impl Signals {
 /// Categories that can make a sentence report an event.
 pub const TRIGGERS: &[Cat] = &[
     Cat::Protest,
+    Cat::ProtestWeak,
     Cat::RiotAct,
     Cat::Mob,
     Cat::Clash,
@@ -113,7 +114,23 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             rule,
         })
     };
-    let protest = s.has(Protest) || s.kind(ActorKind::Protester) || (s.has(Strike) && s.has(Crowd));
+    let armed_violence = [
+        Kill, Attack, Shoot, Clash, Ambush, Abduct, Air, Shelling, Ied, Explosion, Suicide,
+    ]
+    .iter()
+    .any(|c| s.has(*c));
+    let armed_actor = s.kinds.iter().any(|k| {
+        matches!(
+            k,
+            ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+        )
+    });
+    // weak cues ("gathered", "banners") count only when nothing armed happened
+    let weak_protest = s.has(ProtestWeak) && !armed_violence && !armed_actor;
+    let protest = s.has(Protest)
+        || s.kind(ActorKind::Protester)
+        || weak_protest
+        || (s.has(Strike) && s.has(Crowd));
     // youths or residents fighting the police: a riot, not a battle (DR-20)
     let crowd_vs_police = s.has(Crowd)
         && (s.has(Clash) || s.has(Attack))
@@ -161,8 +178,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
                     "CLS/PROT/INTERVENTION",
                 );
             }
-            if s.has(Protest) || s.kind(ActorKind::Protester) {
-                return d(SubEvent::PeacefulProtest, Protest, "CLS/PROT/PEACEFUL");
+            if s.has(Protest) || s.kind(ActorKind::Protester) || weak_protest {
+                let cat = if s.has(Protest) { Protest } else { ProtestWeak };
+                return d(SubEvent::PeacefulProtest, cat, "CLS/PROT/PEACEFUL");
             }
         }
         if riot && !s.has(Kill) && !s.has(Attack) {
@@ -190,7 +208,10 @@ pub fn classify(s: &Signals) -> Option<Decision> {
 
     // --- battles versus remote violence (DR-01, DR-05, DR-08, DR-10, DR-11) ------------------
     let remote = heavy || s.has(Grenade) || s.has(Explosion);
-    let ground_fire = s.has(Clash) || s.has(Ambush) || (s.has(Shoot) && s.target_armed);
+    // "fired artillery at positions" is shelling; small-arms fire at an armed target is fighting
+    let ground_fire = s.has(Clash)
+        || s.has(Ambush)
+        || (s.has(Shoot) && s.target_armed && !s.has(Shelling) && !s.has(Air));
     if fighting && (!remote || ground_fire) {
         let cat = if s.has(Clash) {
             Clash
@@ -231,6 +252,16 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         return d(SubEvent::SexualViolence, Sexual, "CLS/VAC/SEXUAL");
     }
     let harm = s.has(Kill) || s.has(Assault) || s.has(Shoot) || s.has(Injure);
+    // villagers beating a thief: a crowd with no weapons and no armed group (mob violence)
+    if harm
+        && s.has(Assault)
+        && !s.has(Shoot)
+        && !armed_actor
+        && !s.kind(ActorKind::State)
+        && (s.has(Crowd) || s.has(Mob))
+    {
+        return d(SubEvent::MobViolence, Assault, "CLS/RIOT/MOB_BEATING");
+    }
     if s.has(Abduct) && !(s.has(Kill) && s.fatalities > 0) && !s.has(Assault) {
         return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
     }

@@ -1,8 +1,97 @@
 //! Death counts: numbers (digits, English and French number words), vague quantities, and
-//! the codebook's conservative rules (4.1). STUB: the API is fixed; the implementation is
-//! being written.
+//! the codebook's conservative rules (4.1).
+//!
+//! # Finding figures ([`find_fatalities`])
+//!
+//! The scope is folded ([`crate::text::Folded`]: lower case, accents stripped) and scanned
+//! only when a cheap Aho-Corasick pass finds a death word (kill, dead, died, mort, tué, bilan,
+//! casualties, ...). Then a fixed list of regexes runs, in priority order; a candidate whose
+//! span overlaps an already accepted mention is dropped. Every pattern has a stable rule ID:
+//!
+//! | rule | example |
+//! |---|---|
+//! | `FAT/EN/NONE`, `FAT/FR/NONE` | "no casualties", "no one was killed", "casualties unknown", « aucune victime » → `None`, 0 |
+//! | `FAT/EN/DEATH_TOLL`, `FAT/FR/BILAN` | "the death toll rose to 25", « un bilan provisoire de 12 morts » |
+//! | `FAT/EN/KILLED_AND_WOUNDED` | "killed and wounded 12" (no split) → `ThreeOrTen` |
+//! | `FAT/EN/CLAIMED_LIVES`, `FAT/FR/COUTE_LA_VIE` | "claimed the lives of 7", « a coûté la vie à 3 soldats » |
+//! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
+//! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
+//! | `FAT/EN/CODED_AS` | ACLED notes: "Unknown fatalities coded as 10" |
+//! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
+//! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
+//! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
+//! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
+//! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
+//! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
+//! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
+//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed" → 1 |
+//! | `FAT/FR/DES_MORTS`, `FAT/EN/PLURAL_KILLED` | « des morts », "civilians were killed" → `ThreeOrTen` |
+//!
+//! Backward patterns (number first) are only run in a 220-byte window before a death verb
+//! found by a cheap anchor regex: the full pattern is too large for the lazy DFA to scan
+//! whole paragraphs fast.
+//!
+//! Quantities: digits ("20", "1,200", "1 200"), number words (EN "one" … "ninety-nine",
+//! "a hundred", "two hundred and fifty", "a dozen"; FR "un" … "vingt et un", "soixante-dix",
+//! "quatre-vingt-dix", "cent", "mille"), qualifiers (codebook 4.1.3: "at least", "more than",
+//! "nearly", "about", "up to", "between N and M" → N, "N to M" → N, « au moins », « plus de »,
+//! « près de », « entre N et M »), vague words (`ThreeOrTen`: several, a few, some, many,
+//! numerous, a number of, plusieurs, quelques, de nombreux, des morts; `Fixed`: tens/dizaines 10,
+//! dozens/douzaines 12, scores 20, hundreds/centaines 100, thousands/milliers 1000, a couple 2),
+//! French approximate numerals (« une quinzaine » 15, « une vingtaine » 20, ...) as numbers.
+//!
+//! Filters: a number followed by a unit (km, years, -year-old, hours, %, vehicles, motorcycles,
+//! cattle, a month name, ...) or preceded by a date or age word (on, in, since, aged, le, depuis,
+//! ...) is not a death figure; a four-digit 19xx/20xx number is a year unless a victim noun
+//! follows. "N soldiers killed" with no auxiliary is read as a passive only when no object
+//! follows ("two gunmen killed a trader" is not a figure). Between a number and its verb
+//! ("20 soldiers, including a base commander, were killed") only a victim list may hold other
+//! numbers; words such as wounded, abducted, arrested, who, after break the link.
+//!
+//! Kinds: `Cumulative` when the sentence has a cue for a total over time ("since 2012", "this
+//! year", "so far this year", "in the past year", "in recent months", « depuis 2012 », « depuis
+//! le début de l'année », ...; a cue right after a superlative, "the deadliest attack since
+//! 2012", does not count); `Claim` when the sentence attributes the figure to a belligerent
+//! ("according to the army", "the army said/claimed", "the group claimed", « selon l'armée »,
+//! « l'état-major a annoncé », "neutralised" with an army subject); else `Incident`.
+//!
+//! # One incident's toll ([`incident_total`])
+//!
+//! 1. `Cumulative` mentions never count.
+//! 2. Each remaining mention gets a victim group from the first victim noun of its span:
+//!    soldiers, gendarmes, police, guards, peacekeepers, pro-government militia, armed
+//!    attackers (militants, assailants, terrorists, ...), civilians, other named nouns, or
+//!    *generic* (people, persons, no noun).
+//! 3. Within one sentence, a list ("killing 5 soldiers and 3 civilians") adds up. Separate
+//!    figures of the same group are alternative reports: the **lowest** is kept (4.1.2), claims
+//!    included (4.1.6) — so a belligerent claim counts when it is the only figure for its side.
+//! 4. A figure that explicitly updates ("the death toll rose to 25", « le bilan s'est alourdi
+//!    à ») replaces the earlier figures of its group (a generic update replaces all of them).
+//! 5. A mention whose sentence says "also", "in addition", « également », « aussi » adds to
+//!    the total as a group of its own ("... Three attackers were also killed"); so do the
+//!    wounded who die later ("One peacekeeper died of his wounds", 4.1.7).
+//! 6. Armed attackers always add up (a generic figure "in JNIM's ranks" counts as armed). A generic figure ("12 people died") is read as the whole
+//!    toll of the other groups: it replaces their sum when present (the lowest of several
+//!    generic figures is used). A whole-incident figure ("(4 fatalities)", a death toll, a
+//!    bilan) replaces everything except the "also"/later-death additions.
+//! 7. `ThreeOrTen` is 10 when `significant`, else 3. `None` mentions ("no one was killed") give
+//!    0 when nothing else counts.
+//!
+//! Basis: `Claim` if a used mention is a claim, else `VagueWord` if a used quantity is vague,
+//! else `Exact`; `None` for a total of 0.
+//!
+//! Limitations: sentence splitting is a simple `. ` / `! ` / `? ` / newline rule; "killed and
+//! wounded N" and "N killed and wounded" always give `ThreeOrTen`, even for N < 3; victim
+//! groups come from a fixed noun list; alternative reports inside one sentence that are joined
+//! by "and" are summed.
 
-use crate::types::Span;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{CaptureLocations, Regex};
+
+use crate::text::Folded;
+use crate::types::{FatalityBasis, Span};
 
 /// What a death figure refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +118,26 @@ pub enum Quantity {
     Fixed(u32),
 }
 
+impl Quantity {
+    /// The number of deaths, with `ThreeOrTen` resolved by `significant` (codebook 4.1.4).
+    pub fn value(self, significant: bool) -> u32 {
+        match self {
+            Quantity::Number(n) | Quantity::Fixed(n) => n,
+            Quantity::ThreeOrTen => {
+                if significant {
+                    10
+                } else {
+                    3
+                }
+            }
+        }
+    }
+
+    fn is_vague(self) -> bool {
+        !matches!(self, Quantity::Number(_))
+    }
+}
+
 /// One death figure in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FatalityMention {
@@ -42,33 +151,2264 @@ pub struct FatalityMention {
     pub rule: &'static str,
 }
 
-/// Every death figure in `text[scope]` (a sentence or a paragraph), in text order.
-/// Injury-only figures are not returned. Never panics.
-pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
-    let _ = (text, scope);
-    Vec::new()
+// ---------------------------------------------------------------------------------------------
+// Regex building blocks (folded text: lower case, accents stripped, `’` → `'`).
+
+/// ASCII word boundary: works with the lazy DFA on any text.
+const B: &str = r"(?-u:\b)";
+
+const NUM_WORD: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
+thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|\
+sixty|seventy|eighty|ninety|hundred|thousand|dozen|un|une|deux|trois|quatre|cinq|sept|huit|neuf|\
+dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille";
+
+const QUAL: &str = "at least|at most|more than|over|nearly|almost|about|around|approximately|\
+roughly|some|up to|as many as|an estimated|estimated|no fewer than|no less than|not less than|\
+fewer than|less than|close to|upwards of|in excess of|just over|just under|a total of|a further|\
+another|an additional|only|a reported|reportedly|officially|au moins|d'au moins|au total|\
+pas moins de|plus de|pres de|environ|jusqu'a|quelque|un total de|moins de|au minimum|a peine|\
+officiellement";
+
+/// Vague words, longest first within a shared prefix. Values are resolved in
+/// [`vague_quantity`].
+const VAGUE: &str = "a few dozen|several dozen|a few hundred|several hundred|a large number of|\
+a great number of|an (?:unknown|undetermined|unspecified|unconfirmed|undisclosed|unclear) number of|a number of|a handful of|a couple of|a couple|a few|several|few|some|many|\
+numerous|countless|scores|tens of thousands|hundreds of thousands|tens|dozens|hundreds|thousands|\
+un certain nombre de|un grand nombre de|de nombreux|de nombreuses|nombreux|nombreuses|plusieurs \
+dizaines|plusieurs centaines|plusieurs milliers|plusieurs|quelques dizaines|quelques centaines|\
+quelques|des dizaines|une dizaine|des douzaines|une douzaine|des centaines|des milliers|\
+une quinzaine|une vingtaine|une trentaine|une quarantaine|une cinquantaine|une soixantaine|\
+une centaine|un millier|de multiples";
+
+/// Death verbs of the backward patterns ("20 soldiers were killed"), English.
+const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|(?:burn(?:ed|t)|hacked|stabbed|beaten|clubbed) to death|lynched|neutrali[sz]ed|died|perished|succumbed|lost (?:their|his|her) li(?:ves|fe)|dead|deaths|fatalities|fatality|bodies|corpses";
+
+/// Death verbs of the backward patterns, French.
+const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
+
+/// Victim nouns (singular and plural, EN and FR).
+const VICTIM: &str = "people|persons?|individuals?|civilians?|villagers?|residents?|\
+inhabitants?|soldiers?|troops?|servicem[ae]n|service members|military|personnel|gendarmes?|\
+police(?:m[ae]n| officers?)?|officers?|guards?|guardsm[ae]n|militiam[ae]n|militia|volunteers?|\
+vdps?|dozos?|fighters?|militants?|jihadists?|terrorists?|assailants?|attackers?|insurgents?|\
+rebels?|gunm[ae]n|bandits?|members?|m[ae]n|wom[ae]n|children|child|boys?|girls?|farmers?|\
+herders?|pastoralists?|traders?|merchants?|worshippers?|students?|pupils?|teachers?|passengers?|\
+drivers?|miners?|workers?|chiefs?|imams?|elements?|suspects?|others?|peacekeepers?|helmets?|\
+relatives|agents?|fama|fds|faf|minusma|barkhane|protesters?|demonstrators?|aggressors?|raiders?|kidnappers?|abductors?|hunters?|journalists?|shopkeepers?|administrators?|leaders?|foresters?|nomads?|manifestants?|officials?|commanders?|mayors?|councill?ors?|hostages?|combatants?|\
+elders?|youths?|herdsm[ae]n|shepherds?|refugees?|displaced|bodies|corpses|\
+personnes|civils|villageois|habitants|soldats?|militaires?|policiers?|gardes?|volontaires?|\
+combattants?|djihadistes?|terroristes?|assaillants?|insurges|rebelles?|hommes|femmes?|enfants?|\
+eleves?|commercants?|fideles|orpailleurs?|chauffeurs?|passagers?|casques bleus|individus|\
+membres?|autres|chefs?|bergers?|eleveurs?|agriculteurs?|paysans?|jeunes|otages?|deplaces";
+
+fn num_expr() -> String {
+    let digits = format!("[0-9]{{1,3}}(?:[,. ][0-9]{{3}})+{B}|[0-9]+{B}");
+    let words = format!(
+        "(?:an?\\s+)?(?:{NUM_WORD}){B}(?:(?:-|\\s+|\\s+and\\s+|\\s+et\\s+|-et-)(?:{NUM_WORD}){B})*"
+    );
+    format!("(?:{digits}|{words})")
+}
+
+/// The quantity expression (named group `q` is added by the callers).
+fn q_expr() -> String {
+    let n = num_expr();
+    format!(
+        "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
+         (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
+         an?{B})"
+    )
+}
+
+fn victim_tail() -> String {
+    format!("(?:(?:\\s+[^\\s.,;:!?()]+){{0,3}}?\\s+(?:{VICTIM}){B})")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Fixed quantity, no `q` group (none, des morts, plural killed).
+    Fixed(Quantity),
+    /// Trigger then quantity ("killing 20").
+    Forward,
+    /// Quantity, gap, then the death word ("20 soldiers were killed").
+    Backward,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Fr,
+}
+
+struct Pat {
+    rule: &'static str,
+    shape: Shape,
+    lang: Lang,
+    re: Regex,
+    q: Option<usize>,
+    gap: Option<usize>,
+    aux: Option<usize>,
+    verb: Option<usize>,
+    /// For backward patterns: the death verb, found first so the costly pattern only runs
+    /// in a window before it.
+    anchor: Option<Regex>,
+}
+
+fn group(re: &Regex, name: &str) -> Option<usize> {
+    re.capture_names().position(|n| n == Some(name))
+}
+
+/// ASCII whitespace instead of Unicode `\s`: folded text has no other spaces, and the
+/// smaller classes keep the lazy DFA small and fast.
+fn ascii_ws(src: &str) -> String {
+    src.replace(r"\s", r"[ \t\n\r]")
+}
+
+fn verb_anchor(verbs: &str) -> Regex {
+    Regex::new(&ascii_ws(&format!("{B}(?:{verbs}){B}"))).expect("verb anchor compiles")
+}
+
+/// How far before its verb a backward figure may start (bytes of folded text).
+const BACKWARD_WINDOW: usize = 220;
+
+fn pat(rule: &'static str, shape: Shape, lang: Lang, src: &str) -> Pat {
+    let re = Regex::new(&ascii_ws(src)).expect("fatality pattern compiles");
+    Pat {
+        rule,
+        shape,
+        lang,
+        q: group(&re, "q"),
+        gap: group(&re, "gap"),
+        aux: group(&re, "aux"),
+        verb: group(&re, "v"),
+        anchor: match (shape, lang) {
+            (Shape::Backward, Lang::En) => Some(verb_anchor(VERB_EN)),
+            (Shape::Backward, Lang::Fr) => Some(verb_anchor(VERB_FR)),
+            _ => None,
+        },
+        re,
+    }
+}
+
+static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
+    let q = format!("(?P<q>{})", q_expr());
+    let vt = victim_tail();
+    let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
+    use Lang::*;
+    use Shape::*;
+    vec![
+        pat(
+            "FAT/EN/NONE",
+            Fixed(Quantity::Number(0)),
+            En,
+            &format!(
+                "{B}(?:(?:no|zero)\\s+(?:one|body|casualties|casualty|fatalities|fatality|deaths?|loss of life|lives|people|persons?|civilians?|soldiers?|injuries|victims?|dead)(?:\\s+(?:was|were|has been|have been|had been|is|are))?(?:\\s+(?:reported|recorded|killed|hurt|injured|harmed|wounded|lost))?\
+                 |nobody\\s+(?:was|were|has been|had been)\\s+(?:killed|hurt|injured|harmed|wounded)\
+                 |none\\s+(?:was|were|of them were)\\s+(?:killed|hurt|injured)\
+                 |killing no one|killed no one|killed nobody\
+                 |without\\s+(?:causing\\s+|making\\s+|inflicting\\s+)?(?:any\\s+)?(?:casualties|victims|deaths|fatalities|loss of life)\
+                 |(?:casualties|fatalities|deaths|death toll|outcome and casualties)\\s+(?:were\\s+|are\\s+|remain\\s+|was\\s+|is\\s+)?(?:unknown|not (?:known|reported|specified))\
+                 |no\\s+reports?\\s+of\\s+(?:casualties|deaths|fatalities|injuries)){B}"
+            ),
+        ),
+        pat(
+            "FAT/FR/NONE",
+            Fixed(Quantity::Number(0)),
+            Fr,
+            &format!(
+                "{B}(?:(?:aucune?|pas de|pas eu de|sans faire de|sans faire|sans)\\s+(?:victimes?|morts?|pertes? en vies humaines|pertes?|blesses?|deces|tues)\
+                 |personne\\s+n'a\\s+ete\\s+(?:tue|blesse)\
+                 |n'a fait aucune victime|n'a pas fait de victimes?\
+                 |(?:bilan|nombre de victimes)\\s+(?:est\\s+)?(?:inconnu|non precise|pas connu)){B}"
+            ),
+        ),
+        pat(
+            "FAT/EN/DEATH_TOLL",
+            Forward,
+            En,
+            &format!(
+                "{B}(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities)|casualty toll)(?:\\s+[^\\s.;:!?]+){{0,5}}?\\s+(?P<v>rose|climbed|risen|increased|jumped|reached|rises|climbs|rising|climbing|soared|hit|hits|stood|stands|is|was|of|at|now)\\s+(?:from\\s+[^\\s.;]+(?:\\s+[^\\s.;]+)?\\s+)?(?:to\\s+|at\\s+)?{q}"
+            ),
+        ),
+        pat(
+            "FAT/FR/BILAN",
+            Forward,
+            Fr,
+            &format!(
+                "{B}bilan(?:\\s+[^\\s.;:!?]+){{0,7}}?\\s+{q}(?:\\s+(?:personnes|soldats|civils|militaires))?\\s+(?:morts?|tues|tuees|deces|personnes tuees){B}"
+            ),
+        ),
+        pat(
+            "FAT/EN/KILLED_AND_WOUNDED",
+            Fixed(Quantity::ThreeOrTen),
+            En,
+            &format!("{B}(?:killed|killing|kills)\\s+(?:and|or)\\s+(?:wounded|injured|wounding|injuring)\\s+{q}"),
+        ),
+        pat(
+            "FAT/EN/CLAIMED_LIVES",
+            Forward,
+            En,
+            &format!("{B}(?:claimed|claiming|took|taking|cost|costing)\\s+the\\s+lives?\\s+of\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/FR/COUTE_LA_VIE",
+            Forward,
+            Fr,
+            &format!("{B}(?:coute|coutant|a coute|ont coute|fauche|fauchant)\\s+la\\s+vie\\s+(?:a|de)\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/EN/LEFT_N_DEAD",
+            Forward,
+            En,
+            &format!("{B}(?:left|leaving|leaves)\\s+{q}(?:\\s+[^\\s.,;:!?]+){{0,3}}?\\s+(?:dead|killed){B}"),
+        ),
+        pat(
+            "FAT/EN/BODIES_OF",
+            Forward,
+            En,
+            &format!("{B}(?:the\\s+)?(?:bodies|corpses|remains)\\s+of\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/FR/CORPS_DE",
+            Forward,
+            Fr,
+            &format!("{B}(?:les\\s+)?(?:corps|cadavres|corps sans vie|depouilles)\\s+(?:de|d')\\s*{q}{vt}?"),
+        ),
+        pat(
+            "FAT/EN/CODED_AS",
+            Forward,
+            En,
+            &format!("{B}(?:fatalities|deaths|fatality)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+as\\s+{q}"),
+        ),
+        pat(
+            "FAT/EN/DEATH_OF",
+            Forward,
+            En,
+            &format!("{B}(?:the\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/EN/KILLED_THE",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!(
+                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|officer|soldier|gendarme|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter){B}"
+            ),
+        ),
+        pat(
+            "FAT/EN/HE_WAS_KILLED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?died|succumbed){B}"),
+        ),
+        pat(
+            "FAT/FR/IL_A_ETE_TUE",
+            Fixed(Quantity::Number(1)),
+            Fr,
+            &format!("{B}(?:il|elle)\\s+(?:a ete (?:tue|tuee|abattu|abattue|execute|executee|assassine|assassinee)|est (?:mort|morte|decede|decedee)|a succombe|a perdu la vie){B}"),
+        ),
+        pat(
+            "FAT/EN/NEUTRALISED_N",
+            Forward,
+            En,
+            &format!("{B}(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es?)\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/EN/KILLING_N",
+            Forward,
+            En,
+            &format!(
+                "{B}(?:killing|killed|kills|kill|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+{q}{vt}?"
+            ),
+        ),
+        pat(
+            "FAT/FR/TUANT_N",
+            Forward,
+            Fr,
+            &format!(
+                "{B}(?:tuant|tue|tuent|tuer|abattant|abattu|abattent|neutralisant|neutralise|neutralises|neutralisent|elimine|eliminant|massacrant|massacre|executant|execute|egorgeant|egorge|assassinant|assassine)\\s+{q}{vt}?"
+            ),
+        ),
+        pat(
+            "FAT/EN/N_KILLED",
+            Backward,
+            En,
+            &format!(
+                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|subsequently|since|then|to have been)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
+            ),
+        ),
+        pat(
+            "FAT/FR/N_TUES",
+            Backward,
+            Fr,
+            &format!(
+                "{q}{gap8}[ ,]+(?:(?P<aux>ont ete|a ete|avaient ete|avait ete|auraient ete|aurait ete|sont|est|seraient|serait|ont|a|sont tous|furent)\\s+)?(?:(?:egalement|aussi|tous|toutes|finalement|retrouves?|retrouvees?|ete)\\s+){{0,2}}(?P<v>{VERB_FR}){B}"
+            ),
+        ),
+        pat(
+            "FAT/FR/DES_MORTS",
+            Fixed(Quantity::ThreeOrTen),
+            Fr,
+            &format!("{B}des\\s+(?:morts|tues|deces)(?:\\s+et\\s+des\\s+blesses)?{B}"),
+        ),
+        pat(
+            "FAT/EN/SINGULAR_KILLED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!(
+                "{B}(?:man|woman|boy|girl|child|commander|chief|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|died){B}"
+            ),
+        ),
+        pat(
+            "FAT/EN/PLURAL_KILLED",
+            Fixed(Quantity::ThreeOrTen),
+            En,
+            &format!(
+                "{B}(?:people|civilians|villagers|soldiers|troops|residents|gendarmes|policemen|fighters|militants|jihadists|assailants|attackers|worshippers|herders|farmers|traders)\\s+(?:were|have been|had been|are)\\s+(?:reportedly\\s+|also\\s+)?(?:killed|shot dead|massacred|executed|slain){B}"
+            ),
+        ),
+    ]
+});
+
+/// Continuation of a list after a figure ("..., a customs agent, and four civilians").
+static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let q = q_expr();
+    let vt = victim_tail();
+    Regex::new(&format!(
+        "^(?:\\s*,\\s*(?:and\\s+|et\\s+)?|\\s*&\\s*|\\s+(?:and|as well as|plus|et|ainsi que|along with)\\s+)(?:(?:his|her|their|its|ses|leurs)\\s+)?(?P<q>{q})(?P<noun>{vt})"
+    ))
+    .expect("list pattern compiles")
+});
+
+/// A bare quantity, for scanning gaps.
+static QONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&q_expr()).expect("quantity pattern compiles"));
+
+static VICTIM_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{B}(?:{VICTIM}){B}")).expect("victim pattern compiles"));
+
+static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|\
+         so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
+         over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
+         depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
+         depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
+    ))
+    .expect("cumulative pattern compiles")
+});
+
+static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:deadliest|worst|bloodiest|largest|biggest|most deadly|heaviest|le plus meurtrier|la plus meurtriere|les plus meurtriers|le plus lourd|la plus grave|la plus sanglante|le plus sanglant){B}"
+    ))
+    .expect("superlative pattern compiles")
+});
+
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    let who = "army|armed forces|military|ministry|government|defen[cs]e|fama|fds|jnim|islamic state|isgs|iswap|\
+               the group|jihadists?|militants|insurgents|rebels|statement|communique|spokes(?:man|person|woman)|general staff|chief of staff|\
+               armee|forces armees|etat-major|ministere|gouvernement|le groupe|jihadistes|djihadistes|porte-parole|terroristes";
+    Regex::new(&format!(
+        "{B}(?:(?:according to|citing|selon|d'apres)\\s+(?:the\\s+|l'|le\\s+|les\\s+|la\\s+|un\\s+|une\\s+)?(?:[a-z]+\\s+){{0,2}}?(?:{who})\
+         |(?:{who}){B}[^.;]{{0,80}}?{B}(?:said|says|claimed|claims|announced|announces|reported|reports|stated|asserted|added|indicated|a annonce|annonce|a indique|indique|affirme|a affirme|revendique|a revendique|a precise|precise|a fait etat|fait etat|a declare|declare)\
+         |claim(?:ed|s)?\\s+(?:to\\s+have|it|they|that|its|their|to)|neutrali[sz]|revendiqu[a-z]*){B}"
+    ))
+    .expect("claim pattern compiles")
+});
+
+static ARMY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:army|armed forces|military|fama|fds|troops|soldiers|forces|armee|militaires|soldats|etat-major|operation|airstrikes?|air force|ministry|ministere){B}"
+    ))
+    .expect("army pattern compiles")
+});
+
+static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:also|as well|in addition|additionally|another|a further|further|egalement|aussi|en outre|de plus|par ailleurs|en plus){B}"
+    ))
+    .expect("also pattern compiles")
+});
+
+/// Later deaths of the wounded (codebook 4.1.7): they add to the toll.
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:died of (?:his|her|their) (?:wounds|injuries)|succumbed|later died|died later|died in hospital|a succombe|ont succombe|succombe|mort de ses blessures|morts de leurs blessures){B}"
+    ))
+    .expect("later pattern compiles")
+});
+
+/// A figure for the other side's losses ("2 dead in JNIM's ranks").
+static RANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^[^.;]{{0,40}}?{B}(?:ranks|rangs|on the (?:[a-z]+ )?side|among the (?:attackers|assailants|militants|jihadists|terrorists|insurgents)|parmi les (?:assaillants|terroristes|jihadistes|djihadistes)){B}"
+    ))
+    .expect("ranks pattern compiles")
+});
+
+static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:rose|climbed|risen|increased|jumped|reached|rises|climbs|rising|climbing|soared|hit|hits|now|alourdi|alourdit|passe a|grimpe|monte|s'eleve desormais|revu a la hausse|nouveau bilan){B}"
+    ))
+    .expect("update pattern compiles")
+});
+
+/// Cheap pre-check on the raw text: does the scope mention death at all?
+static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build([
+            "kill",
+            "dead",
+            "death",
+            "died",
+            "die ",
+            "fatalit",
+            "bodies",
+            "corpse",
+            "neutrali",
+            "massacr",
+            "execut",
+            "behead",
+            "slain",
+            "slew",
+            "murder",
+            "assassin",
+            "lives",
+            "life",
+            "toll",
+            "perish",
+            "lynch",
+            "casualt",
+            "victim",
+            "no one",
+            "nobody",
+            "none",
+            "gunned",
+            "succumb",
+            "mort",
+            "tu\u{e9}",
+            "tue",
+            "tuant",
+            "abatt",
+            "bilan",
+            "d\u{e9}c\u{e9}d",
+            "deced",
+            "p\u{e9}ri",
+            "gorg",
+            "corps",
+            "cadavre",
+            "aucun",
+            "pas de",
+            "pas eu",
+            "sans",
+            "remains",
+            "la vie",
+            "neutralis",
+            "d\u{e9}pouille",
+            "personne n",
+            "outcome",
+        ])
+        .expect("prefilter builds")
+});
+
+// ---------------------------------------------------------------------------------------------
+// Word lists for the filters.
+
+#[rustfmt::skip]
+const UNIT_AFTER: &[&str] = &[
+    "km", "kms", "kilometers", "kilometres", "kilometre", "kilometer", "miles", "mile", "m",
+    "metres", "meters", "year", "years", "yr", "yrs", "ans", "an", "annees", "annee", "hours",
+    "hour", "hrs", "h", "heures", "heure", "minutes", "minute", "mn", "min", "days", "day",
+    "jours", "jour", "weeks", "week", "semaines", "semaine", "months", "month", "mois", "percent",
+    "per", "pour", "am", "pm", "vehicles", "vehicle", "vehicules", "vehicule", "motorcycles",
+    "motorcycle", "motorbikes", "motorbike", "motos", "moto", "bikes", 
+     "pickups", "pick", "cattle", "head", "heads", "tetes", "betail",
+    "animals", "livestock", "sheep", "goats", "camels", "cows", "boeufs", "tons", "tonnes", "cfa",
+    "fcfa", "francs", "dollars", "euros", "million", "millions", "milliards", "billion", "rounds",
+    "weapons", "armes", "houses", "maisons", "villages", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "sept", "sep", "october", "oct", "november",
+    "nov", "december", "dec", "jan", "feb", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "o'clock", "times", "fois",
+    "attacks", "attaques", "incidents", "raids", "times", "percentage",
+];
+
+#[rustfmt::skip]
+const WORD_BEFORE: &[&str] = &[
+    "aged", "age", "agee", "agees", "ages", "since", "depuis", "en", "on", "le", "du", "at",
+    "route", "rn", "number", "no", "n", "page", "until", "per", "year", "annee", "des", "the",
+    "this", "that", "these", "those", "every", "each", "l'", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+#[rustfmt::skip]
+const GAP_BREAK: &[&str] = &[
+    "wounded", "injured", "injuring", "wounding", "hurt", "blesses", "blesse", "blessees",
+    "abducted", "kidnapped", "kidnapping", "arrested", "captured", "missing", "disappeared",
+    "enleves", "enlevees", "kidnappes", "arretes", "interpelles", "captures", "disparus", "who",
+    "which", "that", "after", "before", "when", "while", "whereas", "qui", "que", "apres", "avant",
+    "lorsque", "quand", "alors", "pendant", "during", "since", "depuis", "because", "but", "mais",
+    "attacked", "attaque", "ambushed", "stormed", "raided", "said", "says", "told", "a", "an",
+];
+
+const SUBSET: &[&str] = &["including", "among", "dont", "parmi", "notamment", "incl"];
+
+#[rustfmt::skip]
+const OBJECT_START: &[&str] = &[
+    "a", "an", "the", "one", "his", "her", "their", "its", "several", "many", "some", "dozens",
+    "scores", "hundreds", "at", "more", "over", "nearly", "about", "around", "up", "un", "une",
+    "le", "la", "les", "des", "deux", "plusieurs", "au", "l", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "people", "civilians", "soldiers", "villagers", "him",
+    "them", "themselves", "himself", "most", "all", "both",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Number parsing.
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Atom {
+    Unit(u64),
+    Teen(u64),
+    Tens(u64),
+    Hundred,
+    Thousand,
+    Dozen,
+}
+
+fn atom(w: &str) -> Option<Atom> {
+    use Atom::*;
+    Some(match w {
+        "zero" | "zéro" => Unit(0),
+        "one" | "un" | "une" => Unit(1),
+        "two" | "deux" => Unit(2),
+        "three" | "trois" => Unit(3),
+        "four" | "quatre" => Unit(4),
+        "five" | "cinq" => Unit(5),
+        "six" => Unit(6),
+        "seven" | "sept" => Unit(7),
+        "eight" | "huit" => Unit(8),
+        "nine" | "neuf" => Unit(9),
+        "ten" | "dix" => Teen(10),
+        "eleven" | "onze" => Teen(11),
+        "twelve" | "douze" => Teen(12),
+        "thirteen" | "treize" => Teen(13),
+        "fourteen" | "quatorze" => Teen(14),
+        "fifteen" | "quinze" => Teen(15),
+        "sixteen" | "seize" => Teen(16),
+        "seventeen" => Teen(17),
+        "eighteen" => Teen(18),
+        "nineteen" => Teen(19),
+        "twenty" | "vingt" | "vingts" => Tens(20),
+        "thirty" | "trente" => Tens(30),
+        "forty" | "fourty" | "quarante" => Tens(40),
+        "fifty" | "cinquante" => Tens(50),
+        "sixty" | "soixante" => Tens(60),
+        "seventy" => Tens(70),
+        "eighty" => Tens(80),
+        "ninety" => Tens(90),
+        "hundred" | "cent" | "cents" => Hundred,
+        "thousand" | "mille" => Thousand,
+        "dozen" => Dozen,
+        _ => return None,
+    })
+}
+
+fn parse_digits(s: &str) -> Option<u32> {
+    let groups: Vec<&str> = s
+        .split([',', '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+        .collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    if groups.len() > 1 {
+        let first_ok = groups[0].len() <= 3;
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !(first_ok && rest_ok) {
+            return None;
+        }
+    }
+    let mut v: u64 = 0;
+    for g in &groups {
+        for b in g.bytes() {
+            v = v.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+    }
+    u32::try_from(v).ok()
+}
+
+fn parse_words(s: &str) -> Option<u32> {
+    let toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|t| !t.is_empty())
+        .collect();
+    if toks.is_empty() {
+        return None;
+    }
+    let (mut total, mut cur): (u64, u64) = (0, 0);
+    let mut last: Option<Atom> = None;
+    let mut prev_word = "";
+    let mut seen = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let next = toks.get(i + 1).copied();
+        match t {
+            "a" | "an" if i == 0 => {
+                match next.and_then(atom) {
+                    Some(Atom::Hundred | Atom::Thousand | Atom::Dozen) => {}
+                    _ => return None,
+                }
+                cur = 1;
+                last = Some(Atom::Unit(1));
+                prev_word = t;
+                i += 1;
+                continue;
+            }
+            "and" => {
+                if !matches!(last, Some(Atom::Hundred | Atom::Thousand)) || next.is_none() {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
+            "et" => {
+                if !matches!(next, Some("un" | "une" | "onze"))
+                    || !matches!(last, Some(Atom::Tens(_)))
+                {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let a = atom(t)?;
+        seen = true;
+        match a {
+            Atom::Unit(v) => {
+                match last {
+                    None | Some(Atom::Hundred | Atom::Thousand | Atom::Tens(_)) => {}
+                    Some(Atom::Teen(10)) if prev_word == "dix" => {}
+                    _ => return None,
+                }
+                cur += v;
+            }
+            Atom::Teen(v) => {
+                match last {
+                    None | Some(Atom::Hundred | Atom::Thousand) => {}
+                    // soixante-dix, quatre-vingt-douze
+                    Some(Atom::Tens(60)) | Some(Atom::Tens(80)) => {}
+                    _ => return None,
+                }
+                cur += v;
+            }
+            Atom::Tens(v) => {
+                if v == 20 && prev_word == "quatre" && cur % 100 == 4 {
+                    cur = cur - 4 + 80;
+                    last = Some(Atom::Tens(80));
+                    prev_word = t;
+                    i += 1;
+                    continue;
+                }
+                match last {
+                    None | Some(Atom::Hundred | Atom::Thousand) => {}
+                    _ => return None,
+                }
+                cur += v;
+            }
+            Atom::Hundred => {
+                if cur % 100 >= 100 {
+                    return None;
+                }
+                let base = cur % 1000;
+                cur = cur - base + base.max(1) * 100;
+            }
+            Atom::Thousand => {
+                total += cur.max(1) * 1000;
+                cur = 0;
+            }
+            Atom::Dozen => {
+                cur = cur.max(1) * 12;
+            }
+        }
+        last = Some(a);
+        prev_word = t;
+        if total + cur > u64::from(u32::MAX) {
+            return None;
+        }
+        i += 1;
+    }
+    if !seen {
+        return None;
+    }
+    u32::try_from(total + cur).ok()
 }
 
 /// Parse a number written in digits or words, English or French ("20", "1,200", "twenty",
-/// "vingt-cinq", "a dozen"). None when the text is not a number.
+/// "vingt-cinq", "a dozen", "une quinzaine"). None when the text is not a number.
 pub fn parse_number(s: &str) -> Option<u32> {
-    s.trim().replace([',', ' '], "").parse().ok()
+    let t = s.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return parse_digits(t);
+    }
+    let f = Folded::new(t).s;
+    let f = f.trim();
+    if let Some(Quantity::Number(n) | Quantity::Fixed(n)) = approx_numeral(f) {
+        return Some(n);
+    }
+    parse_words(f)
 }
 
-/// The conservative toll of one incident (STUB until the module lands).
+/// French approximate numerals and "un millier".
+fn approx_numeral(f: &str) -> Option<Quantity> {
+    Some(match f {
+        "une quinzaine" => Quantity::Number(15),
+        "une vingtaine" => Quantity::Number(20),
+        "une trentaine" => Quantity::Number(30),
+        "une quarantaine" => Quantity::Number(40),
+        "une cinquantaine" => Quantity::Number(50),
+        "une soixantaine" => Quantity::Number(60),
+        "une centaine" => Quantity::Number(100),
+        "un millier" => Quantity::Number(1000),
+        "une dizaine" => Quantity::Fixed(10),
+        "une douzaine" => Quantity::Fixed(12),
+        _ => return None,
+    })
+}
+
+fn vague_quantity(f: &str) -> Option<Quantity> {
+    use Quantity::*;
+    if let Some(q) = approx_numeral(f) {
+        return Some(q);
+    }
+    Some(match f {
+        "a few dozen" | "several dozen" | "dozens" | "des douzaines" => Fixed(12),
+        "a few hundred"
+        | "several hundred"
+        | "hundreds"
+        | "des centaines"
+        | "plusieurs centaines"
+        | "quelques centaines" => Fixed(100),
+        "tens" | "des dizaines" | "plusieurs dizaines" | "quelques dizaines" => Fixed(10),
+        "scores" => Fixed(20),
+        "thousands" | "des milliers" | "plusieurs milliers" => Fixed(1000),
+        "tens of thousands" => Fixed(10_000),
+        "hundreds of thousands" => Fixed(100_000),
+        "a couple" | "a couple of" => Fixed(2),
+        "a large number of"
+        | "a great number of"
+        | "a number of"
+        | "an unknown number of"
+        | "an undetermined number of"
+        | "an unspecified number of"
+        | "an unconfirmed number of"
+        | "an undisclosed number of"
+        | "an unclear number of"
+        | "a handful of"
+        | "a few"
+        | "several"
+        | "few"
+        | "some"
+        | "many"
+        | "numerous"
+        | "countless"
+        | "un certain nombre de"
+        | "un grand nombre de"
+        | "de nombreux"
+        | "de nombreuses"
+        | "nombreux"
+        | "nombreuses"
+        | "plusieurs"
+        | "quelques"
+        | "de multiples" => ThreeOrTen,
+        _ => return None,
+    })
+}
+
+#[rustfmt::skip]
+const QUAL_PREFIXES: &[&str] = &[
+    "at least ", "at most ", "more than ", "over ", "nearly ", "almost ", "about ", "around ",
+    "approximately ", "roughly ", "some ", "up to ", "as many as ", "an estimated ", "estimated ",
+    "no fewer than ", "no less than ", "not less than ", "fewer than ", "less than ", "close to ",
+    "upwards of ", "in excess of ", "just over ", "just under ", "a total of ", "a further ",
+    "another ", "an additional ", "only ", "a reported ", "reportedly ", "officially ",
+    "au moins ", "d'au moins ", "au total ", "pas moins de ", "plus de ", "pres de ", "environ ",
+    "jusqu'a ", "quelque ", "un total de ", "moins de ", "au minimum ", "a peine ",
+    "officiellement ", "plus d'", "pres d'", "moins d'",
+];
+
+/// Quantity of a folded `q` match.
+fn parse_quantity(q: &str) -> Option<Quantity> {
+    let mut t = q.trim();
+    // normalise runs of whitespace cheaply: only single spaces are expected in the tables
+    loop {
+        let before = t.len();
+        for p in QUAL_PREFIXES {
+            if let Some(rest) = t.strip_prefix(p) {
+                t = rest.trim_start();
+                break;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    if t.is_empty() {
+        // "some" / "about" alone: the qualifier was the vague word itself
+        return vague_quantity(q.trim());
+    }
+    if let Some(v) = vague_quantity(t) {
+        return Some(v);
+    }
+    if t == "a" || t == "an" {
+        return Some(Quantity::Number(1));
+    }
+    for p in ["between ", "entre ", "de "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest;
+            break;
+        }
+    }
+    for s in [" or more", " ou plus"] {
+        if let Some(rest) = t.strip_suffix(s) {
+            t = rest;
+        }
+    }
+    if let Some(n) = parse_number(t) {
+        return Some(Quantity::Number(n));
+    }
+    // a range: the first number that parses before a separator
+    for sep in [" and ", " et ", " to ", " or ", " ou ", " a ", "-", " - "] {
+        let mut from = 0;
+        while let Some(i) = t[from..].find(sep) {
+            let at = from + i;
+            if let Some(n) = parse_number(&t[..at]) {
+                return Some(Quantity::Number(n));
+            }
+            from = at + sep.len();
+            if from >= t.len() {
+                break;
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers on folded text.
+
+fn prev_word(s: &str, at: usize) -> &str {
+    let b = s.as_bytes();
+    let mut e = at.min(b.len());
+    while e > 0 && (b[e - 1] == b' ' || b[e - 1] == b'\t' || b[e - 1] == b'\n') {
+        e -= 1;
+    }
+    // keep a trailing apostrophe (l', d')
+    let mut st = e;
+    while st > 0 && (b[st - 1].is_ascii_alphanumeric() || (st == e && b[st - 1] == b'\'')) {
+        st -= 1;
+    }
+    s.get(st..e).unwrap_or("")
+}
+
+fn next_word(s: &str, at: usize) -> &str {
+    let b = s.as_bytes();
+    let mut st = at.min(b.len());
+    while st < b.len() && (b[st] == b' ' || b[st] == b'-' || b[st] == b'\t' || b[st] == b'\n') {
+        st += 1;
+    }
+    let mut e = st;
+    while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'%' || b[e] == b'\'') {
+        e += 1;
+    }
+    if e == st && st < b.len() && b[st] == b'%' {
+        e += 1;
+    }
+    s.get(st..e).unwrap_or("")
+}
+
+fn is_article(q: &str) -> bool {
+    matches!(q, "a" | "an" | "un" | "une" | "one")
+}
+
+/// Whether the quantity at `[qs, qe)` is really a count of people (not a unit, date, age).
+fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
+    let q = &s[qs..qe];
+    let nw = next_word(s, qe);
+    if UNIT_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%" {
+        return false;
+    }
+    // times 5:30, ratios
+    let b = s.as_bytes();
+    if qe < b.len() && b[qe] == b':' && b.get(qe + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if q.len() == 4
+        && q.bytes().all(|c| c.is_ascii_digit())
+        && (q.starts_with("19") || q.starts_with("20"))
+    {
+        let after = s.get(qe..).unwrap_or("");
+        let near = after.get(..after.len().min(40)).unwrap_or(after);
+        if !starts_with_victim(near) {
+            return false;
+        }
+    }
+    if check_before {
+        let pw = prev_word(s, qs);
+        if WORD_BEFORE.contains(&pw) {
+            return false;
+        }
+    }
+    true
+}
+
+fn starts_with_victim(s: &str) -> bool {
+    VICTIM_RE
+        .find(s)
+        .is_some_and(|m| s[..m.start()].split_whitespace().count() <= 2)
+}
+
+fn sentence_bounds(s: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let is_end = |i: usize| -> bool {
+        let c = b[i];
+        match c {
+            b'\n' => true,
+            b'.' | b'!' | b'?' | b';' => i + 1 >= b.len() || b[i + 1].is_ascii_whitespace(),
+            _ => false,
+        }
+    };
+    let mut st = start.min(b.len());
+    while st > 0 && !is_end(st - 1) {
+        st -= 1;
+    }
+    let mut e = end.min(b.len());
+    while e < b.len() && !is_end(e) {
+        e += 1;
+    }
+    (st, e)
+}
+
+fn is_cumulative(sent: &str) -> bool {
+    for m in CUMULATIVE.find_iter(sent) {
+        // the 60-byte window may cut a character: fall back to the whole prefix then
+        let sup = match sent.get(m.start().saturating_sub(60)..m.start()) {
+            Some(w) => SUPERLATIVE.is_match(w),
+            None => SUPERLATIVE.is_match(&sent[..m.start()]),
+        };
+        if !sup {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_claim(sent: &str) -> bool {
+    let mut pos = 0;
+    while let Some(m) = CLAIM.find_at(sent, pos) {
+        let after = &sent[m.end()..];
+        let t = after.trim_start();
+        let excluded = (m.as_str().ends_with("claimed")
+            || m.as_str().ends_with("claims")
+            || m.as_str().starts_with("revendiqu")
+            || m.as_str().ends_with("revendique"))
+            && (t.starts_with("responsibility")
+                || t.starts_with("the lives")
+                || t.starts_with("the life")
+                || t.starts_with("credit")
+                || t.starts_with("the attack")
+                || t.starts_with("an attack")
+                || t.starts_with("the ambush")
+                || t.starts_with("the assault")
+                || t.starts_with("the bombing")
+                || t.starts_with("l'attaque")
+                || t.starts_with("la responsabilite")
+                || t.starts_with("cette attaque"));
+        if !excluded {
+            return true;
+        }
+        pos = m.end();
+        if pos >= sent.len() {
+            break;
+        }
+    }
+    false
+}
+
+fn next_boundary(s: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < s.len() && !s.is_char_boundary(j) {
+        j += 1;
+    }
+    j.min(s.len())
+}
+
+/// Clamp a span to `text` and to char boundaries.
+fn clamp_scope(text: &str, scope: Span) -> (usize, usize) {
+    let mut st = scope.start.min(text.len());
+    let mut e = scope.end.min(text.len()).max(st);
+    while st > 0 && !text.is_char_boundary(st) {
+        st -= 1;
+    }
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    (st, e)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding.
+
+struct Cand {
+    start: usize,
+    end: usize,
+    quantity: Quantity,
+    rule: &'static str,
+    neutralise: bool,
+}
+
+fn overlaps(acc: &[Cand], s: usize, e: usize) -> bool {
+    acc.iter().any(|c| c.start < e && s < c.end)
+}
+
+/// Every death figure in `text[scope]` (a sentence or a paragraph), in text order.
+/// Injury-only figures are not returned. Never panics.
+pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
+    let (st, en) = clamp_scope(text, scope);
+    let raw = &text[st..en];
+    if raw.is_empty() || !PREFILTER.is_match(raw) {
+        return Vec::new();
+    }
+    let folded = Folded::new(raw);
+    let s = folded.s.as_str();
+    let mut acc: Vec<Cand> = Vec::new();
+    for p in PATS.iter() {
+        scan_pattern(p, s, &mut acc);
+    }
+    acc.sort_by_key(|c| (c.start, c.end));
+    let mut out = Vec::with_capacity(acc.len());
+    for c in &acc {
+        let (ss, se) = sentence_bounds(s, c.start, c.end);
+        let sent = &s[ss..se];
+        let kind = if c.rule.ends_with("/NONE") {
+            FatalityKind::None
+        } else if is_cumulative(sent) {
+            FatalityKind::Cumulative
+        } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
+            FatalityKind::Claim
+        } else {
+            FatalityKind::Incident
+        };
+        let sp = folded.span(c.start, c.end);
+        out.push(FatalityMention {
+            span: Span::new(sp.start + st, sp.end + st),
+            quantity: c.quantity,
+            kind,
+            rule: c.rule,
+        });
+    }
+    out
+}
+
+fn loc(locs: &CaptureLocations, g: Option<usize>) -> Option<(usize, usize)> {
+    g.and_then(|i| locs.get(i))
+}
+
+fn scan_pattern(p: &Pat, s: &str, acc: &mut Vec<Cand>) {
+    let mut locs = p.re.capture_locations();
+    match &p.anchor {
+        None => scan_window(p, s, s.len(), 0, &mut locs, acc),
+        Some(anchor) => {
+            for hit in anchor.find_iter(s) {
+                let mut ws = hit.start().saturating_sub(BACKWARD_WINDOW);
+                while ws > 0 && !s.is_char_boundary(ws) {
+                    ws -= 1;
+                }
+                scan_window(p, s, hit.end(), ws, &mut locs, acc);
+            }
+        }
+    }
+}
+
+/// Run `p` on `s[..end]` from `pos`, keeping what the shape's checks accept.
+fn scan_window(
+    p: &Pat,
+    s: &str,
+    end: usize,
+    mut pos: usize,
+    locs: &mut CaptureLocations,
+    acc: &mut Vec<Cand>,
+) {
+    let Some(hay) = s.get(..end) else {
+        return;
+    };
+    while pos <= hay.len() {
+        let Some(m) = p.re.captures_read_at(locs, hay, pos) else {
+            break;
+        };
+        let (ms, me) = (m.start(), m.end());
+        let q = loc(locs, p.q);
+        let retry = match q {
+            Some((qs, _)) => next_boundary(s, qs),
+            None => next_boundary(s, ms),
+        };
+        let accepted = match p.shape {
+            Shape::Fixed(quantity) => accept_fixed(p, s, ms, me, quantity, acc),
+            Shape::Forward => accept_forward(p, s, locs, ms, me, acc),
+            Shape::Backward => accept_backward(p, s, locs, ms, me, acc),
+        };
+        pos = if accepted { me.max(retry) } else { retry };
+    }
+}
+
+fn accept_fixed(
+    p: &Pat,
+    s: &str,
+    ms: usize,
+    me: usize,
+    quantity: Quantity,
+    acc: &mut Vec<Cand>,
+) -> bool {
+    if matches!(
+        p.rule,
+        "FAT/FR/DES_MORTS" | "FAT/EN/PLURAL_KILLED" | "FAT/EN/SINGULAR_KILLED"
+    ) {
+        let w = prev_word(s, ms);
+        // "the soldiers were killed", "le nombre des morts": not a new figure
+        const DET: &[&str] = &[
+            "the", "these", "those", "their", "its", "his", "her", "all", "both", "whose", "of",
+            "other", "two", "three", "four", "five", "many", "several", "some", "few", "nombre",
+            "bilan", "identite", "familles", "liste", "corps", "parmi", "de",
+        ];
+        let singular = p.rule == "FAT/EN/SINGULAR_KILLED";
+        if (!singular && DET.contains(&w))
+            || (singular && matches!(w, "no" | "another"))
+            || QONLY.is_match(w) && parse_quantity(w).is_some()
+        {
+            return false;
+        }
+    }
+    if overlaps(acc, ms, me) {
+        return false;
+    }
+    acc.push(Cand {
+        start: ms,
+        end: me,
+        quantity,
+        rule: p.rule,
+        neutralise: false,
+    });
+    true
+}
+
+fn accept_forward(
+    p: &Pat,
+    s: &str,
+    locs: &CaptureLocations,
+    ms: usize,
+    me: usize,
+    acc: &mut Vec<Cand>,
+) -> bool {
+    let Some((qs, qe)) = loc(locs, p.q) else {
+        return false;
+    };
+    let qtext = &s[qs..qe];
+    if !quantity_ok(s, qs, qe, false) {
+        return false;
+    }
+    let Some(quantity) = parse_quantity(qtext) else {
+        return false;
+    };
+    // "killed a ...": the article needs a victim noun
+    let has_noun = me > qe;
+    if matches!(qtext.trim(), "a" | "an" | "un" | "une") && !has_noun {
+        // "killed a Bambara shopkeeper": any noun will do, but not "a day", "a while"
+        let nw = next_word(s, qe);
+        const NOT_NOUN: &[&str] = &[
+            "day", "while", "lot", "few", "number", "total", "week", "month", "year", "time",
+            "further", "new", "second", "third", "record", "jour", "peu", "certain", "bilan",
+        ];
+        if nw.is_empty()
+            || !nw.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'')
+            || NOT_NOUN.contains(&nw)
+            || UNIT_AFTER.contains(&nw)
+        {
+            return false;
+        }
+    }
+    if overlaps(acc, ms, me) {
+        return false;
+    }
+    let trigger = &s[ms..qs];
+    let neutralise = trigger.contains("neutrali") || trigger.contains("elimin");
+    let rule = if p.rule == "FAT/EN/KILLING_N" && neutralise {
+        "FAT/EN/NEUTRALISED_N"
+    } else {
+        p.rule
+    };
+    acc.push(Cand {
+        start: ms,
+        end: me,
+        quantity,
+        rule,
+        neutralise,
+    });
+    extend_list(p.lang, s, me, acc, neutralise);
+    true
+}
+
+fn extend_list(lang: Lang, s: &str, mut pos: usize, acc: &mut Vec<Cand>, neutralise: bool) {
+    let rule = match lang {
+        Lang::En => "FAT/EN/LIST_ITEM",
+        Lang::Fr => "FAT/FR/LIST_ITEM",
+    };
+    let mut locs = LIST.capture_locations();
+    for _ in 0..12 {
+        let Some(rest) = s.get(pos..) else { return };
+        if LIST.captures_read(&mut locs, rest).is_none() {
+            return;
+        }
+        let (Some((qs, qe)), Some((_, ne))) = (locs.get(1), locs.get(2)) else {
+            return;
+        };
+        let (qs, qe, ne) = (qs + pos, qe + pos, ne + pos);
+        // "... and 2 civilians were wounded": a new clause
+        let nw = next_word(s, ne);
+        if matches!(
+            nw,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "ont"
+                | "a"
+                | "sont"
+                | "est"
+                | "wounded"
+                | "injured"
+                | "blesses"
+                | "blessees"
+        ) {
+            return;
+        }
+        if !quantity_ok(s, qs, qe, false) {
+            return;
+        }
+        let Some(quantity) = parse_quantity(&s[qs..qe]) else {
+            return;
+        };
+        if overlaps(acc, qs, ne) {
+            return;
+        }
+        acc.push(Cand {
+            start: qs,
+            end: ne,
+            quantity,
+            rule,
+            neutralise,
+        });
+        pos = ne;
+    }
+}
+
+fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
+    match lang {
+        Lang::En => match verb {
+            "dead" => "FAT/EN/N_DEAD",
+            "deaths" => "FAT/EN/N_DEATHS",
+            "fatalities" | "fatality" => "FAT/EN/N_FATALITIES",
+            "bodies" | "corpses" => "FAT/EN/N_BODIES",
+            "died" | "perished" | "succumbed" => "FAT/EN/N_DIED",
+            v if v.starts_with("lost") => "FAT/EN/N_LOST_LIVES",
+            v if v.starts_with("neutrali") => "FAT/EN/N_NEUTRALISED",
+            _ if has_aux => "FAT/EN/N_WERE_KILLED",
+            _ => "FAT/EN/N_KILLED",
+        },
+        Lang::Fr => match verb {
+            v if v.starts_with("mort") || v.starts_with("dece") => "FAT/FR/N_MORTS",
+            "perdu la vie" | "peri" => "FAT/FR/N_PERDU_LA_VIE",
+            "cadavres" | "corps sans vie" | "corps" => "FAT/FR/N_CORPS",
+            v if v.starts_with("neutralis") => "FAT/FR/N_NEUTRALISES",
+            _ => "FAT/FR/N_TUES",
+        },
+    }
+}
+
+const TRANSITIVE_EN: &[&str] = &[
+    "killed",
+    "shot dead",
+    "shot and killed",
+    "gunned down",
+    "massacred",
+    "executed",
+    "beheaded",
+    "murdered",
+    "assassinated",
+    "lynched",
+    "neutralised",
+    "neutralized",
+];
+
+fn accept_backward(
+    p: &Pat,
+    s: &str,
+    locs: &CaptureLocations,
+    ms: usize,
+    me: usize,
+    acc: &mut Vec<Cand>,
+) -> bool {
+    let Some((qs, qe)) = loc(locs, p.q) else {
+        return false;
+    };
+    let (gs, ge) = loc(locs, p.gap).unwrap_or((qe, qe));
+    let (vs, ve) = loc(locs, p.verb).unwrap_or((me, me));
+    let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
+    let verb = &s[vs..ve];
+    let qtext = s[qs..qe].trim();
+    if !quantity_ok(s, qs, qe, true) {
+        return false;
+    }
+    let Some(mut quantity) = parse_quantity(qtext) else {
+        return false;
+    };
+    let gap = &s[gs..ge];
+    // "On January 11, militiamen killed": a comma right after the number ends the figure
+    if gap.starts_with(',') {
+        return false;
+    }
+    // active voice: "two gunmen killed a trader", "3 hommes armés ont tué"
+    let transitive = match p.lang {
+        Lang::En => TRANSITIVE_EN.contains(&verb),
+        Lang::Fr => {
+            !(verb.starts_with("mort")
+                || verb.starts_with("dece")
+                || verb == "perdu la vie"
+                || verb == "peri"
+                || verb.starts_with("corps")
+                || verb == "cadavres")
+        }
+    };
+    match (p.lang, aux) {
+        (Lang::En, None) if transitive => {
+            let nw = next_word(s, ve);
+            if OBJECT_START.contains(&nw) || nw.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return false;
+            }
+        }
+        (Lang::En, Some("have" | "has" | "had")) if transitive => return false,
+        (Lang::Fr, Some("ont" | "a")) if transitive && !s[ms..me].contains(" ete ") => {
+            return false
+        }
+        (Lang::Fr, None) if transitive => {
+            let nw = next_word(s, ve);
+            if OBJECT_START.contains(&nw) || nw.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    // gap: victim list, subset, or break words
+    let article = is_article(qtext);
+    let vague = quantity.is_vague() || article;
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut first_noun_ok = !gap.trim().is_empty() && VICTIM_RE.is_match(gap);
+    {
+        for w in gap.split([' ', ',']) {
+            if w.is_empty() {
+                continue;
+            }
+            if SUBSET.contains(&w) {
+                break;
+            }
+            if GAP_BREAK.contains(&w) && !(w == "a" || w == "an") {
+                return false;
+            }
+        }
+        // numbers in the gap
+        let mut from = gs;
+        while from < ge {
+            let Some(m) = QONLY.find_at(&s[..ge], from) else {
+                break;
+            };
+            let (ns, ne) = (m.start(), m.end());
+            from = next_boundary(s, ns).max(ne);
+            // stop at a subset marker before this number
+            let before = &s[gs..ns];
+            if before.split([' ', ',']).any(|w| SUBSET.contains(&w)) {
+                break;
+            }
+            let nt = s[ns..ne].trim();
+            if !quantity_ok(s, ns, ne, false) || parse_quantity(nt).is_none() {
+                continue;
+            }
+            let prefix = s[..ns].trim_end();
+            let after_connector = prefix.ends_with(',')
+                || prefix.ends_with('&')
+                || prefix.ends_with(" and")
+                || prefix.ends_with(" et")
+                || prefix.ends_with("as well as")
+                || prefix.ends_with("ainsi que");
+            if !after_connector {
+                if is_article(nt) || matches!(nt, "some") {
+                    continue;
+                }
+                return false;
+            }
+            items.push((ns, ne));
+        }
+    }
+    if !items.is_empty() {
+        // every segment of a list needs a victim noun
+        let mut bounds: Vec<usize> = items.iter().map(|x| x.0).collect();
+        bounds.push(vs);
+        let head_seg = &s[qe..bounds[0]];
+        let digits = qtext.bytes().all(|b| b.is_ascii_digit());
+        if !digits && !VICTIM_RE.is_match(head_seg) {
+            return false;
+        }
+        for (k, &(_, ne)) in items.iter().enumerate() {
+            let seg = &s[ne..bounds[k + 1]];
+            if !VICTIM_RE.is_match(seg) {
+                return false;
+            }
+        }
+        first_noun_ok = true;
+    }
+    if vague && !gap.trim().is_empty() && !first_noun_ok {
+        return false;
+    }
+    // singular article with a plural verb and no list: "a group of gunmen were killed"
+    if article && items.is_empty() {
+        if matches!(
+            aux,
+            Some("were" | "have been" | "had been" | "are" | "ont ete" | "sont")
+        ) {
+            return false;
+        }
+        if gap.trim().is_empty() && matches!(qtext, "a" | "an" | "un" | "une") {
+            return false;
+        }
+    }
+    // "N killed and wounded": no split
+    let tail = s.get(ve..).unwrap_or("").trim_start();
+    if tail.starts_with("and wounded")
+        || tail.starts_with("or wounded")
+        || tail.starts_with("and injured")
+        || tail.starts_with("or injured")
+        || tail.starts_with("et blesses")
+        || tail.starts_with("ou blesses")
+    {
+        quantity = Quantity::ThreeOrTen;
+    }
+    if overlaps(acc, qs, me) {
+        return false;
+    }
+    let rule = backward_rule(p.lang, verb, aux.is_some());
+    let neutralise = verb.starts_with("neutrali");
+    if items.is_empty() {
+        acc.push(Cand {
+            start: qs,
+            end: me,
+            quantity,
+            rule,
+            neutralise,
+        });
+    } else {
+        let list_rule = match p.lang {
+            Lang::En => "FAT/EN/LIST_ITEM",
+            Lang::Fr => "FAT/FR/LIST_ITEM",
+        };
+        // head: its own segment plus the verb, items: their segments
+        let first_item = items[0].0;
+        acc.push(Cand {
+            start: qs,
+            end: trim_connector(s, qs, first_item),
+            quantity,
+            rule,
+            neutralise,
+        });
+        for (k, &(ns, ne)) in items.iter().enumerate() {
+            let seg_end = items.get(k + 1).map_or(me, |x| trim_connector(s, ns, x.0));
+            let q = parse_quantity(s[ns..ne].trim()).unwrap_or(Quantity::Number(0));
+            acc.push(Cand {
+                start: ns,
+                end: seg_end,
+                quantity: q,
+                rule: if k + 1 == items.len() {
+                    rule
+                } else {
+                    list_rule
+                },
+                neutralise,
+            });
+        }
+    }
+    true
+}
+
+/// End of a list segment `[start, next)` without the trailing connector (", and").
+fn trim_connector(s: &str, start: usize, next: usize) -> usize {
+    let mut seg = s[start..next].trim_end();
+    loop {
+        let before = seg.len();
+        for c in [",", "&", " and", " et", " as well as", " ainsi que"] {
+            if let Some(r) = seg.strip_suffix(c) {
+                seg = r.trim_end();
+            }
+        }
+        if seg.len() == before {
+            break;
+        }
+    }
+    start + seg.len().max(1).min(next - start)
+}
+
+// ---------------------------------------------------------------------------------------------
+// One incident.
+
+/// Victim group of a mention, for rule 3/6 of the module docs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Group {
+    /// A whole-incident figure ("4 fatalities", a death toll): covers every side.
+    Total,
+    Generic,
+    Armed,
+    Named(&'static str),
+    Other(String),
+    Additional(usize),
+}
+
+fn classify(noun: &str) -> Group {
+    let n = noun.trim_end_matches('s');
+    const ARMED: &[&str] = &[
+        "fighter",
+        "militant",
+        "jihadist",
+        "terrorist",
+        "assailant",
+        "attacker",
+        "insurgent",
+        "rebel",
+        "gunm",
+        "bandit",
+        "combatant",
+        "djihadiste",
+        "terroriste",
+        "assaillant",
+        "insurge",
+        "rebelle",
+        "jihadiste",
+        "combattant",
+        "suspect",
+        "aggressor",
+        "raider",
+        "kidnapper",
+        "abductor",
+    ];
+    if ARMED.iter().any(|a| n.starts_with(a)) || n == "gunmen" || n == "gunman" {
+        return Group::Armed;
+    }
+    const GENERIC: &[&str] = &[
+        "people",
+        "person",
+        "individual",
+        "personne",
+        "individu",
+        "other",
+        "autre",
+        "bodie",
+        "corpse",
+        "victim",
+        "dead",
+    ];
+    if GENERIC.iter().any(|g| n.starts_with(g)) {
+        return Group::Generic;
+    }
+    const STATE: &[(&str, &str)] = &[
+        ("soldier", "soldier"),
+        ("troop", "soldier"),
+        ("servicem", "soldier"),
+        ("service member", "soldier"),
+        ("military", "soldier"),
+        ("personnel", "soldier"),
+        ("soldat", "soldier"),
+        ("fama", "soldier"),
+        ("fds", "soldier"),
+        ("faf", "soldier"),
+        ("minusma", "peacekeeper"),
+        ("barkhane", "barkhane"),
+        ("militaire", "soldier"),
+        ("element", "soldier"),
+        ("gendarme", "gendarme"),
+        ("police", "police"),
+        ("policier", "police"),
+        ("officer", "police"),
+        ("guard", "guard"),
+        ("garde", "guard"),
+        ("peacekeeper", "peacekeeper"),
+        ("helmet", "peacekeeper"),
+        ("casques bleu", "peacekeeper"),
+        ("vdp", "militia"),
+        ("volunteer", "militia"),
+        ("volontaire", "militia"),
+        ("dozo", "militia"),
+        ("militia", "militia"),
+    ];
+    for (k, v) in STATE {
+        if n.starts_with(k) {
+            return Group::Named(v);
+        }
+    }
+    const CIVIL: &[&str] = &[
+        "civil",
+        "villager",
+        "resident",
+        "inhabitant",
+        "villageois",
+        "habitant",
+        "farmer",
+        "herder",
+        "pastoralist",
+        "trader",
+        "merchant",
+        "worshipper",
+        "student",
+        "pupil",
+        "teacher",
+        "passenger",
+        "driver",
+        "miner",
+        "worker",
+        "wom",
+        "child",
+        "boy",
+        "girl",
+        "m",
+        "men",
+        "man",
+        "femme",
+        "enfant",
+        "homme",
+        "eleve",
+        "commercant",
+        "fidele",
+        "orpailleur",
+        "chauffeur",
+        "passager",
+        "berger",
+        "eleveur",
+        "agriculteur",
+        "paysan",
+        "jeune",
+        "youth",
+        "elder",
+        "refugee",
+        "displaced",
+        "deplace",
+        "herdsm",
+        "shepherd",
+        "hostage",
+        "otage",
+    ];
+    if CIVIL
+        .iter()
+        .any(|c| n == *c || (c.len() > 2 && n.starts_with(c)))
+    {
+        return Group::Named("civilian");
+    }
+    Group::Other(n.to_string())
+}
+
+struct Fig {
+    group: Group,
+    value: u32,
+    idx: usize,
+    claim: bool,
+    vague: bool,
+    update: bool,
+    sentence: (usize, usize),
+    list_item: bool,
+}
+
+/// The conservative toll of one incident from its mentions (codebook 4.1; the rules are in
+/// the module docs). Returns the total, its basis and the indices of the mentions used.
+/// `significant` resolves `ThreeOrTen` to 10 instead of 3 (4.1.4). Never panics.
 pub fn incident_total(
     text: &str,
     mentions: &[FatalityMention],
     significant: bool,
-) -> (u32, crate::types::FatalityBasis, Vec<usize>) {
-    let _ = (text, significant);
-    match mentions.first() {
-        Some(m) => match m.quantity {
-            Quantity::Number(n) | Quantity::Fixed(n) => {
-                (n, crate::types::FatalityBasis::Exact, vec![0])
+) -> (u32, FatalityBasis, Vec<usize>) {
+    let mut figs: Vec<Fig> = Vec::new();
+    let mut none_idx: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match m.kind {
+            FatalityKind::Cumulative => continue,
+            FatalityKind::None => {
+                none_idx.push(i);
+                continue;
             }
-            Quantity::ThreeOrTen => (3, crate::types::FatalityBasis::VagueWord, vec![0]),
-        },
-        None => (0, crate::types::FatalityBasis::None, Vec::new()),
+            _ => {}
+        }
+        let (st, en) = clamp_scope(text, m.span);
+        let span_f = Folded::new(&text[st..en]).s;
+        let (ss, se) = sentence_bounds(text, st, en);
+        let sent_f = Folded::new(&text[ss..se]).s;
+        let group_noun = VICTIM_RE.find(&span_f).map(|x| x.as_str().to_string());
+        let mut group = match group_noun {
+            Some(n) => classify(&n),
+            None => Group::Generic,
+        };
+        if matches!(
+            m.rule,
+            "FAT/EN/N_FATALITIES" | "FAT/EN/DEATH_TOLL" | "FAT/FR/BILAN"
+        ) && group == Group::Generic
+        {
+            group = Group::Total;
+        }
+        let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
+        if group == Group::Generic && RANKS.is_match(&after) {
+            group = Group::Armed;
+        }
+        let later_after = {
+            let t = after.trim_start();
+            [
+                "of his wounds",
+                "of her wounds",
+                "of their wounds",
+                "of his injuries",
+                "of her injuries",
+                "of their injuries",
+                "later",
+                "in hospital",
+                "de ses blessures",
+                "de leurs blessures",
+                "des suites de",
+            ]
+            .iter()
+            .any(|p| t.starts_with(p))
+        };
+        if LATER.is_match(&span_f) || later_after {
+            group = Group::Additional(i);
+        }
+        let update = UPDATE.is_match(&span_f)
+            && (m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN"));
+        // "also" in the same sentence, before the figure or right after it
+        if !update && ALSO.is_match(&sent_f) && !m.rule.ends_with("LIST_ITEM") {
+            let first_in_sentence = mentions
+                .iter()
+                .position(|o| {
+                    let (os, oe) = clamp_scope(text, o.span);
+                    sentence_bounds(text, os, oe) == (ss, se) && o.kind != FatalityKind::Cumulative
+                })
+                .unwrap_or(i);
+            if first_in_sentence == i {
+                group = Group::Additional(i);
+            }
+        }
+        figs.push(Fig {
+            group,
+            value: m.quantity.value(significant),
+            idx: i,
+            claim: m.kind == FatalityKind::Claim,
+            vague: m.quantity.is_vague(),
+            update,
+            sentence: (ss, se),
+            list_item: m.rule.ends_with("LIST_ITEM"),
+        });
+    }
+    if figs.is_empty() {
+        return (0, FatalityBasis::None, none_idx);
+    }
+    // updates: a generic update drops everything before it; a grouped one its group
+    if let Some(last_upd) = figs.iter().rposition(|f| f.update) {
+        let g = figs[last_upd].group.clone();
+        let keep: Vec<bool> = figs
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                k >= last_upd || !(matches!(g, Group::Generic | Group::Total) || f.group == g)
+            })
+            .collect();
+        let mut k = 0;
+        figs.retain(|_| {
+            let r = keep[k];
+            k += 1;
+            r
+        });
+    }
+    // reports: a list item joins the previous figure of the same sentence (sums by group)
+    struct Report {
+        parts: Vec<(Group, u32)>,
+        idx: Vec<usize>,
+        claim: bool,
+        vague: bool,
+    }
+    let mut reports: Vec<Report> = Vec::new();
+    for (k, f) in figs.iter().enumerate() {
+        let joins = k > 0 && f.list_item && figs[k - 1].sentence == f.sentence;
+        if joins {
+            if let Some(r) = reports.last_mut() {
+                if let Some(p) = r.parts.iter_mut().find(|p| p.0 == f.group) {
+                    p.1 = p.1.saturating_add(f.value);
+                } else {
+                    r.parts.push((f.group.clone(), f.value));
+                }
+                r.idx.push(f.idx);
+                r.claim |= f.claim;
+                r.vague |= f.vague;
+                continue;
+            }
+        }
+        reports.push(Report {
+            parts: vec![(f.group.clone(), f.value)],
+            idx: vec![f.idx],
+            claim: f.claim,
+            vague: f.vague,
+        });
+    }
+    // per group: the lowest report (alternative figures)
+    struct Best {
+        group: Group,
+        value: u32,
+        idx: Vec<usize>,
+        claim: bool,
+        vague: bool,
+    }
+    let mut best: Vec<Best> = Vec::new();
+    for r in &reports {
+        for (g, v) in &r.parts {
+            // indices of this report that belong to group g
+            let idx: Vec<usize> = r
+                .idx
+                .iter()
+                .copied()
+                .filter(|&i| figs.iter().any(|f| f.idx == i && f.group == *g))
+                .collect();
+            let (claim, vague) = idx.iter().fold((false, false), |(c, vg), &i| {
+                let f = figs.iter().find(|f| f.idx == i);
+                (
+                    c || f.is_some_and(|f| f.claim),
+                    vg || f.is_some_and(|f| f.vague),
+                )
+            });
+            match best.iter_mut().find(|b| b.group == *g) {
+                Some(b) => {
+                    if *v < b.value {
+                        b.value = *v;
+                        b.idx = idx;
+                        b.claim = claim;
+                        b.vague = vague;
+                    }
+                }
+                None => best.push(Best {
+                    group: g.clone(),
+                    value: *v,
+                    idx,
+                    claim,
+                    vague,
+                }),
+            }
+        }
+    }
+    let generic = best.iter().position(|b| b.group == Group::Generic);
+    let whole = best.iter().position(|b| b.group == Group::Total);
+    let mut total: u32 = 0;
+    let mut used: Vec<usize> = Vec::new();
+    let (mut claim, mut vague) = (false, false);
+    let mut take = |b: &Best, total: &mut u32| {
+        *total = total.saturating_add(b.value);
+        used.extend(b.idx.iter().copied());
+        claim |= b.claim;
+        vague |= b.vague;
+    };
+    for b in &best {
+        let take_it = if whole.is_some() {
+            matches!(b.group, Group::Total | Group::Additional(_))
+        } else {
+            matches!(
+                b.group,
+                Group::Armed | Group::Additional(_) | Group::Generic
+            ) || generic.is_none()
+        };
+        if take_it {
+            take(b, &mut total);
+        }
+    }
+    used.sort_unstable();
+    used.dedup();
+    let basis = if total == 0 {
+        FatalityBasis::None
+    } else if claim {
+        FatalityBasis::Claim
+    } else if vague {
+        FatalityBasis::VagueWord
+    } else {
+        FatalityBasis::Exact
+    };
+    if total == 0 && used.is_empty() {
+        return (0, FatalityBasis::None, none_idx);
+    }
+    (total, basis, used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn all(text: &str) -> Vec<FatalityMention> {
+        find_fatalities(text, Span::new(0, text.len()))
+    }
+
+    /// (text, expected (quantity, kind) list in order)
+    fn check(text: &str, expect: &[(Quantity, FatalityKind)]) {
+        let got: Vec<(Quantity, FatalityKind)> =
+            all(text).iter().map(|m| (m.quantity, m.kind)).collect();
+        assert_eq!(got, expect, "text: {text:?}\nmentions: {:#?}", all(text));
+    }
+
+    fn total(text: &str, significant: bool) -> (u32, FatalityBasis) {
+        let m = all(text);
+        let (t, b, _) = incident_total(text, &m, significant);
+        (t, b)
+    }
+
+    use FatalityKind::{Claim as C, Cumulative as Cu, Incident as I, None as Nn};
+    use Quantity::{Fixed as F, Number as N, ThreeOrTen as V};
+
+    #[test]
+    fn forces_every_lazy_regex() {
+        let _ = (
+            PATS.len(),
+            LIST.as_str().len(),
+            QONLY.as_str().len(),
+            VICTIM_RE.as_str().len(),
+            CUMULATIVE.as_str().len(),
+            SUPERLATIVE.as_str().len(),
+            CLAIM.as_str().len(),
+            ARMY_SUBJECT.as_str().len(),
+            ALSO.as_str().len(),
+            UPDATE.as_str().len(),
+            LATER.as_str().len(),
+            RANKS.as_str().len(),
+            PREFILTER.patterns_len(),
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("20", Some(20)),
+            ("1,200", Some(1200)),
+            ("1 200", Some(1200)),
+            ("twenty", Some(20)),
+            ("twenty-four", Some(24)),
+            ("ninety-nine", Some(99)),
+            ("a hundred", Some(100)),
+            ("two hundred", Some(200)),
+            ("two hundred and fifty", Some(250)),
+            ("a dozen", Some(12)),
+            ("one", Some(1)),
+            ("vingt-cinq", Some(25)),
+            ("vingt et un", Some(21)),
+            ("soixante-dix", Some(70)),
+            ("soixante-dix-sept", Some(77)),
+            ("quatre-vingts", Some(80)),
+            ("quatre-vingt-dix", Some(90)),
+            ("dix-sept", Some(17)),
+            ("cent", Some(100)),
+            ("deux cents", Some(200)),
+            ("une quinzaine", Some(15)),
+            ("une vingtaine", Some(20)),
+            ("Trente", Some(30)),
+            ("twenty and thirty", None),
+            ("soldiers", None),
+            ("", None),
+            ("1,20", None),
+            ("99999999999999", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_number(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn mentions_table() {
+        let cases: &[(&str, &[(Quantity, FatalityKind)])] = &[
+            // English forward
+            ("Militants stormed the base, killing at least 20 Malian troops.", &[(N(20), I)]),
+            ("Gunmen killed 24 members of the Dogon community.", &[(N(24), I)]),
+            ("The blast killed twenty-four people.", &[(N(24), I)]),
+            ("Gunmen killed a soldier in Boni.", &[(N(1), I)]),
+            ("The attack, killing one, was repelled.", &[(N(1), I)]),
+            ("They attacked the village, killing several villagers.", &[(V, I)]),
+            ("The raid killed dozens of civilians.", &[(F(12), I)]),
+            ("A bomb killed between 10 and 15 people.", &[(N(10), I)]),
+            ("Jihadists killed 5 soldiers and 3 civilians.", &[(N(5), I), (N(3), I)]),
+            (
+                "Militants attacked a checkpoint, killing two gendarmes, a customs agent, and four civilians.",
+                &[(N(2), I), (N(1), I), (N(4), I)],
+            ),
+            ("The attack left 7 dead.", &[(N(7), I)]),
+            ("The fighting claimed the lives of nearly 30 people.", &[(N(30), I)]),
+            ("The death toll rose to 25 on Sunday.", &[(N(25), I)]),
+            ("Police found the bodies of 9 herders.", &[(N(9), I)]),
+            ("Rebels killed and wounded 12 soldiers.", &[(V, I)]),
+            // English backward
+            ("At least 20 Malian soldiers, including a base commander, were killed on Friday.", &[(N(20), I)]),
+            ("2 National Guards killed and 4 others wounded in IED blast.", &[(N(2), I)]),
+            ("Three soldiers were killed and five wounded.", &[(N(3), I)]),
+            ("A man was shot dead in Gao.", &[(N(1), I)]),
+            ("Seven civilians died in the attack.", &[(N(7), I)]),
+            ("About 40 people lost their lives.", &[(N(40), I)]),
+            ("20 dead in attack on Soumpi base", &[(N(20), I)]),
+            ("The clashes resulted in 3 fatalities.", &[(N(3), I)]),
+            ("There were 1 fatality and 2 injuries.", &[(N(1), I)]),
+            ("Scores of villagers were massacred.", &[(F(20), I)]),
+            ("Hundreds of people have been killed.", &[(F(100), I)]),
+            ("3 soldiers and 2 civilians were killed.", &[(N(3), I), (N(2), I)]),
+            ("Many people were killed.", &[(V, I)]),
+            ("Civilians were killed in the raid.", &[(V, I)]),
+            ("On 7 November, 3 soldiers were killed.", &[(N(3), I)]),
+            ("In 2012, 20 soldiers were killed.", &[(N(20), I)]),
+            ("Twelve people were killed or injured.", &[(V, I)]),
+            // not deaths
+            ("Three people were injured.", &[]),
+            ("12 wounded in Gao", &[]),
+            ("The attack caused 10 casualties.", &[]),
+            ("5 people were abducted and 2 attackers arrested.", &[]),
+            ("Two gunmen killed a trader aged 30.", &[(N(1), I)]),
+            ("A 30-year-old man was killed near Gao.", &[(N(1), I)]),
+            ("The convoy of 30 vehicles was attacked 30 km from Gao; nobody was killed.", &[(N(0), Nn)]),
+            ("Gunmen on 20 motorcycles killed a herder.", &[(N(1), I)]),
+            ("Two gunmen on motorcycles killed three traders.", &[(N(3), I)]),
+            ("No casualties were reported.", &[(N(0), Nn)]),
+            ("No one was killed.", &[(N(0), Nn)]),
+            ("Casualties unknown.", &[(N(0), Nn)]),
+            ("No fatalities.", &[(N(0), Nn)]),
+            // claims and cumulative
+            ("The army said it neutralised 30 terrorists.", &[(N(30), C)]),
+            ("According to the army, 15 assailants were killed.", &[(N(15), C)]),
+            ("The group claimed to have killed 40 soldiers.", &[(N(40), C)]),
+            ("JNIM claimed responsibility for the attack, which killed 12 soldiers.", &[(N(12), I)]),
+            ("More than 40,000 people have been killed since 2012.", &[(N(40000), Cu)]),
+            ("Attacks have killed over 1,000 civilians so far this year.", &[(N(1000), Cu)]),
+            ("It was the deadliest attack in recent months, killing 20 soldiers.", &[(N(20), I)]),
+            // French
+            ("L'attaque a fait 12 morts.", &[(N(12), I)]),
+            ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
+            ("Cinq personnes ont été tuées lundi.", &[(N(5), I)]),
+            ("Au moins vingt-cinq soldats ont perdu la vie.", &[(N(25), I)]),
+            ("Un bilan provisoire de 17 morts.", &[(N(17), I)]),
+            ("Une vingtaine de civils ont été tués.", &[(N(20), I)]),
+            ("Plus d'une centaine de personnes ont été tuées.", &[(N(100), I)]),
+            ("Entre 10 et 15 personnes ont été tuées.", &[(N(10), I)]),
+            ("L'attaque a fait des morts et des blessés.", &[(V, I)]),
+            ("Plusieurs soldats ont été tués.", &[(V, I)]),
+            ("Des dizaines de civils ont été tués.", &[(F(10), I)]),
+            ("Trois hommes armés ont tué un berger.", &[(N(1), I)]),
+            ("Selon l'armée, 30 terroristes ont été neutralisés.", &[(N(30), C)]),
+            ("Plus de 2 000 personnes ont été tuées depuis 2012.", &[(N(2000), Cu)]),
+            ("Quatre-vingt-dix morts depuis le début de l'année.", &[(N(90), Cu)]),
+            ("L'attaque n'a fait aucune victime.", &[(N(0), Nn)]),
+            ("Huit soldats tués et douze blessés.", &[(N(8), I)]),
+            ("Le 7 novembre, 3 soldats ont été tués.", &[(N(3), I)]),
+            ("Un soldat a été tué.", &[(N(1), I)]),
+            ("12 blessés à Gao.", &[]),
+            ("Gunmen assassinated the village chief of Kargue.", &[(N(1), I)]),
+            ("He was shot dead by unknown gunmen.", &[(N(1), I)]),
+            ("Il a été tué par des hommes armés.", &[(N(1), I)]),
+            ("Unknown fatalities coded as 10.", &[(N(10), I)]),
+            ("The clashes led to the deaths of 4 civilians.", &[(N(4), I)]),
+            ("Soldiers killed an undetermined number of militants.", &[(V, I)]),
+            ("5 guards, 1 gendarme & 6 assailants killed.", &[(N(5), I), (N(1), I), (N(6), I)]),
+        ];
+        let mut bad = Vec::new();
+        for (text, expect) in cases {
+            if std::panic::catch_unwind(|| check(text, expect)).is_err() {
+                bad.push(*text);
+            }
+        }
+        assert!(bad.is_empty(), "{} failing: {bad:#?}", bad.len());
+    }
+
+    #[test]
+    fn totals_table() {
+        let cases: &[(&str, bool, u32, FatalityBasis)] = &[
+            ("Jihadists killed 5 soldiers and 3 civilians.", false, 8, FatalityBasis::Exact),
+            (
+                "Gunmen killed 12 villagers in Yoro. Three attackers were also killed.",
+                false,
+                15,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Local sources said 12 people died. Officials later reported 20 people dead.",
+                false,
+                12,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Gunmen killed 12 people on Friday. The death toll rose to 25 on Sunday.",
+                false,
+                25,
+                FatalityBasis::Exact,
+            ),
+            ("The army said it neutralised 30 terrorists.", false, 30, FatalityBasis::Claim),
+            (
+                "The Malian army said nine soldiers died and that its troops killed dozens of assailants.",
+                true,
+                21,
+                FatalityBasis::Claim,
+            ),
+            ("Raiders killed several villagers.", false, 3, FatalityBasis::VagueWord),
+            ("Raiders killed several villagers.", true, 10, FatalityBasis::VagueWord),
+            ("No one was killed.", false, 0, FatalityBasis::None),
+            ("Three people were injured.", false, 0, FatalityBasis::None),
+            (
+                "More than 40,000 people have been killed since 2012. On Friday gunmen killed 4 traders.",
+                false,
+                4,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Militants attacked a checkpoint, killing two gendarmes, a customs agent, and four civilians.",
+                false,
+                7,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Twenty soldiers were killed in the attack on Boulkessi. At least 20 Malian soldiers died, officials said.",
+                false,
+                20,
+                FatalityBasis::Exact,
+            ),
+            (
+                "The army said 15 assailants were killed. Local sources said 8 attackers died.",
+                false,
+                8,
+                FatalityBasis::Exact,
+            ),
+            ("L'attaque a fait 12 morts. Le bilan s'est alourdi à 18 morts.", false, 18, FatalityBasis::Exact),
+            (
+                "Les assaillants ont tué 6 soldats. Trois terroristes ont également été tués.",
+                false,
+                9,
+                FatalityBasis::Exact,
+            ),
+            ("Plusieurs civils ont été tués.", true, 10, FatalityBasis::VagueWord),
+            (
+                "1 FAMa killed and 1 wounded, 3 MINUSMA peacekeepers killed. 2 dead in JNIM's ranks.",
+                false,
+                6,
+                FatalityBasis::Exact,
+            ),
+            (
+                "3 peacekeepers killed in an IED blast. One peacekeeper died of his wounds on 21 November.",
+                false,
+                4,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Gunmen killed 5 soldiers and 3 civilians (8 fatalities).",
+                false,
+                8,
+                FatalityBasis::Exact,
+            ),
+            ("Casualties unknown.", true, 0, FatalityBasis::None),
+            (
+                "A drone struck a pickup, killing 3 fighters and a civilian driver (4 fatalities).",
+                false,
+                4,
+                FatalityBasis::Exact,
+            ),
+        ];
+        let mut bad = Vec::new();
+        for (text, sig, want, basis) in cases {
+            let got = total(text, *sig);
+            if got != (*want, *basis) {
+                bad.push(format!(
+                    "{text:?}: got {got:?} want {want} {basis:?}\n{:?}",
+                    all(text)
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "{} failing:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn spans_point_at_the_figure() {
+        let t = "À Soumpi, l’attaque a tué au moins 20 soldats maliens.";
+        let m = all(t);
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            &t[m[0].span.start..m[0].span.end],
+            "tué au moins 20 soldats"
+        );
+        assert_eq!(m[0].rule, "FAT/FR/TUANT_N");
+        // scope restricts the search, spans are offsets into the whole text
+        let t2 = "Five soldiers were killed. Two civilians died.";
+        let m2 = find_fatalities(t2, Span::new(27, t2.len()));
+        assert_eq!(m2.len(), 1);
+        assert_eq!(&t2[m2[0].span.start..m2[0].span.end], "Two civilians died");
+        assert_eq!(m2[0].rule, "FAT/EN/N_DIED");
+    }
+
+    #[test]
+    fn odd_scopes_do_not_panic() {
+        let t = "Ségou: 5 tués";
+        for s in 0..=t.len() + 2 {
+            for e in 0..=t.len() + 2 {
+                let _ = find_fatalities(t, Span::new(s, e));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}", a in 0usize..300, b in 0usize..300) {
+            let scope = Span::new(a.min(b), a.max(b));
+            let ms = find_fatalities(&text, scope);
+            let (st, en) = clamp_scope(&text, scope);
+            for m in &ms {
+                prop_assert!(st <= m.span.start && m.span.end <= en);
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+            let _ = incident_total(&text, &ms, a % 2 == 0);
+        }
+
+        #[test]
+        fn never_panics_on_deathy_text(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("killed"), Just("20"), Just("soldiers"), Just("were"), Just("and"),
+                    Just("tués"), Just("morts"), Just("à"), Just("1,200"), Just("several"),
+                    Just("no one"), Just("dead"), Just(","), Just("."), Just("é"), Just("bilan"),
+                    Just("since 2012"), Just("the army said"), Just("wounded"), Just("a"),
+                ],
+                0..40,
+            ),
+            sig in any::<bool>(),
+        ) {
+            let text = words.join(" ");
+            let ms = find_fatalities(&text, Span::new(0, text.len()));
+            for m in &ms {
+                prop_assert!(m.span.end <= text.len() && m.span.start <= m.span.end);
+            }
+            let _ = incident_total(&text, &ms, sig);
+        }
     }
 }

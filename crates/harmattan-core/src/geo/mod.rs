@@ -460,6 +460,13 @@ const USER_BONUS: f32 = 0.5;
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
 
+/// A place in Mali, Burkina Faso or Niger. Actor hints often point to the wrong one of the
+/// three (`Islamic State (Sahel)` operates in all), so a place there is never ruled out by
+/// the document's country hints, only scored down.
+fn is_focus(p: &Place) -> bool {
+    matches!(&p.cc, b"ML" | b"BF" | b"NE")
+}
+
 /// Folded key of a mention: tokens joined by single spaces, compared without allocating.
 fn buf_key<'a>(fs: &'a str, m: &Mention) -> KeyView<'a> {
     KeyView(fs.get(m.fs..m.fe).unwrap_or(""))
@@ -829,6 +836,7 @@ pub fn geocode(
                 // a country the document does not point to: only big places after a
                 // preposition (`protests in Paris`), or the user's own places
                 None if p.user
+                    || is_focus(p)
                     || (m.prep
                         && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
                 {
@@ -842,7 +850,7 @@ pub fn geocode(
                 score += 1.0;
             }
             // the codebook's focus countries
-            if matches!(&p.cc, b"ML" | b"BF" | b"NE") {
+            if is_focus(p) {
                 score += FOCUS_BONUS;
             }
             score += match p.kind {
