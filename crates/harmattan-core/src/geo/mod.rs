@@ -511,6 +511,10 @@ struct Mention<'g> {
     prep: bool,
     near: bool,
     unit_cue: bool,
+    /// After `the village of`, `la localite de`.
+    settlement: bool,
+    /// After `fled to`, `evacuated to`.
+    destination: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
     after_unknown: bool,
@@ -715,6 +719,43 @@ pub fn geocode(
             || (matches!(p1, "from" | "of" | "de" | "d" | "du")
                 && (2..=4).any(|k| is_distance_word(prev(k))));
         let prep = is_prep(p1);
+        // `the village of X`, `la localité de X`: the text says X is a settlement
+        let settlement = matches!(p1, "of" | "de" | "d")
+            && matches!(
+                p2,
+                "town"
+                    | "village"
+                    | "city"
+                    | "locality"
+                    | "hamlet"
+                    | "commune"
+                    | "ville"
+                    | "localite"
+                    | "bourgade"
+                    | "hameau"
+            );
+        // `fled to X`, `evacuated to X`: where people went, not where the event was
+        let destination = matches!(p1, "to" | "in" | "into" | "vers" | "a" | "towards")
+            && matches!(
+                p2,
+                "fled"
+                    | "flee"
+                    | "fleeing"
+                    | "refuge"
+                    | "evacuated"
+                    | "taken"
+                    | "transferred"
+                    | "displaced"
+                    | "returned"
+                    | "travelling"
+                    | "traveling"
+                    | "headed"
+                    | "fui"
+                    | "refugies"
+                    | "evacues"
+                    | "transferes"
+                    | "transportes"
+            );
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         let after_unknown = i > 0 && {
             let pt = toks[i - 1];
@@ -736,6 +777,8 @@ pub fn geocode(
             units_only: !cap,
             prep,
             near,
+            settlement,
+            destination,
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
             context_of: None,
@@ -874,6 +917,12 @@ pub fn geocode(
             }
             if m.prep {
                 score += 1.5;
+            }
+            if m.settlement {
+                score += if p.kind.is_unit() { -1.0 } else { 1.0 };
+            }
+            if m.destination {
+                score -= 2.0;
             }
             if m.context_of.is_some() {
                 score -= 4.0;

@@ -165,6 +165,14 @@ fn precision_two_and_three() {
         (r.admin2.as_str(), r.location.as_str(), r.geo_precision),
         ("Niono", "Niono", 2)
     );
+    // where people fled to is not where the event happened
+    let r = geo(
+        &g,
+        &c,
+        "Gunmen entered the village of Bamba, residents who fled to Mopti said.",
+    )
+    .unwrap();
+    assert_eq!(r.location, "Bamba");
     let r = geo(&g, &c, "Clashes on the outskirts of Gao.").unwrap();
     assert_eq!(r.geo_precision, 1);
     // a town that is also a region: the town, precision 1
