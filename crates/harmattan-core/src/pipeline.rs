@@ -282,12 +282,16 @@ impl Engine {
             let geo = self.geocode_span(d, s.span);
             match cur.as_mut() {
                 Some(c) if !self.conflicts(d, c, date, geo.as_ref(), s) => {
+                    // the report proper (a dated sentence after an undated lead or headline)
+                    // names the place better than the summary line does
+                    let upgrade = (c.date.is_none() && date.is_some())
+                        || c.seeds.iter().all(|&k| d.sents[k].headline);
                     c.sents.push(i);
                     c.seeds.push(i);
                     if c.date.is_none() {
                         c.date = date;
                     }
-                    if better_geo(geo.as_ref(), c.geo.as_ref()) {
+                    if geo.is_some() && (upgrade || better_geo(geo.as_ref(), c.geo.as_ref())) {
                         c.geo = geo;
                     }
                 }
@@ -324,6 +328,10 @@ impl Engine {
             return false;
         }
         if s.anaphora && date.is_none() {
+            return false;
+        }
+        // an undated lead sentence opening the article summarises the dated report after it
+        if c.date.is_none() && date.is_some() && c.seeds.len() == 1 && c.seeds[0] == 0 {
             return false;
         }
         if let (Some(a), Some(b)) = (c.date, date) {

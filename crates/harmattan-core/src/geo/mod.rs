@@ -518,6 +518,8 @@ struct Mention<'g> {
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
     after_unknown: bool,
+    /// Folded range of that unknown name.
+    unknown: (usize, usize),
     /// Index of the mention this one qualifies (`X (Niafunke, Tombouctou)`).
     context_of: Option<usize>,
 }
@@ -781,6 +783,11 @@ pub fn geocode(
             destination,
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
+            unknown: if after_unknown && i > 0 {
+                (toks[i - 1].s, toks[i - 1].e)
+            } else {
+                (0, 0)
+            },
             context_of: None,
         });
         i += n;
@@ -965,10 +972,10 @@ pub fn geocode(
     let (_, mi, h, ci) = best?;
     let m = &mentions[mi];
     let p = store.place(h)?;
-    Some(build_geo(store, p, ci, m, folded))
+    Some(build_geo(store, p, ci, m, text, folded))
 }
 
-fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, folded: &Folded) -> Geo {
+fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, text: &str, folded: &Folded) -> Geo {
     let strs = &store.strs;
     let mut g = Geo {
         country: ci,
@@ -1011,6 +1018,21 @@ fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, folded: &Folded) 
                 g.latitude = Some(la);
                 g.longitude = Some(lo);
             }
+        }
+    }
+    if m.after_unknown && p.kind.is_unit() {
+        // "Soumpi, Tombouctou region" with Soumpi not in the gazetteer: the event is coded to
+        // the village the text names, inside that unit, at the unit seat's coordinates with
+        // precision 2 (cercle) or 3 (region) (codebook 4.2)
+        let sp = folded.span(m.unknown.0, m.unknown.1);
+        if let Some(name) = text.get(sp.start..sp.end) {
+            g.location = crate::text::ascii_name(name);
+            g.span = Span::new(sp.start, g.span.end.max(sp.end));
+            g.geo_precision = if p.kind == Kind::Adm1 { 3 } else { 2 };
+            if p.kind == Kind::Adm1 {
+                g.admin2.clear();
+            }
+            g.admin3.clear();
         }
     }
     if g.latitude.is_none() {
