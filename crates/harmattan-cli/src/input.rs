@@ -247,7 +247,13 @@ fn read_stdin(sink: &mut dyn FnMut(Item)) {
     };
     match first {
         None => sink(Item::Error("<stdin>: empty input".to_string())),
-        Some(b'{') => read_jsonl(reader, "<stdin>", "<stdin>", sink),
+        // the consumed blank prefix goes back in front so line numbers stay physical
+        Some(b'{') => read_jsonl(
+            io::Cursor::new(prefix).chain(reader),
+            "<stdin>",
+            "<stdin>",
+            sink,
+        ),
         Some(_) => read_text(
             io::Cursor::new(prefix).chain(reader),
             "<stdin>",

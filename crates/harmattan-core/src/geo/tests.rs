@@ -159,11 +159,18 @@ fn precision_two_and_three() {
     );
     let r = geo(&g, &c, "Clashes in Kouritenga province").unwrap();
     assert_eq!((r.admin2.as_str(), r.geo_precision), ("Kourittenga", 3));
-    // a village the gazetteer lacks, inside a named cercle: the cercle seat, precision 2
+    // a village the gazetteer lacks, inside a named cercle: the village's name, the cercle
+    // seat's coordinates, precision 2
     let r = geo(&g, &c, "Gunmen killed 5 in Dogofry (Niono, Segou).").unwrap();
     assert_eq!(
         (r.admin2.as_str(), r.location.as_str(), r.geo_precision),
-        ("Niono", "Niono", 2)
+        ("Niono", "Dogofry", 2)
+    );
+    // inside a named region only: precision 3, no admin2
+    let r = geo(&g, &c, "Militants stormed a base in Zzyzxville, Tombouctou region.").unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.admin2.as_str(), r.location.as_str(), r.geo_precision),
+        ("Tombouctou", "", "Zzyzxville", 3)
     );
     // where people fled to is not where the event happened
     let r = geo(
