@@ -311,7 +311,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         let cat = if s.has(Loot) { Loot } else { Destroy };
         return d(SubEvent::Looting, cat, "CLS/SD/LOOTING");
     }
-    if s.has(Agreement) {
+    // agreements that matter to the conflict involve an armed group (DR-24); summits and
+    // treaties between governments are not events
+    if s.has(Agreement) && armed_actor {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {

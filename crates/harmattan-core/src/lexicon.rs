@@ -38,7 +38,7 @@ cats! {
     Agreement = "agreement", BaseEst = "base_est", Takeover = "takeover", Retake = "retake",
     Withdraw = "withdraw", Change = "change", OtherSd = "other_sd", MilTarget = "mil_target",
     ArmedTarget = "armed_target", CivVictim = "civ_victim", OffDuty = "off_duty",
-    Significant = "significant", Background = "background", Hypothetical = "hypothetical",
+    Significant = "significant", Background = "background", Natural = "natural", Hypothetical = "hypothetical",
     Anaphora = "anaphora", Claim = "claim", Negation = "negation", Near = "near",
     AttackerVerb = "attacker_verb",
 }

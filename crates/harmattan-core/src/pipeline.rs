@@ -208,6 +208,8 @@ impl Engine {
             {
                 continue;
             }
+            // "BAMAKO, June 18 (Reuters) - ..." names where the story was filed, not the event
+            let sp = Span::new(sp.start + dateline_len(&text[sp.start..sp.end]), sp.end);
             let cues_r = range_in(&cues, &mut ci, sp, |c| c.span);
             let actors_r = range_in(&actors, &mut ai, sp, |a| a.span);
             let dates_r = range_in(&dates, &mut di, sp, |d| d.span);
@@ -216,7 +218,18 @@ impl Engine {
             let trigger = sc.iter().any(|c| TRIGGERS.contains(&c.cat));
             let has_date = !dates_r.is_empty();
             let past_year = mentions_other_year(&text[sp.start..sp.end], published);
-            let background = (has(Cat::Background) || past_year) && !has_date;
+            // a past year ("the 2015 attack", "In 2023, ...") makes the sentence background
+            // unless it gives a full date; natural disasters and accidents are not events
+            let absolute_date = d_has_absolute(&dates[dates_r.clone()]);
+            let armed_here = actors[actors_r.clone()].iter().any(|a| {
+                matches!(
+                    a.kind,
+                    ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+                )
+            });
+            let background = (has(Cat::Background) && !has_date)
+                || (past_year && !absolute_date)
+                || (has(Cat::Natural) && !armed_here);
             let first_trigger = sc
                 .iter()
                 .find(|c| TRIGGERS.contains(&c.cat))
@@ -278,7 +291,7 @@ impl Engine {
                 }
                 continue;
             }
-            let date = s.dates.clone().next();
+            let date = event_date_in(d, s.dates.clone());
             let geo = self.geocode_span(d, s.span);
             match cur.as_mut() {
                 Some(c) if !self.conflicts(d, c, date, geo.as_ref(), s) => {
@@ -405,7 +418,7 @@ impl Engine {
         let (date, tp, date_ev) = match inc.date.or_else(|| {
             inc.sents
                 .iter()
-                .find_map(|&i| d.sents[i].dates.clone().next())
+                .find_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
         }) {
             Some(di) => {
                 let m = &d.dates[di];
@@ -900,10 +913,15 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         // elements after the verb (up to 120 bytes), then before it (passive "soldiers were killed")
         let mut items: Vec<(Span, Option<Cat>, Option<ActorKind>)> = Vec::new();
         for c in cues {
+            // "hommes" inside "hommes armés" is the armed actor, not a victim
+            let inside_actor = resolved
+                .iter()
+                .any(|(a, sp)| a.kind.is_armed() && sp.contains(c.span));
             if matches!(
                 c.cat,
                 Cat::MilTarget | Cat::ArmedTarget | Cat::CivVictim | Cat::OffDuty
-            ) {
+            ) && !inside_actor
+            {
                 items.push((c.span, Some(c.cat), None));
             }
         }
@@ -971,8 +989,7 @@ fn range_in<T>(
     start..end
 }
 
-/// A sentence that names a year other than the publication year (and the year before, for
-/// January reports) speaks of the past: background.
+/// Whether a sentence names a year before the publication year (a past event or a trend).
 fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
     let y = chrono::Datelike::year(&published);
     let b = s.as_bytes();
@@ -983,7 +1000,7 @@ fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
             && (i + 4 == b.len() || !b[i + 4].is_ascii_alphanumeric())
         {
             if let Ok(n) = s[i..i + 4].parse::<i32>() {
-                if (1900..=2100).contains(&n) && n < y - 1 {
+                if (1900..=2100).contains(&n) && n < y {
                     return true;
                 }
             }
@@ -993,6 +1010,59 @@ fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
         }
     }
     false
+}
+
+/// The date of the event among a sentence's date mentions: the first one that does not date
+/// a statement ("said on Monday that ..."), else the first.
+fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
+    const REPORTING: &[&str] = &[
+        "said",
+        "told",
+        "reported",
+        "announced",
+        "stated",
+        "declared",
+        "added",
+        "indicated",
+        "confirmed",
+        "wrote",
+        "tweeted",
+        "posted",
+        "indique",
+        "declare",
+        "annonce",
+        "rapporte",
+        "affirme",
+        "precise",
+        "explique",
+        "confirme",
+    ];
+    let reported = |i: usize| {
+        let m = &d.dates[i];
+        let fs = d.folded.folded_offset(m.span.start);
+        let before = d.folded.s[..fs].trim_end();
+        let before = before
+            .strip_suffix(" on")
+            .or_else(|| before.strip_suffix(" ce"))
+            .unwrap_or(before);
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        REPORTING.contains(&last)
+    };
+    let mut first = None;
+    for i in r {
+        first.get_or_insert(i);
+        if !reported(i) {
+            return Some(i);
+        }
+    }
+    first
+}
+
+fn d_has_absolute(ms: &[DateMention]) -> bool {
+    ms.iter().any(|m| !m.relative)
 }
 
 fn latest_absolute_date(text: &str) -> Option<NaiveDate> {
@@ -1054,4 +1124,33 @@ fn notes(ev: &Event) -> String {
         "{when}, {} ({}) involving {who} in {place}. {} fatalities.",
         ev.event_type, ev.sub_event_type, ev.fatalities
     )
+}
+
+/// Length of a dateline at the start of a sentence: an upper-case place name, optionally a
+/// date or agency, then a dash or colon ("BAMAKO, June 18 - ", "NIAMEY (AFP) — ").
+fn dateline_len(s: &str) -> usize {
+    let caps = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.')))
+        .map_or(s.len(), |(i, _)| i);
+    let name = s[..caps].trim_end_matches([' ', '-']);
+    if name.chars().filter(|c| c.is_uppercase()).count() < 3 {
+        return 0;
+    }
+    let rest = &s[name.len()..];
+    let window = rest
+        .char_indices()
+        .take_while(|(i, _)| *i < 40)
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    for sep in [" - ", " — ", " – ", ": "] {
+        if let Some(p) = rest[..window].find(sep) {
+            let between = &rest[..p];
+            if between.is_empty() || between.starts_with([',', ' ', '(']) {
+                return name.len() + p + sep.len();
+            }
+        }
+    }
+    0
 }

@@ -167,9 +167,19 @@ fn precision_two_and_three() {
         ("Niono", "Dogofry", 2)
     );
     // inside a named region only: precision 3, no admin2
-    let r = geo(&g, &c, "Militants stormed a base in Zzyzxville, Tombouctou region.").unwrap();
+    let r = geo(
+        &g,
+        &c,
+        "Militants stormed a base in Zzyzxville, Tombouctou region.",
+    )
+    .unwrap();
     assert_eq!(
-        (r.admin1.as_str(), r.admin2.as_str(), r.location.as_str(), r.geo_precision),
+        (
+            r.admin1.as_str(),
+            r.admin2.as_str(),
+            r.location.as_str(),
+            r.geo_precision
+        ),
         ("Tombouctou", "", "Zzyzxville", 3)
     );
     // where people fled to is not where the event happened
