@@ -67,6 +67,8 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     /// Parent organisation (entry index) and the date from which the group is coded as it.
     pub member_of: Option<(usize, NaiveDate)>,
+    /// Fights beside the state forces (Wagner, VDP): associated actor of the state.
+    pub state_ally: bool,
 }
 
 /// One row of `state_forces.tsv`.
@@ -105,6 +107,10 @@ pub struct Actor {
     pub rule: String,
     /// The unit's own name when it is coded as its parent (`Katiba Macina` under JNIM).
     pub assoc: Option<String>,
+    /// Fights beside the state forces.
+    pub state_ally: bool,
+    /// A civilian official (`Government of Mali (2021-)`): a victim label, not a combatant.
+    pub official: bool,
 }
 
 /// The actor dictionary and regime periods.
@@ -173,7 +179,12 @@ impl ActorDict {
                 c => countries.by_iso3(c),
             };
             let idx = entries.len();
-            if let Some(m) = f.get(6).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            let state_ally = f.get(6).map(|s| s.trim()) == Some("ALLY:STATE");
+            if let Some(m) = f
+                .get(6)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty() && !state_ally)
+            {
                 let (pid, from) = m
                     .split_once('@')
                     .and_then(|(p, d)| Some((p, NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?)))
@@ -194,6 +205,7 @@ impl ActorDict {
                 country,
                 kind,
                 member_of: None,
+                state_ally,
             });
         }
         for (idx, pid, from, line) in parents {
@@ -397,6 +409,8 @@ impl ActorDict {
             kind: e.kind,
             rule,
             assoc,
+            state_ally: e.state_ally,
+            official: e.name.contains("{government}"),
         })
     }
 

@@ -73,6 +73,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Abduct,
     Cat::Sexual,
     Cat::Air,
+    Cat::Drone,
     Cat::Shelling,
     Cat::Ied,
     Cat::Suicide,
@@ -85,6 +86,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::BaseEst,
     Cat::Takeover,
     Cat::Retake,
+    Cat::Withdraw,
     Cat::OtherSd,
     Cat::Assault,
     Cat::Shoot,
@@ -92,6 +94,10 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Change,
     Cat::Destroy,
 ];
+
+fn armed_actor_or_state(s: &Signals) -> bool {
+    s.kinds.iter().any(|k| k.is_armed())
+}
 
 /// The decision: sub-event type, the cue that decided it, and the rule ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,13 +132,15 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         )
     });
     // weak cues ("gathered", "banners") count only when nothing armed happened
-    let weak_protest = s.has(ProtestWeak) && !armed_violence && !armed_actor;
+    let weak_protest =
+        s.has(ProtestWeak) && !armed_actor && (!armed_violence || s.has(Intervention));
     let protest = s.has(Protest)
         || s.kind(ActorKind::Protester)
         || weak_protest
         || (s.has(Strike) && s.has(Crowd));
     // youths or residents fighting the police: a riot, not a battle (DR-20)
-    let crowd_vs_police = s.has(Crowd)
+    let crowd_vs_police = !s.has(Protest)
+        && s.has(Crowd)
         && (s.has(Clash) || s.has(Attack))
         && s.kind(ActorKind::State)
         && !s.kinds.iter().any(|k| {
@@ -143,14 +151,17 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         });
     let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter) || crowd_vs_police;
     let mob = s.has(Mob);
-    let heavy = s.has(Air) || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
-    let named_armed = s.kind(ActorKind::Named);
+    let air = s.has(Air) || s.has(Drone);
+    let heavy = air || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
 
     // --- demonstrations (DR-20) -----------------------------------------------------------
     if (protest || riot || mob)
         && (s.kind(ActorKind::Protester) || !heavy)
-        && (protest || mob || !named_armed)
+        && (protest || mob || !armed_actor)
     {
+        if protest && s.has(LiveFire) && !s.has(RiotAct) {
+            return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
+        }
         if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
             if protest || s.kind(ActorKind::Rioter) && !mob {
                 return d(
@@ -222,10 +233,18 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         };
         return d(SubEvent::ArmedClash, cat, "CLS/BAT/ARMED_CLASH");
     }
+    // an aircraft brought down: crewed → shelling (ground fire), drone → disrupted (DR-09)
+    if air && s.has(Downed) {
+        if s.has(Drone) && !s.has(Kill) {
+            return d(SubEvent::DisruptedWeapons, Downed, "CLS/SD/DRONE_DOWNED");
+        }
+        return d(SubEvent::Shelling, Downed, "CLS/ERV/AIRCRAFT_DOWNED");
+    }
     let disrupted = s.has(Defuse) && !s.has(Kill) && !s.has(Injure);
     if remote && !disrupted {
-        if s.has(Air) {
-            return d(SubEvent::AirDroneStrike, Air, "CLS/ERV/AIR");
+        if air {
+            let cat = if s.has(Air) { Air } else { Drone };
+            return d(SubEvent::AirDroneStrike, cat, "CLS/ERV/AIR");
         }
         if s.has(Suicide) {
             return d(SubEvent::SuicideBomb, Suicide, "CLS/ERV/SUICIDE");
@@ -319,6 +338,13 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(BaseEst) {
         return d(SubEvent::BaseEstablished, BaseEst, "CLS/SD/BASE");
     }
+    if s.has(Withdraw) && armed_actor_or_state(s) && !s.has(Clash) {
+        return d(
+            SubEvent::NonViolentTransfer,
+            Withdraw,
+            "CLS/SD/NVT_WITHDRAWAL",
+        );
+    }
     if s.has(Takeover) || s.has(Retake) {
         let cat = if s.has(Takeover) { Takeover } else { Retake };
         return d(SubEvent::NonViolentTransfer, cat, "CLS/SD/NVT");
@@ -329,7 +355,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(Attack) {
         return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_DEFAULT");
     }
-    if s.has(Change) && (named_armed || s.kind(ActorKind::State)) {
+    if s.has(Change) && !s.kinds.is_empty() {
         return d(SubEvent::ChangeToGroup, Change, "CLS/SD/CHANGE");
     }
     None

@@ -434,7 +434,14 @@ impl Engine {
             .collect();
         let mut resolved: Vec<(Actor, Span)> = Vec::new();
         for m in &mentions {
-            if let Some(a) = self.actors.resolve(m, Some(country), date, &self.countries) {
+            if !participant(d, m.span) {
+                continue;
+            }
+            if let Some(mut a) = self.actors.resolve(m, Some(country), date, &self.countries) {
+                if a.official {
+                    // mayors and prefects are civilians when attacked (codebook 3.4)
+                    a.kind = ActorKind::Civilian;
+                }
                 if !resolved.iter().any(|(r, _)| r.name == a.name) {
                     resolved.push((a, m.span));
                 }
@@ -483,6 +490,7 @@ impl Engine {
             seed_cues().next().map(|c| c.span),
         );
         let a1 = a1?;
+        let (a1, a2) = attach_allies(a1, a2, &resolved);
         // ---- fill the record
         ev.event_date = Some(date);
         ev.year = chrono::Datelike::year(&date);
@@ -629,6 +637,8 @@ impl Engine {
                     kind,
                     rule: rule.to_string(),
                     assoc: None,
+                    state_ally: false,
+                    official: false,
                 },
                 sp,
             )
@@ -664,6 +674,19 @@ impl Engine {
             .filter(|&i| resolved[i].0.kind.is_armed())
             .collect();
         let find_kind = |k: ActorKind| resolved.iter().find(|(a, _)| a.kind == k).cloned();
+        // civilian victims: a civilian actor the text names (not an official), else the
+        // country's civilians; officials become the associated actor (codebook 3.4)
+        let victim = || {
+            let mut v = resolved
+                .iter()
+                .find(|(a, _)| a.kind == ActorKind::Civilian && !a.official)
+                .cloned()
+                .unwrap_or_else(civilians);
+            if let Some((o, _)) = resolved.iter().find(|(a, _)| a.official) {
+                v.0.assoc = Some(o.name.clone());
+            }
+            v
+        };
         let first_state = || {
             resolved
                 .iter()
@@ -719,8 +742,7 @@ impl Engine {
                     .or_else(|| armed.first().copied())
                     .map(|i| resolved[i].clone())
                     .unwrap_or_else(unidentified);
-                let victim = find_kind(ActorKind::Civilian).unwrap_or_else(civilians);
-                (Some(perp), Some(victim))
+                (Some(perp), Some(victim()))
             }
             EventType::Battles => {
                 let a1i = attacker
@@ -758,20 +780,32 @@ impl Engine {
                 }
             }
             EventType::ExplosionsRemoteViolence => {
-                let a1 = attacker
+                let planted = matches!(
+                    sub,
+                    SubEvent::RemoteExplosive | SubEvent::Grenade | SubEvent::SuicideBomb
+                );
+                // who fired or planted: the attacker the text names, else for air strikes
+                // and shelling the state (unless its own camp was hit), else a non-state group
+                let named_attacker = attacker
                     .filter(|&i| resolved[i].0.kind.is_armed())
-                    .map(|i| resolved[i].clone())
+                    .filter(|&i| !(planted && resolved[i].0.kind == ActorKind::State))
+                    .map(|i| resolved[i].clone());
+                let non_state = || {
+                    armed
+                        .iter()
+                        .map(|&i| &resolved[i])
+                        .find(|(a, _)| (2..=4).contains(&a.inter))
+                        .cloned()
+                };
+                let state_hit = sig.target_armed && first_state().is_some();
+                let a1 = named_attacker
                     .or_else(|| {
-                        if sub == SubEvent::AirDroneStrike || sub == SubEvent::Shelling {
-                            first_state()
+                        if sub == SubEvent::AirDroneStrike
+                            || (sub == SubEvent::Shelling && !state_hit)
+                        {
+                            first_state().or_else(non_state)
                         } else {
-                            // bombs and mines are planted by non-state groups; state and
-                            // external forces named in the text are their targets
-                            armed
-                                .iter()
-                                .map(|&i| &resolved[i])
-                                .find(|(a, _)| (2..=4).contains(&a.inter))
-                                .cloned()
+                            non_state()
                         }
                     })
                     .unwrap_or_else(|| {
@@ -781,15 +815,20 @@ impl Engine {
                             unidentified()
                         }
                     });
-                let a2 = if sig.target_civilian && !sig.target_armed {
-                    Some(find_kind(ActorKind::Civilian).unwrap_or_else(civilians))
-                } else if sig.target_armed {
-                    armed
-                        .iter()
-                        .map(|&i| &resolved[i])
-                        .find(|(b, _)| b.name != a1.0.name)
-                        .cloned()
-                        .or_else(|| (a1.0.kind != ActorKind::State).then(|| state("military")))
+                // who was hit: armed forces named as targets, else civilians (DR-05, DR-06)
+                let other_armed = armed
+                    .iter()
+                    .map(|&i| &resolved[i])
+                    .find(|(b, _)| b.name != a1.0.name)
+                    .cloned();
+                let civ_hit = sig.target_civilian || (planted && sig.has(Cat::CivVictim));
+                let a2 = if sig.target_armed || (planted && !civ_hit) {
+                    other_armed.or_else(|| {
+                        (a1.0.kind != ActorKind::State && sig.has(Cat::MilTarget))
+                            .then(|| state("military"))
+                    })
+                } else if civ_hit {
+                    Some(victim())
                 } else {
                     None
                 };
@@ -804,9 +843,7 @@ impl Engine {
                         .unwrap_or_else(unidentified),
                 };
                 let a2 = match sub {
-                    SubEvent::Looting => {
-                        Some(find_kind(ActorKind::Civilian).unwrap_or_else(civilians))
-                    }
+                    SubEvent::Looting => Some(victim()),
                     SubEvent::Arrests | SubEvent::Agreement | SubEvent::NonViolentTransfer => armed
                         .iter()
                         .map(|&i| &resolved[i])
@@ -1059,6 +1096,72 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         }
     }
     first
+}
+
+/// Whether an actor mention names a participant, not a source ("police said", "according to
+/// the army") or the object of an accusation ("an informant for jihadist groups").
+fn participant(d: &Doc, sp: Span) -> bool {
+    let fe = d.folded.folded_offset(sp.end);
+    let fs = d.folded.folded_offset(sp.start);
+    let after = d.folded.s[fe..].trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        next,
+        "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "stated"
+    ) {
+        return false;
+    }
+    let before = &d.folded.s[fs.saturating_sub(40)..fs];
+    !(before.contains("according to")
+        || before.contains("selon")
+        || before.contains("accus")
+        || before.contains("informant")
+        || before.contains("supplying")
+        || before.contains("collaborat"))
+}
+
+/// Auxiliaries of the state forces (Wagner, Africa Corps, VDP) become associated actors of
+/// the state forces when those are named too (codebook DR-18, DR-19).
+fn attach_allies(
+    mut a1: Placed,
+    mut a2: Option<Placed>,
+    resolved: &[Placed],
+) -> (Placed, Option<Placed>) {
+    let Some(state) = resolved
+        .iter()
+        .find(|(a, _)| a.kind == ActorKind::State && a.inter == 1 && !a.official)
+    else {
+        return (a1, a2);
+    };
+    let mut allies: Vec<String> = resolved
+        .iter()
+        .filter(|(a, _)| a.state_ally)
+        .map(|(a, _)| a.name.clone())
+        .collect();
+    if allies.is_empty() {
+        return (a1, a2);
+    }
+    let is_state = |p: &Placed| p.0.name == state.0.name;
+    if a1.0.state_ally && !a2.as_ref().is_some_and(is_state) {
+        a1 = state.clone();
+    } else if a2.as_ref().is_some_and(|x| x.0.state_ally) && !is_state(&a1) {
+        a2 = Some(state.clone());
+    }
+    let target = if is_state(&a1) {
+        Some(&mut a1)
+    } else {
+        a2.as_mut().filter(|x| x.0.name == state.0.name)
+    };
+    if let Some(t) = target {
+        allies.extend(t.0.assoc.take());
+        allies.sort();
+        allies.dedup();
+        t.0.assoc = Some(allies.join("; "));
+    }
+    (a1, a2)
 }
 
 fn d_has_absolute(ms: &[DateMention]) -> bool {
