@@ -51,6 +51,8 @@ pub struct Engine {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     actors: ActorDict,
+    /// Country of the user's imported gazetteers: a weak prior for texts that name none.
+    user_country: Option<usize>,
 }
 
 /// One sentence with what was found in it (index ranges into the document-wide lists).
@@ -103,12 +105,18 @@ impl Engine {
             gazetteer,
             lexicon,
             actors,
+            user_country: None,
         })
     }
 
     /// Add places from a user gazetteer (GeoNames dump or CSV with a header row).
     pub fn add_gazetteer(&mut self, text: &str) -> ImportReport {
-        self.gazetteer.add_user(text, &self.countries)
+        let r = self.gazetteer.add_user(text, &self.countries);
+        self.user_country = self
+            .gazetteer
+            .user_country()
+            .and_then(|cc| self.countries.by_iso2(&cc));
+        r
     }
 
     /// The country table.
@@ -180,14 +188,19 @@ impl Engine {
             None => weights.push((c, w)),
         };
         for cm in &cms {
-            bump(
-                cm.country,
-                if cm.kind == CountryMentionKind::Name {
-                    1.0
-                } else {
-                    0.6
-                },
-            );
+            // "French forces" says who fought, not where: adjectives inside an actor mention
+            // count little; country names count most
+            let in_actor = actors.iter().any(|a| a.span.contains(cm.span));
+            let w = match (cm.kind, in_actor) {
+                (CountryMentionKind::Name, false) => 1.0,
+                (CountryMentionKind::Name, true) => 0.3,
+                (_, false) => 0.4,
+                (_, true) => 0.1,
+            };
+            bump(cm.country, w);
+        }
+        if let Some(c) = self.user_country {
+            bump(c, 0.8);
         }
         for am in &actors {
             if let Some(e) = am.entry.map(|i| self.actors.entry(i)) {

@@ -55,6 +55,17 @@ impl Gazetteer {
     pub fn add_user(&mut self, text: &str, countries: &Countries) -> ImportReport {
         import::import(&mut self.store, text, countries)
     }
+    /// The country most of the user-imported places lie in (ISO alpha-2), if any: the area the
+    /// user works on, a weak prior when a text names no country.
+    pub fn user_country(&self) -> Option<String> {
+        let mut counts: std::collections::HashMap<[u8; 2], usize> = std::collections::HashMap::new();
+        for p in self.store.places.iter().filter(|p| p.user) {
+            *counts.entry(p.cc).or_default() += 1;
+        }
+        let (cc, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+        (n > 0).then(|| String::from_utf8_lossy(&cc).into_owned())
+    }
+
     /// Number of places.
     pub fn len(&self) -> usize {
         self.store.places.len()
