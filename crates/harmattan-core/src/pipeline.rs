@@ -211,7 +211,20 @@ impl Engine {
                 }
             }
         }
-        let ctx = GeoContext { countries: weights };
+        let mut exclude: Vec<Span> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Named || a.kind == ActorKind::Militia)
+            .map(|a| a.span)
+            .collect();
+        exclude.extend(
+            cues.iter()
+                .filter(|c| matches!(c.cat, Cat::CivVictim | Cat::ArmedTarget))
+                .map(|c| c.span),
+        );
+        let ctx = GeoContext {
+            countries: weights,
+            exclude,
+        };
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
         for sp in sentences::split(text) {

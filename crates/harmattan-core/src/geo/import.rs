@@ -526,6 +526,19 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
         let a2 = get(&fields, cols.admin2);
         let arr = get(&fields, cols.arrondissement);
         let a3 = get(&fields, cols.admin3);
+        // lists without populations: a village that gives its name to its cercle,
+        // arrondissement or commune is its seat, and seats are the larger places (a prior
+        // among homonyms)
+        let vk = crate::text::fold_key(raw_name);
+        let seat_pop = if !a2.is_empty() && crate::text::fold_key(&a2) == vk {
+            20_000
+        } else if !arr.is_empty() && crate::text::fold_key(&arr) == vk {
+            5_000
+        } else if !a3.is_empty() && crate::text::fold_key(&a3) == vk {
+            2_000
+        } else {
+            0
+        };
         let key = (a1, a2, arr, cc);
         let admins = match cache.get(&key) {
             Some(&a) => a,
@@ -553,7 +566,7 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
             Kind::Populated,
             cc,
             (admins.0, admins.1, admin3),
-            0,
+            seat_pop,
             &mut buf,
         );
         report.added += 1;

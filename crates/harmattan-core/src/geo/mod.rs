@@ -58,7 +58,8 @@ impl Gazetteer {
     /// The country most of the user-imported places lie in (ISO alpha-2), if any: the area the
     /// user works on, a weak prior when a text names no country.
     pub fn user_country(&self) -> Option<String> {
-        let mut counts: std::collections::HashMap<[u8; 2], usize> = std::collections::HashMap::new();
+        let mut counts: std::collections::HashMap<[u8; 2], usize> =
+            std::collections::HashMap::new();
         for p in self.store.places.iter().filter(|p| p.user) {
             *counts.entry(p.cc).or_default() += 1;
         }
@@ -114,6 +115,9 @@ fn rule_of(p: &Place) -> String {
 pub struct GeoContext {
     /// Countries the document points to, as indices into [`Countries::all`], with weights.
     pub countries: Vec<(usize, f32)>,
+    /// Spans that are not place names whatever the gazetteer says (actor names such as
+    /// "Katiba Macina", victim words).
+    pub exclude: Vec<Span>,
 }
 
 /// A resolved place with its admin units, in ACLED spelling.
@@ -225,6 +229,7 @@ const STOP: &[&str] = &[
     "aout",
     "ap",
     "april",
+    "arab",
     "army",
     "as",
     "at",
@@ -232,7 +237,9 @@ const STOP: &[&str] = &[
     "attacks",
     "august",
     "avril",
+    "bambara",
     "bbc",
+    "bozo",
     "but",
     "by",
     "captain",
@@ -251,6 +258,8 @@ const STOP: &[&str] = &[
     "decembre",
     "des",
     "dimanche",
+    "dogon",
+    "dozo",
     "du",
     "east",
     "eastern",
@@ -267,8 +276,11 @@ const STOP: &[&str] = &[
     "forces",
     "friday",
     "from",
+    "fula",
+    "fulani",
     "general",
     "government",
+    "hausa",
     "he",
     "her",
     "his",
@@ -304,6 +316,7 @@ const STOP: &[&str] = &[
     "ministry",
     "minusma",
     "monday",
+    "mossi",
     "mr",
     "msf",
     "national",
@@ -319,6 +332,8 @@ const STOP: &[&str] = &[
     "on",
     "one",
     "ouest",
+    "peul",
+    "peulh",
     "police",
     "president",
     "read",
@@ -332,6 +347,7 @@ const STOP: &[&str] = &[
     "she",
     "since",
     "some",
+    "songhai",
     "south",
     "southern",
     "state",
@@ -345,6 +361,7 @@ const STOP: &[&str] = &[
     "this",
     "thursday",
     "today",
+    "tuareg",
     "tuesday",
     "two",
     "un",
@@ -696,6 +713,10 @@ pub fn geocode(
             if cmentions
                 .iter()
                 .any(|m| m.span.start < sp.end && sp.start < m.span.end)
+                || ctx
+                    .exclude
+                    .iter()
+                    .any(|x| x.start < sp.end && sp.start < x.end)
             {
                 continue;
             }

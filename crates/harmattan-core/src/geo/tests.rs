@@ -217,12 +217,14 @@ fn country_context_filters_homonyms() {
     let co = c.by_iso2("CO").unwrap();
     let ctx = GeoContext {
         countries: vec![(co, 1.0)],
+        exclude: Vec::new(),
     };
     let r = geocode(&g, &c, text, &f, Span::new(0, text.len()), &ctx).unwrap();
     assert_eq!(c.get(r.country).name, "Colombia");
     let ml = c.by_iso2("ML").unwrap();
     let ctx = GeoContext {
         countries: vec![(ml, 1.0)],
+        exclude: Vec::new(),
     };
     // a Colombian place named without a preposition in a Malian story is ignored
     assert!(geocode(
