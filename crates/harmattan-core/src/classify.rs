@@ -70,6 +70,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Attack,
     Cat::Ambush,
     Cat::Kill,
+    Cat::Injure,
     Cat::Abduct,
     Cat::Sexual,
     Cat::Air,

@@ -91,6 +91,7 @@ struct Doc<'a> {
     sents: Vec<Sent>,
     ctx: GeoContext,
     folded: Folded,
+    country_spans: Vec<Span>,
 }
 
 impl Engine {
@@ -166,7 +167,11 @@ impl Engine {
             }
         }
         events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-        ex.events = events;
+        // only the country known: not an event, queued for review (codebook 4.2)
+        let (coded, review): (Vec<Event>, Vec<Event>) =
+            events.into_iter().partition(|e| !e.location.is_empty());
+        ex.events = coded;
+        ex.review = review;
         ex
     }
 
@@ -284,6 +289,7 @@ impl Engine {
             sents,
             ctx,
             folded,
+            country_spans: cms.iter().map(|c| c.span).collect(),
         }
     }
 
@@ -440,6 +446,25 @@ impl Engine {
             ));
             return None;
         };
+        // a place the text names but the gazetteer lacks: coded by its name, without
+        // coordinates, and flagged (codebook 4.2: the place is known, not only the country)
+        let geo = geo.or_else(|| {
+            let (sp, name) = unresolved_place(d, inc)?;
+            diags.push(diag(
+                Severity::Warning,
+                "place-not-in-gazetteer",
+                format!("{name}: not in the gazetteer; coded without coordinates"),
+                Some(sp),
+            ));
+            Some(Geo {
+                country,
+                location: name,
+                geo_precision: 1,
+                span: sp,
+                rule: "GEO/NOT_IN_GAZETTEER".to_string(),
+                ..Geo::default()
+            })
+        });
         // ---- date
         let (date, tp, date_ev) = match inc.date.or_else(|| {
             inc.sents
@@ -573,15 +598,17 @@ impl Engine {
             ev.latitude = g.latitude;
             ev.longitude = g.longitude;
             ev.geo_precision = g.geo_precision;
-            for f in [
-                "country",
-                "admin1",
-                "admin2",
-                "location",
-                "latitude",
-                "longitude",
-                "geo_precision",
-            ] {
+            let filled = [
+                ("country", true),
+                ("admin1", !g.admin1.is_empty()),
+                ("admin2", !g.admin2.is_empty()),
+                ("admin3", !g.admin3.is_empty()),
+                ("location", true),
+                ("latitude", g.latitude.is_some()),
+                ("longitude", g.longitude.is_some()),
+                ("geo_precision", true),
+            ];
+            for (f, _) in filled.iter().filter(|(_, x)| *x) {
                 push(f, g.span, &g.rule);
             }
         } else {
@@ -1188,6 +1215,93 @@ fn attach_allies(
         t.0.assoc = Some(allies.join("; "));
     }
     (a1, a2)
+}
+
+/// The first capitalised name after a locative preposition in the incident's seed sentences
+/// that is no actor, country or common word: a place the gazetteer does not know.
+fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\b(?:(?:in|at|near|outside|around|of|between|à|près de|dans|entre)\s+(?:the\s+)?(?:(?:village|town|locality|hamlet|commune|area|localité|région|cercle)\s+(?:of\s+|de\s+)?)?|(?:village|hamlet|localité)\s+(?:of\s+|de\s+)?)(\p{Lu}[\p{L}'’-]+(?:[- ]\p{Lu}[\p{L}'’-]+)?)",
+        )
+        .ok()
+    });
+    const COMMON: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "his",
+        "her",
+        "their",
+        "its",
+        "christmas",
+        "ramadan",
+        "eid",
+        "operation",
+        "parliament",
+        "government",
+        "president",
+        "minister",
+        "ministry",
+        "army",
+        "police",
+        "region",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "un",
+        "mr",
+        "mrs",
+    ];
+    let re = RE.as_ref()?;
+    for &si in &inc.seeds {
+        let s = d.sents[si].span;
+        let sent = &d.text[s.start..s.end];
+        for c in re.captures_iter(sent) {
+            let m = c.get(1)?;
+            let sp = Span::new(s.start + m.start(), s.start + m.end());
+            let key = crate::text::fold_key(m.as_str());
+            let first = key.split(' ').next().unwrap_or("");
+            if COMMON.contains(&first) || key.len() < 3 {
+                continue;
+            }
+            let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
+            if d.actors.iter().any(|a| overlaps(&a.span))
+                || d.ctx.exclude.iter().any(overlaps)
+                || d.country_spans.iter().any(overlaps)
+            {
+                continue;
+            }
+            return Some((sp, crate::text::ascii_name(m.as_str())));
+        }
+    }
+    None
 }
 
 fn d_has_absolute(ms: &[DateMention]) -> bool {

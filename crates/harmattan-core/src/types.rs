@@ -185,4 +185,7 @@ pub struct Extraction {
     pub events: Vec<Event>,
     /// Notes about what was skipped or uncertain.
     pub diagnostics: Vec<Diagnostic>,
+    /// Incidents coded except for their place: only the country is known, so they are not
+    /// events (codebook 4.2) but are kept for an analyst to review.
+    pub review: Vec<Event>,
 }
