@@ -149,8 +149,26 @@ impl Engine {
         let d = self.analyse(text, published);
         let incidents = self.incidents(&d, &mut ex.diagnostics);
         let mut events: Vec<Event> = Vec::new();
+        let mut incidents = incidents;
+        // an incident that names no place happened where the previous one did ("his captors
+        // executed him near the town"): the article's place carries over
+        for k in 1..incidents.len() {
+            if incidents[k].geo.is_none() {
+                let first = d.sents[incidents[k].sents[0]].span.start;
+                let last = d.sents[incidents[k].sents[incidents[k].sents.len() - 1]]
+                    .span
+                    .end;
+                if self.geocode_span(&d, Span::new(first, last)).is_none() {
+                    incidents[k].geo = incidents[k - 1].geo.clone();
+                }
+            }
+        }
+        let mut carry: Option<Placed> = None;
         for (n, inc) in incidents.iter().enumerate() {
-            if let Some(mut ev) = self.build_event(&d, inc, n, &mut ex.diagnostics) {
+            if let Some((mut ev, named)) =
+                self.build_event(&d, inc, n, carry.as_ref(), &mut ex.diagnostics)
+            {
+                carry = named;
                 ev.document_id = doc.id.clone();
                 if let Some(src) = &doc.source {
                     ev.source = src.clone();
@@ -241,44 +259,46 @@ impl Engine {
             }
             // "BAMAKO, June 18 (Reuters) - ..." names where the story was filed, not the event
             let sp = Span::new(sp.start + dateline_len(&text[sp.start..sp.end]), sp.end);
-            let cues_r = range_in(&cues, &mut ci, sp, |c| c.span);
-            let actors_r = range_in(&actors, &mut ai, sp, |a| a.span);
-            let dates_r = range_in(&dates, &mut di, sp, |d| d.span);
-            let sc = &cues[cues_r.clone()];
-            let has = |c: Cat| sc.iter().any(|x| x.cat == c);
-            let trigger = sc.iter().any(|c| TRIGGERS.contains(&c.cat));
-            let has_date = !dates_r.is_empty();
-            let past_year = mentions_other_year(&text[sp.start..sp.end], published);
-            // a past year ("the 2015 attack", "In 2023, ...") makes the sentence background
-            // unless it gives a full date; natural disasters and accidents are not events
-            let absolute_date = d_has_absolute(&dates[dates_r.clone()]);
-            let armed_here = actors[actors_r.clone()].iter().any(|a| {
-                matches!(
-                    a.kind,
-                    ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
-                )
-            });
-            let background = (has(Cat::Background) && !has_date)
-                || (past_year && !absolute_date)
-                || (has(Cat::Natural) && !armed_here);
-            let first_trigger = sc
-                .iter()
-                .find(|c| TRIGGERS.contains(&c.cat))
-                .map(|c| c.span.start);
-            let hypothetical = sc.iter().any(|c| {
-                c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
-            }) && !has_date;
-            sents.push(Sent {
-                span: sp,
-                cues: cues_r,
-                actors: actors_r,
-                dates: dates_r,
-                trigger,
-                background,
-                hypothetical,
-                anaphora: has(Cat::Anaphora),
-                headline: headline.is_some_and(|h| h.contains(sp)),
-            });
+            for sp in clauses(text, sp) {
+                let cues_r = range_in(&cues, &mut ci, sp, |c| c.span);
+                let actors_r = range_in(&actors, &mut ai, sp, |a| a.span);
+                let dates_r = range_in(&dates, &mut di, sp, |d| d.span);
+                let sc = &cues[cues_r.clone()];
+                let has = |c: Cat| sc.iter().any(|x| x.cat == c);
+                let trigger = sc.iter().any(|c| TRIGGERS.contains(&c.cat));
+                let has_date = !dates_r.is_empty();
+                let past_year = mentions_other_year(&text[sp.start..sp.end], published);
+                // a past year ("the 2015 attack", "In 2023, ...") makes the sentence background
+                // unless it gives a full date; natural disasters and accidents are not events
+                let absolute_date = d_has_absolute(&dates[dates_r.clone()]);
+                let armed_here = actors[actors_r.clone()].iter().any(|a| {
+                    matches!(
+                        a.kind,
+                        ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+                    )
+                });
+                let background = (has(Cat::Background) && !has_date)
+                    || (past_year && !absolute_date)
+                    || (has(Cat::Natural) && !armed_here);
+                let first_trigger = sc
+                    .iter()
+                    .find(|c| TRIGGERS.contains(&c.cat))
+                    .map(|c| c.span.start);
+                let hypothetical = sc.iter().any(|c| {
+                    c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
+                }) && !has_date;
+                sents.push(Sent {
+                    span: sp,
+                    cues: cues_r,
+                    actors: actors_r,
+                    dates: dates_r,
+                    trigger,
+                    background,
+                    hypothetical,
+                    anaphora: has(Cat::Anaphora),
+                    headline: headline.is_some_and(|h| h.contains(sp)),
+                });
+            }
         }
         Doc {
             text,
@@ -341,6 +361,9 @@ impl Engine {
                     }
                 }
                 _ => {
+                    // an undated clause continuing the story ("then moved on to X", "the same
+                    // day") shares the previous incident's date
+                    let date = date.or_else(|| cur.as_ref().and_then(|c| c.date));
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
@@ -379,6 +402,21 @@ impl Engine {
         if c.date.is_none() && date.is_some() && c.seeds.len() == 1 && c.seeds[0] == 0 {
             return false;
         }
+        // the same attackers fought soldiers, then abducted or killed civilians: two actor
+        // pairs, two events (codebook 2.4)
+        let cats = |k: usize| d.cues[d.sents[k].cues.clone()].iter().map(|q| q.cat);
+        let fought_armed = c
+            .seeds
+            .iter()
+            .any(|&k| cats(k).any(|q| q == Cat::MilTarget || q == Cat::Clash));
+        let here: Vec<Cat> = d.cues[s.cues.clone()].iter().map(|q| q.cat).collect();
+        let against_civilians = here.contains(&Cat::CivVictim)
+            && (here.contains(&Cat::Abduct) || here.contains(&Cat::Sexual))
+            && !here.contains(&Cat::MilTarget)
+            && !here.contains(&Cat::Clash);
+        if fought_armed && against_civilians {
+            return true;
+        }
         if let (Some(a), Some(b)) = (c.date, date) {
             let (a, b) = (&d.dates[a], &d.dates[b]);
             if (a.date - b.date).num_days().abs() > 1 && a.precision == 1 && b.precision == 1 {
@@ -404,8 +442,9 @@ impl Engine {
         d: &Doc,
         inc: &Incident,
         n: usize,
+        carry: Option<&Placed>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<Event> {
+    ) -> Option<(Event, Option<Placed>)> {
         let mut ev = Event::default();
         let mut sig = Signals::default();
         let seed_cues = || {
@@ -504,6 +543,30 @@ impl Engine {
             .any(|(a, _)| a.kind == ActorKind::Named && (2..=4).contains(&a.inter));
         if any_named {
             resolved.retain(|(a, _)| a.kind != ActorKind::Unidentified);
+        }
+        // "the assailants" in a later incident of the same article are the group named
+        // before: the named perpetrator carries over
+        if !any_named {
+            if let Some((a, _)) = carry {
+                // only an anaphoric mention ("the assailants", "les assaillants") or none
+                // at all; "des hommes armés" are new, unidentified men (DR-22)
+                let unid = resolved.iter().position(|(x, sp)| {
+                    x.kind == ActorKind::Unidentified && {
+                        let fs = d.folded.folded_offset(sp.start);
+                        let before = d.folded.s[..fs].trim_end();
+                        ["the", "les", "ces", "these", "those"]
+                            .iter()
+                            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+                    }
+                });
+                let no_armed = !resolved.iter().any(|(x, _)| x.kind.is_armed());
+                if let Some(k) = unid {
+                    let sp = resolved[k].1;
+                    resolved[k] = (a.clone(), sp);
+                } else if no_armed {
+                    resolved.push((a.clone(), d.sents[inc.seeds[0]].span));
+                }
+            }
         }
         sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
         let (armed_t, civ_t) = target_of_first_verb(d, inc, &resolved);
@@ -665,7 +728,12 @@ impl Engine {
         }
         conf += 0.1 / (1.0 + n as f32);
         ev.confidence = (conf.min(0.99) * 100.0).round() / 100.0;
-        Some(ev)
+        let named = [Some(&a1), a2.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|(a, _)| a.kind == ActorKind::Named && (2..=4).contains(&a.inter))
+            .cloned();
+        Some((ev, named))
     }
 
     /// Choose actor 1 and actor 2 for the sub-event type (codebook 2.3, 3.5).
@@ -1167,7 +1235,7 @@ fn participant(d: &Doc, sp: Span) -> bool {
     ) {
         return false;
     }
-    let before = &d.folded.s[fs.saturating_sub(40)..fs];
+    let before = &d.folded.s[floor_boundary(&d.folded.s, fs.saturating_sub(40))..fs];
     !(before.contains("according to")
         || before.contains("selon")
         || before.contains("accus")
@@ -1304,6 +1372,15 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
     None
 }
 
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn d_has_absolute(ms: &[DateMention]) -> bool {
     ms.iter().any(|m| !m.relative)
 }
@@ -1367,6 +1444,41 @@ fn notes(ev: &Event) -> String {
         "{when}, {} ({}) involving {who} in {place}. {} fatalities.",
         ev.event_type, ev.sub_event_type, ev.fatalities
     )
+}
+
+/// Clauses of a sentence that may report their own incident: split before "; ", ", and
+/// then", ", then", ", before", ", while" (the incident builder merges them back when nothing
+/// conflicts).
+fn clauses(text: &str, sp: Span) -> Vec<Span> {
+    const MARKS: &[&str] = &["; ", ", and then ", ", then ", ", before ", ", while "];
+    let s = &text[sp.start..sp.end];
+    let mut cuts: Vec<usize> = Vec::new();
+    for m in MARKS {
+        let mut from = 0;
+        while let Some(p) = s[from..].find(m) {
+            let at = from + p + 1; // keep the comma or semicolon with the first clause
+            cuts.push(at);
+            from = at + 1;
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        if c > start + 20 && s.len() - c > 20 {
+            out.push(Span::new(sp.start + start, sp.start + c));
+            start = c;
+        }
+    }
+    out.push(Span::new(sp.start + start, sp.end));
+    out.into_iter()
+        .map(|x| {
+            let t = &text[x.start..x.end];
+            let lead = t.len() - t.trim_start().len();
+            Span::new(x.start + lead, x.start + lead + t.trim().len())
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
 }
 
 /// Length of a dateline at the start of a sentence: an upper-case place name, optionally a

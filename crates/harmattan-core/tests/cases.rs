@@ -125,6 +125,9 @@ struct Case {
     text: String,
     events: usize,
     expected: Vec<Expected>,
+    /// A known gap: the engine does not reach this case yet (the reason follows `fixme:`).
+    /// The runner checks that it still fails, so a fix cannot go unnoticed.
+    fixme: Option<String>,
 }
 
 fn cases_dir() -> PathBuf {
@@ -204,6 +207,7 @@ struct Draft {
     text: Vec<String>,
     text_line: usize,
     expect: Vec<(usize, String)>,
+    fixme: Option<String>,
 }
 
 fn parse_file(file: &str, src: &str) -> Result<Vec<Case>, Vec<String>> {
@@ -268,7 +272,9 @@ fn parse_file(file: &str, src: &str) -> Result<Vec<Case>, Vec<String>> {
                 }
             }
             State::Prose => {
-                if line == "```text" {
+                if let Some(reason) = line.strip_prefix("fixme:") {
+                    draft.fixme = Some(reason.trim().to_string());
+                } else if line == "```text" {
                     draft.text_line = n;
                     state = State::Text;
                 } else if line.starts_with("```") {
@@ -451,6 +457,7 @@ fn finish(file: &str, d: &Draft) -> Result<Case, Vec<String>> {
             text,
             events,
             expected: blocks,
+            fixme: d.fixme.clone(),
         })
     } else {
         Err(errors)
@@ -776,6 +783,7 @@ fn extraction_cases() {
         Err(e) => panic!("engine does not build from the builtin data: {e}"),
     };
     let mut run = 0;
+    let mut known = 0;
     let mut failures = Vec::new();
     for case in &cases {
         if let Some(f) = &filter {
@@ -784,10 +792,17 @@ fn extraction_cases() {
             }
         }
         run += 1;
-        if let Err(report) = check(&engine, case) {
-            failures.push(report);
+        match (check(&engine, case), &case.fixme) {
+            (Err(report), None) => failures.push(report),
+            (Ok(()), Some(_)) => failures.push(format!(
+                "--- {} ({}:{}) passes now: remove its `fixme:` line\n",
+                case.name, case.file, case.line
+            )),
+            (Err(_), Some(_)) => known += 1,
+            (Ok(()), None) => {}
         }
     }
+    eprintln!("{} cases, {known} known gaps marked fixme", run);
     if let Some(f) = &filter {
         assert!(run > 0, "HARMATTAN_CASE=`{f}` matches no case");
     }
@@ -799,8 +814,14 @@ fn extraction_cases() {
 
 #[test]
 fn suite_has_enough_coverage() {
-    let cases = cases_or_panic();
-    assert!(cases.len() >= 60, "only {} cases (want >= 60)", cases.len());
+    // known gaps (fixme) do not count: coverage means cases the engine passes
+    let all = cases_or_panic();
+    let cases: Vec<&Case> = all.iter().filter(|c| c.fixme.is_none()).collect();
+    assert!(
+        cases.len() >= 60,
+        "only {} passing cases (want >= 60)",
+        cases.len()
+    );
     let types: BTreeSet<&str> = cases
         .iter()
         .flat_map(|c| c.expected.iter())
