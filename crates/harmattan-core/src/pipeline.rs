@@ -188,6 +188,17 @@ impl Engine {
         // only the country known: not an event, queued for review (codebook 4.2)
         let (coded, review): (Vec<Event>, Vec<Event>) =
             events.into_iter().partition(|e| !e.location.is_empty());
+        for r in &review {
+            ex.diagnostics.push(diag(
+                Severity::Warning,
+                "review-no-place",
+                format!(
+                    "not coded, queued for review (only the country is known): {}",
+                    r.notes
+                ),
+                None,
+            ));
+        }
         ex.events = coded;
         ex.review = review;
         ex
