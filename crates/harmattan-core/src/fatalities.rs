@@ -1401,6 +1401,15 @@ fn extend_list(lang: Lang, s: &str, mut pos: usize, acc: &mut Vec<Cand>, neutral
                 | "injured"
                 | "blesses"
                 | "blessees"
+                // "..., a local official said": the source, not a victim
+                | "said"
+                | "says"
+                | "told"
+                | "reported"
+                | "added"
+                | "confirmed"
+                | "declare"
+                | "indique"
         ) {
             return;
         }
@@ -2410,5 +2419,18 @@ mod tests {
             }
             let _ = incident_total(&text, &ms, sig);
         }
+    }
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+
+    #[test]
+    fn a_source_after_a_list_is_not_a_victim() {
+        let t = "A truck struck a landmine on Wednesday, killing five passengers, a local official said.";
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        let (n, _, _) = incident_total(t, &m, false);
+        assert_eq!(n, 5, "{m:#?}");
     }
 }

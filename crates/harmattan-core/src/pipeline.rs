@@ -992,7 +992,10 @@ impl Engine {
 /// The index (into `resolved`) of the actor that started the violence: the actor right before
 /// an attack verb in active voice, or after "by" in a passive clause.
 fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<usize> {
-    for &si in &inc.seeds {
+    // headlines drop auxiliaries ("Soldiers killed in ambush"): read the body first
+    let body = inc.seeds.iter().filter(|&&i| !d.sents[i].headline);
+    let heads = inc.seeds.iter().filter(|&&i| d.sents[i].headline);
+    for &si in body.chain(heads) {
         let s = &d.sents[si];
         for c in &d.cues[s.cues.clone()] {
             if !matches!(c.cat, Cat::AttackerVerb | Cat::Attack | Cat::Ambush) {
