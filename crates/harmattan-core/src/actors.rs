@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use crate::countries::{Countries, CountryMention, CountryMentionKind};
-use crate::dict::PhraseMatcher;
+use crate::dict::{tsv_rows, PhraseMatcher};
 use crate::text::Folded;
 use crate::types::Span;
 use crate::DataError;
@@ -155,25 +155,14 @@ impl ActorDict {
         let mut entries = Vec::new();
         let mut parents: Vec<(usize, String, NaiveDate, usize)> = Vec::new();
         let mut pats: Vec<(usize, String)> = Vec::new();
-        let mut header = true;
-        for (n, line) in actors.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if header {
-                header = false;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 6 {
-                return Err(DataError::new("actors.tsv", n + 1, "expected 6 columns"));
-            }
+        for row in tsv_rows("actors.tsv", actors, 6) {
+            let (n, f) = row?;
             let inter: u8 = f[2]
                 .trim()
                 .parse()
-                .map_err(|_| DataError::new("actors.tsv", n + 1, "bad inter code"))?;
+                .map_err(|_| DataError::new("actors.tsv", n, "bad inter code"))?;
             let kind = ActorKind::parse(f[5])
-                .ok_or_else(|| DataError::new("actors.tsv", n + 1, "unknown kind"))?;
+                .ok_or_else(|| DataError::new("actors.tsv", n, "unknown kind"))?;
             let country = match f[3].trim() {
                 "" => None,
                 c => countries.by_iso3(c),
@@ -188,8 +177,8 @@ impl ActorDict {
                 let (pid, from) = m
                     .split_once('@')
                     .and_then(|(p, d)| Some((p, NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?)))
-                    .ok_or_else(|| DataError::new("actors.tsv", n + 1, "bad member_of"))?;
-                parents.push((idx, pid.to_string(), from, n + 1));
+                    .ok_or_else(|| DataError::new("actors.tsv", n, "bad member_of"))?;
+                parents.push((idx, pid.to_string(), from, n));
             }
             for a in f[4].split('|') {
                 pats.push((idx, a.trim().to_string()));
@@ -217,29 +206,14 @@ impl ActorDict {
         }
         let matcher = PhraseMatcher::new("actors.tsv", pats.iter().map(|(i, p)| (*i, p.as_str())))?;
         let mut per: HashMap<(usize, String), Vec<StatePeriod>> = HashMap::new();
-        let mut header = true;
-        for (n, line) in periods.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if header {
-                header = false;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 6 {
-                return Err(DataError::new(
-                    "state_forces.tsv",
-                    n + 1,
-                    "expected 6+ columns",
-                ));
-            }
+        for row in tsv_rows("state_forces.tsv", periods, 6) {
+            let (n, f) = row?;
             let Some(c) = countries.by_iso3(f[1].trim()) else {
                 continue;
             };
             let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-            let from = date(f[3])
-                .ok_or_else(|| DataError::new("state_forces.tsv", n + 1, "bad from date"))?;
+            let from =
+                date(f[3]).ok_or_else(|| DataError::new("state_forces.tsv", n, "bad from date"))?;
             per.entry((c, f[2].trim().to_string()))
                 .or_default()
                 .push(StatePeriod {

@@ -5,6 +5,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
+use crate::dict::tsv_rows;
 use crate::text::{fold_key, Folded};
 use crate::types::Span;
 use crate::DataError;
@@ -67,27 +68,12 @@ impl Countries {
     /// `#` comments, first non-comment line a header.
     pub fn parse(tsv: &str) -> Result<Self, DataError> {
         let mut list = Vec::new();
-        let mut header = true;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if header {
-                header = false;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 6 {
-                return Err(DataError::new(
-                    "countries.tsv",
-                    n + 1,
-                    "expected at least 6 columns",
-                ));
-            }
+        for row in tsv_rows("countries.tsv", tsv, 6) {
+            let (n, f) = row?;
             let iso = f[3]
                 .trim()
                 .parse::<u16>()
-                .map_err(|_| DataError::new("countries.tsv", n + 1, "bad numeric ISO code"))?;
+                .map_err(|_| DataError::new("countries.tsv", n, "bad numeric ISO code"))?;
             let list_of = |i: usize| -> Vec<String> {
                 f.get(i)
                     .map(|s| {

@@ -116,6 +116,32 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Data rows of one of our TSV files: blank lines and `#` comments skipped, the first other
+/// line (the header) skipped, each row split on tabs, with its 1-based line number. A row with
+/// fewer than `min_cols` columns is an error naming the file and line.
+pub fn tsv_rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    min_cols: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), DataError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(move |(n, l)| {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < min_cols {
+                Err(DataError::new(
+                    file,
+                    n + 1,
+                    &format!("expected at least {min_cols} tab-separated columns"),
+                ))
+            } else {
+                Ok((n + 1, f))
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! discourse cues. Every entry has a stable ID that ends up in the evidence of the fields it
 //! decides.
 
-use crate::dict::{Hit, PhraseMatcher};
+use crate::dict::{tsv_rows, Hit, PhraseMatcher};
 use crate::text::Folded;
 use crate::types::Span;
 use crate::DataError;
@@ -75,21 +75,13 @@ impl Lexicon {
     pub fn parse(tsv: &str) -> Result<Self, DataError> {
         let mut entries = Vec::new();
         let mut pats: Vec<(usize, &str)> = Vec::new();
-        let mut header = true;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if header {
-                header = false;
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
+        for row in tsv_rows("lexicon.tsv", tsv, 3) {
+            let (n, f) = row?;
             if f.len() != 3 {
-                return Err(DataError::new("lexicon.tsv", n + 1, "expected 3 columns"));
+                return Err(DataError::new("lexicon.tsv", n, "expected 3 columns"));
             }
             let cat = Cat::parse(f[1].trim())
-                .ok_or_else(|| DataError::new("lexicon.tsv", n + 1, "unknown category"))?;
+                .ok_or_else(|| DataError::new("lexicon.tsv", n, "unknown category"))?;
             let idx = entries.len();
             entries.push(LexEntry {
                 id: f[0].trim().to_string(),
