@@ -1116,7 +1116,17 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             .iter()
             .any(|w| folded_before.trim_end().ends_with(w));
         // in a passive clause what follows the verb is the agent ("killed ... by gunmen")
-        let pick = if passive { before } else { after };
+        // active voice: the target follows the verb; with nothing after it, a target word
+        // right before ("FAMa checkpoint attacked", "villagers killed") is the target, but
+        // an armed group there is the subject
+        let target_like = |x: &&(Span, Option<Cat>, Option<ActorKind>)| {
+            matches!(x.1, Some(Cat::MilTarget | Cat::CivVictim | Cat::OffDuty))
+        };
+        let pick = if passive {
+            before
+        } else {
+            after.or(before.filter(target_like))
+        };
         if let Some((sp, cat, kind)) = pick {
             match classify_at(*sp, *cat, *kind) {
                 Some(true) => armed = true,
