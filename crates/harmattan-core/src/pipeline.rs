@@ -247,7 +247,12 @@ impl Engine {
         }
         let mut exclude: Vec<Span> = actors
             .iter()
-            .filter(|a| a.kind == ActorKind::Named || a.kind == ActorKind::Militia)
+            .filter(|a| {
+                matches!(
+                    a.kind,
+                    ActorKind::Named | ActorKind::Militia | ActorKind::State
+                )
+            })
             .map(|a| a.span)
             .collect();
         exclude.extend(

@@ -863,7 +863,17 @@ pub fn geocode(
     }
 
     // Country signals.
-    let has_signal = !ctx.countries.is_empty() || !cmentions.is_empty();
+    // a country name in the text, or a strong document hint, restricts the candidates; an
+    // adjective inside an actor ("Russian forces shelled Kharkiv") only leans
+    let in_actor = |sp: Span| {
+        ctx.exclude
+            .iter()
+            .any(|x| x.start <= sp.start && sp.end <= x.end)
+    };
+    let has_signal = ctx.countries.iter().any(|&(_, w)| w >= 0.5)
+        || cmentions
+            .iter()
+            .any(|m| m.kind == CountryMentionKind::Name && !in_actor(m.span));
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
         let mut supported = false;
@@ -876,10 +886,10 @@ pub fn geocode(
         for m in &cmentions {
             if m.country == ci {
                 supported = true;
-                s += if m.kind == CountryMentionKind::Name {
-                    2.0
-                } else {
-                    1.5
+                s += match (m.kind, in_actor(m.span)) {
+                    (_, true) => 0.3,
+                    (CountryMentionKind::Name, false) => 2.0,
+                    _ => 1.5,
                 };
                 break;
             }
