@@ -651,6 +651,16 @@ impl Engine {
         ev.iso = cty.iso;
         ev.region = cty.region.clone();
         ev.country = cty.name.clone();
+        // a peaceful protest, dispersed or not, has no deaths by definition (codebook 2.2): a
+        // death in its text is what the protesters protest about
+        let (fat, basis) = if matches!(
+            sub,
+            SubEvent::PeacefulProtest | SubEvent::ProtestWithIntervention
+        ) {
+            (0, crate::types::FatalityBasis::None)
+        } else {
+            (fat, basis)
+        };
         ev.fatalities = fat;
         ev.fatality_basis = basis;
         let mut evid = Vec::new();
@@ -718,7 +728,7 @@ impl Engine {
             push("actor2", *sp, &a.rule);
             push("inter2", *sp, &a.rule);
         }
-        for &u in &used {
+        for &u in used.iter().filter(|_| ev.fatalities > 0) {
             if let Some(m) = fms.get(u) {
                 push("fatalities", m.span, m.rule);
             }
