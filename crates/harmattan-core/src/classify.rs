@@ -309,7 +309,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
     }
     // property burnt or taken, nobody hurt (DR-14, DR-15)
-    if (s.has(Loot) || s.has(Destroy)) && (s.has(Negation) || !harm) && !s.has(Abduct) {
+    // (anyone shot at, beaten or taken makes it violence against people, DR-14)
+    let physical = s.has(Shoot) || s.has(Assault) || s.has(Abduct);
+    if (s.has(Loot) || s.has(Destroy)) && !physical && (s.has(Negation) || !harm) {
         let cat = if s.has(Loot) { Loot } else { Destroy };
         return d(SubEvent::Looting, cat, "CLS/SD/LOOTING_NO_HARM");
     }
