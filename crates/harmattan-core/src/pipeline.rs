@@ -224,7 +224,8 @@ impl Engine {
         for cm in &cms {
             // "French forces" says who fought, not where: adjectives inside an actor mention
             // count little; country names count most
-            let in_actor = actors.iter().any(|a| a.span.contains(cm.span));
+            let in_actor =
+                actors.iter().any(|a| a.span.contains(cm.span)) || topic(&folded, cm.span);
             let w = match (cm.kind, in_actor) {
                 (CountryMentionKind::Name, false) => 1.0,
                 (CountryMentionKind::Name, true) => 0.3,
@@ -255,6 +256,12 @@ impl Engine {
             })
             .map(|a| a.span)
             .collect();
+        // "protest against the war in Ukraine": a country that is the topic, not the place
+        exclude.extend(
+            cms.iter()
+                .filter(|c| topic(&folded, c.span))
+                .map(|c| c.span),
+        );
         exclude.extend(
             cues.iter()
                 .filter(|c| matches!(c.cat, Cat::CivVictim | Cat::ArmedTarget))
@@ -1409,6 +1416,37 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
         }
     }
     None
+}
+
+/// Whether a country name is the topic of what is said, not where it happens ("the war in
+/// Ukraine", "solidarity with Palestine", "the embassy of Russia").
+fn topic(folded: &Folded, sp: Span) -> bool {
+    const CUES: &[&str] = &[
+        "war in",
+        "war on",
+        "war against",
+        "invasion of",
+        "solidarity with",
+        "support of",
+        "support for",
+        "against",
+        "embassy of",
+        "consulate of",
+        "refugees from",
+        "sanctions on",
+        "guerre en",
+        "guerre contre",
+        "solidarite avec",
+        "soutien a",
+        "contre",
+        "ambassade de",
+        "ambassade du",
+    ];
+    let fs = folded.folded_offset(sp.start);
+    let start = floor_boundary(&folded.s, fs.saturating_sub(24));
+    let before = folded.s[start..fs].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    CUES.iter().any(|c| before.ends_with(c))
 }
 
 /// The largest char boundary of `s` at or below `i`.
