@@ -158,9 +158,10 @@ impl Engine {
                 let last = d.sents[incidents[k].sents[incidents[k].sents.len() - 1]]
                     .span
                     .end;
-                if self.geocode_span(&d, Span::new(first, last)).is_none() {
-                    incidents[k].geo = incidents[k - 1].geo.clone();
-                }
+                // geocoded once here; build_event would try the same stretch next
+                incidents[k].geo = self
+                    .geocode_span(&d, Span::new(first, last))
+                    .or_else(|| incidents[k - 1].geo.clone());
             }
         }
         let mut carry: Option<Placed> = None;
@@ -1094,8 +1095,7 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         if v.cat == Cat::Clash {
             return (true, false);
         }
-        let classify_at = |sp: Span, cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
-            let _ = sp;
+        let classify_at = |cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
             match (cat, kind) {
                 (Some(Cat::MilTarget | Cat::ArmedTarget), _) => Some(true),
                 (Some(Cat::CivVictim | Cat::OffDuty), _) => Some(false),
@@ -1149,8 +1149,8 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         } else {
             after.or(before.filter(target_like))
         };
-        if let Some((sp, cat, kind)) = pick {
-            match classify_at(*sp, *cat, *kind) {
+        if let Some((_, cat, kind)) = pick {
+            match classify_at(*cat, *kind) {
                 Some(true) => armed = true,
                 Some(false) => civ = true,
                 None => {}
