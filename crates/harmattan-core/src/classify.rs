@@ -15,6 +15,12 @@ pub struct Signals {
     pub target_armed: bool,
     /// The target of the first violent verb is civilian.
     pub target_civilian: bool,
+    /// The one who started the violence is a crowd or a group of ordinary people.
+    pub crowd_attacker: bool,
+    /// Demonstrators fought, burned, smashed or seized something (same sentence as the protest).
+    pub demo_acts: bool,
+    /// Demonstrators were arrested or detained.
+    pub demo_arrests: bool,
     /// Kinds of actors named in the incident.
     pub kinds: Vec<ActorKind>,
     /// Deaths reported in the incident.
@@ -28,6 +34,9 @@ impl Default for Signals {
             first: [None; NCATS],
             target_armed: false,
             target_civilian: false,
+            crowd_attacker: false,
+            demo_acts: false,
+            demo_arrests: false,
             kinds: Vec::new(),
             fatalities: 0,
         }
@@ -141,7 +150,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         || (s.has(Strike) && s.has(Crowd));
     // youths or residents fighting the police: a riot, not a battle (DR-20)
     let crowd_vs_police = !s.has(Protest)
-        && s.has(Crowd)
+        && s.crowd_attacker
         && (s.has(Clash) || s.has(Attack))
         && s.kind(ActorKind::State)
         && !s.kinds.iter().any(|k| {
@@ -163,6 +172,19 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         if protest && s.has(LiveFire) && !s.has(RiotAct) {
             return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
         }
+        // demonstrators who fight, burn, smash or seize: a violent demonstration
+        let violent_demo = protest && s.demo_acts;
+        if violent_demo && !s.has(LiveFire) {
+            let cat = [RiotAct, Destroy, Clash, Assault, Abduct, Loot]
+                .into_iter()
+                .find(|c| s.has(*c))
+                .unwrap_or(Protest);
+            return d(
+                SubEvent::ViolentDemonstration,
+                cat,
+                "CLS/RIOT/VIOLENT_DEMO_ACTS",
+            );
+        }
         if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
             if protest || s.kind(ActorKind::Rioter) && !mob {
                 return d(
@@ -183,10 +205,15 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             {
                 return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
             }
-            if s.has(Intervention) {
+            if s.has(Intervention) || s.demo_arrests {
+                let cat = if s.has(Intervention) {
+                    Intervention
+                } else {
+                    Arrest
+                };
                 return d(
                     SubEvent::ProtestWithIntervention,
-                    Intervention,
+                    cat,
                     "CLS/PROT/INTERVENTION",
                 );
             }
@@ -202,6 +229,17 @@ pub fn classify(s: &Signals) -> Option<Decision> {
                 "CLS/RIOT/VIOLENT_DEMO",
             );
         }
+    }
+
+    // --- a group of ordinary people beating, killing or fighting, with no armed group or
+    // state force involved: mob violence (DR-20)
+    let unarmed = !armed_actor && !s.kind(ActorKind::State);
+    let violent = [Kill, Assault, Shoot, Injure, Attack, Clash, Abduct]
+        .iter()
+        .any(|c| s.has(*c));
+    if unarmed && s.crowd_attacker && violent && !heavy {
+        let cat = if s.has(Mob) { Mob } else { Crowd };
+        return d(SubEvent::MobViolence, cat, "CLS/RIOT/MOB_GROUP");
     }
 
     // --- territory (DR-02, DR-03) -----------------------------------------------------------

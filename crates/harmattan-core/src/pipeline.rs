@@ -209,10 +209,15 @@ impl Engine {
         let folded = Folded::new(text);
         let boiler = clean::boilerplate(text);
         let headline = clean::headline(text);
-        let cues = self.lexicon.find(&folded);
         let cms = self.countries.find(&folded);
         let actors = self.actors.find(&folded, &cms);
-        let dates: Vec<DateMention> = find_dates(text, published)
+        let all_dates = find_dates(text, published);
+        // "18 May 2022": the month is not the modal verb
+        let mut cues = self.lexicon.find(&folded);
+        cues.retain(|c| {
+            c.cat != Cat::Hypothetical || !all_dates.iter().any(|m| m.span.contains(c.span))
+        });
+        let dates: Vec<DateMention> = all_dates
             .into_iter()
             .filter(|m| m.date <= published)
             .collect();
@@ -478,7 +483,9 @@ impl Engine {
         };
         for &i in &inc.sents {
             for c in &d.cues[d.sents[i].cues.clone()] {
-                sig.add(c);
+                if !protest_topic(d, i, c) {
+                    sig.add(c);
+                }
             }
         }
         // ---- place and country
@@ -596,6 +603,8 @@ impl Engine {
         let (armed_t, civ_t) = target_of_first_verb(d, inc, &resolved);
         sig.target_armed = armed_t;
         sig.target_civilian = civ_t;
+        sig.crowd_attacker = crowd_attacker(d, inc, &resolved);
+        (sig.demo_acts, sig.demo_arrests) = demo_signals(d, inc);
         // ---- fatalities
         let mut fms = Vec::new();
         for &i in &inc.sents {
@@ -1066,6 +1075,263 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
     None
 }
 
+/// What demonstrators did or had done to them, read sentence by sentence: acts of violence
+/// in a sentence that reports the protest, after its protest word; arrests told with a verb
+/// in a sentence about the protest or its participants.
+fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
+    let (mut acts, mut arrests) = (false, false);
+    for &si in &inc.sents {
+        let s = &d.sents[si];
+        let cues = &d.cues[s.cues.clone()];
+        let first_protest = cues
+            .iter()
+            .find(|p| p.cat == Cat::Protest || p.cat == Cat::ProtestWeak);
+        let about_people = first_protest.is_some()
+            || d.actors[s.actors.clone()]
+                .iter()
+                .any(|a| a.kind == ActorKind::Protester)
+            || cues.iter().any(|c| c.cat == Cat::Crowd);
+        for c in cues {
+            let word = &d.folded.s
+                [d.folded.folded_offset(c.span.start)..d.folded.folded_offset(c.span.end)];
+            let verb = word.ends_with("ed") || word.ends_with("ing") || word.contains(' ');
+            if protest_topic(d, si, c) {
+                continue;
+            }
+            match c.cat {
+                Cat::Destroy | Cat::Clash | Cat::Assault | Cat::Abduct | Cat::Loot => {
+                    if first_protest.is_some_and(|p| p.span.start < c.span.start) && verb {
+                        acts = true;
+                    }
+                }
+                Cat::Arrest if verb && about_people => arrests = true,
+                _ => {}
+            }
+        }
+    }
+    (acts, arrests)
+}
+
+/// Whether a violent cue is what a protest is about ("protested the killing of a student",
+/// "demanding justice for a man shot by police"), not violence at the protest: it follows a
+/// protest word in the same sentence with no armed actor between them and is not a passive
+/// whose subject is the protesters ("protesters were shot").
+fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
+    const VIOLENT: &[Cat] = &[
+        Cat::Kill,
+        Cat::Shoot,
+        Cat::Injure,
+        Cat::Attack,
+        Cat::Assault,
+        Cat::Abduct,
+        Cat::Sexual,
+        Cat::Air,
+        Cat::Drone,
+        Cat::Shelling,
+        Cat::Ied,
+        Cat::Explosion,
+        Cat::Suicide,
+        Cat::Grenade,
+        Cat::Clash,
+        Cat::Destroy,
+        Cat::Loot,
+        Cat::Arrest,
+    ];
+    if !VIOLENT.contains(&c.cat) {
+        return false;
+    }
+    let s = &d.sents[si];
+    let Some(p) = d.cues[s.cues.clone()]
+        .iter()
+        .find(|p| p.cat == Cat::Protest || p.cat == Cat::ProtestWeak)
+    else {
+        return false;
+    };
+    if p.span.end > c.span.start {
+        return false;
+    }
+    let armed_between = d.actors[s.actors.clone()]
+        .iter()
+        .any(|a| a.kind.is_armed() && a.span.start >= p.span.end && a.span.end <= c.span.start);
+    let a = d.folded.folded_offset(p.span.end);
+    let b = d.folded.folded_offset(c.span.start).max(a);
+    let gap = d.folded.s[a..b].trim_end();
+    let passive = ["was", "were", "been", "being"]
+        .iter()
+        .any(|w| gap.ends_with(w));
+    let reaction = ["when", "as", "but", "before", "until"]
+        .iter()
+        .any(|w| gap.split_whitespace().any(|x| x == *w));
+    if armed_between || passive || reaction {
+        return false;
+    }
+    // what the protest is about: "over the killing", "against the arrest of", "justice for"
+    // only within the last phrase: "against a tax and set the town hall on fire" is an act
+    let seg = [" and ", ", ", " then ", " et "]
+        .iter()
+        .filter_map(|k| gap.rfind(k).map(|p| p + k.len()))
+        .max()
+        .map_or(gap, |p| &gap[p..]);
+    let marker = seg.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "over"
+                | "against"
+                | "about"
+                | "for"
+                | "after"
+                | "following"
+                | "justice"
+                | "memory"
+                | "anniversary"
+                | "death"
+                | "murder"
+                | "who"
+                | "whose"
+                | "contre"
+                | "suite"
+                | "apres"
+                | "pour"
+        ) || [
+            "denounc",
+            "condemn",
+            "demand",
+            "commemorat",
+            "honou",
+            "denonc",
+            "reclam",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    });
+    // a noun after a determiner: "denounced the demolition", "protested the arrest"
+    let word = &d.folded.s[b..d.folded.folded_offset(c.span.end).max(b)];
+    let nominal = [
+        "the", "a", "an", "his", "her", "their", "its", "la", "le", "l", "les",
+    ]
+    .iter()
+    .any(|w| gap.ends_with(&format!(" {w}")) || gap == *w)
+        && (word.ends_with("ing")
+            || word.ends_with("ion")
+            || word.ends_with("ment")
+            || matches!(word, "attack" | "arrest" | "murder" | "raid" | "death"));
+    marker || nominal
+}
+
+/// Whether the one who started the violence is a crowd or group of ordinary people
+/// ("locals beat a thief", "was beaten by a group of people", "a clash between supporters").
+fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        let cues = &d.cues[s.cues.clone()];
+        let Some(v) = cues.iter().find(|c| {
+            matches!(
+                c.cat,
+                Cat::Attack | Cat::Kill | Cat::Shoot | Cat::Assault | Cat::Injure | Cat::Clash
+            )
+        }) else {
+            continue;
+        };
+        let crowd = |c: &&Cue| {
+            let fs = d.folded.folded_offset(c.span.start);
+            let fe = d.folded.folded_offset(c.span.end);
+            // "armed youths" are a militia; "two groups of police" are the police
+            let armed_word = d.folded.s[..fs].trim_end().ends_with("armed");
+            let tail = &d.folded.s[fe..(fe + 30).min(d.folded.s.len())];
+            let of_forces = tail.trim_start().starts_with("of ")
+                && (cues.iter().any(|x| {
+                    matches!(x.cat, Cat::MilTarget | Cat::ArmedTarget)
+                        && x.span.start >= c.span.end
+                        && x.span.start < c.span.end + 30
+                }) || resolved.iter().any(|(a, sp)| {
+                    a.kind.is_armed() && sp.start >= c.span.end && sp.start < c.span.end + 30
+                }));
+            matches!(c.cat, Cat::Crowd | Cat::Mob)
+                && !armed_word
+                && !of_forces
+                && !resolved
+                    .iter()
+                    .any(|(a, sp)| a.kind.is_armed() && sp.contains(c.span))
+        };
+        let armed_at = |lo: usize, hi: usize| {
+            resolved
+                .iter()
+                .any(|(a, sp)| a.kind.is_armed() && sp.start >= lo && sp.end <= hi)
+        };
+        let vf = d.folded.folded_offset(v.span.start);
+        let before = d.folded.s[d.folded.folded_offset(s.span.start)..vf].trim_end();
+        let passive = ["was", "were", "been", "being"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if passive || v.cat == Cat::Clash {
+            // the agent after "by", or the sides after "between"
+            let a = d.folded.folded_offset(v.span.end);
+            let rest = &d.folded.s[a..d.folded.folded_offset(s.span.end).max(a)];
+            let keys: &[&str] = if passive {
+                &[" by "]
+            } else {
+                &[" between ", " with "]
+            };
+            let head = rest.get(..rest.len().min(40)).unwrap_or("");
+            let found = keys.iter().find_map(|k| head.find(k).map(|p| (p, k.len())));
+            if let Some((p, klen)) = found {
+                let key = &rest[p..p + klen];
+                let from = d.folded.span(a + p, a + p + key.len()).end;
+                let hit = cues
+                    .iter()
+                    .filter(|c| c.span.start >= from && c.span.start < from + 40)
+                    .find(crowd);
+                if hit.is_some() && !armed_at(from, s.span.end.min(from + 80)) {
+                    return true;
+                }
+            }
+            if passive {
+                return false;
+            }
+        }
+        // active voice: the nearest crowd word before the verb, with no armed actor between
+        let near = cues
+            .iter()
+            .filter(|c| c.span.end <= v.span.start && v.span.start - c.span.end < 70)
+            .filter(crowd)
+            .last();
+        // "villagers killed in attack" (a headline without its auxiliary) is passive
+        let a = d.folded.folded_offset(v.span.end);
+        let after = d.folded.s[a..d.folded.folded_offset(s.span.end).max(a)].trim_start();
+        let participle = after.is_empty()
+            || [
+                "in ", "during ", "at ", "on ", "by ", "near ", "after ", "when ", "while ", ",",
+                ".", "and ", "as ",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w));
+        // the crowd is the subject: a few words from the verb, no noun phrase between
+        let subject = |c: &&Cue| {
+            let a = d.folded.folded_offset(c.span.end);
+            let gap = &d.folded.s[a..vf.max(a)];
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            words.len() <= 5
+                && !words
+                    .iter()
+                    .any(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their"))
+        };
+        if let Some(c) = near
+            .filter(subject)
+            .filter(|_| !participle || v.cat == Cat::Clash)
+        {
+            let other_subject = cues.iter().any(|x| {
+                x.span.start > c.span.end
+                    && x.span.end <= v.span.start
+                    && matches!(x.cat, Cat::CivVictim | Cat::MilTarget | Cat::ArmedTarget)
+                    && !c.span.contains(x.span)
+            });
+            return !armed_at(c.span.start, v.span.start) && !other_subject;
+        }
+        return false;
+    }
+    false
+}
+
 /// Whether the target of the incident's first violent verb is armed or civilian.
 fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool) {
     let mut armed = false;
@@ -1134,9 +1400,17 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             .max_by_key(|(sp, _, _)| sp.end);
         let folded_before =
             &d.folded.s[d.folded.folded_offset(s.span.start)..d.folded.folded_offset(v.span.start)];
-        let passive = ["was", "were", "been", "being", "ete"]
-            .iter()
-            .any(|w| folded_before.trim_end().ends_with(w));
+        // "injured in a drive-by shooting by two armed men": what follows "by" is the agent
+        let agent_after = after.is_some_and(|(sp, _, _)| {
+            let a = d.folded.folded_offset(v.span.end);
+            let b = d.folded.folded_offset(sp.start).max(a);
+            let gap = &d.folded.s[a..b];
+            gap.contains(" by ") || gap.contains(" par ") || gap == " by" || gap == " par"
+        });
+        let passive = agent_after
+            || ["was", "were", "been", "being", "ete"]
+                .iter()
+                .any(|w| folded_before.trim_end().ends_with(w));
         // in a passive clause what follows the verb is the agent ("killed ... by gunmen")
         // active voice: the target follows the verb; with nothing after it, a target word
         // right before ("FAMa checkpoint attacked", "villagers killed") is the target, but
@@ -1144,7 +1418,17 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         let target_like = |x: &&(Span, Option<Cat>, Option<ActorKind>)| {
             matches!(x.1, Some(Cat::MilTarget | Cat::CivVictim | Cat::OffDuty))
         };
-        let pick = if passive {
+        let pick = if agent_after {
+            // "attacks by JNIM militants targeting FAMa positions": the target follows the agent
+            let agent_end = after.map_or(v.span.end, |x| x.0.end);
+            before.or_else(|| {
+                items
+                    .iter()
+                    .filter(|(sp, _, _)| sp.start >= agent_end && sp.start - v.span.end < 120)
+                    .filter(target_like)
+                    .min_by_key(|(sp, _, _)| sp.start)
+            })
+        } else if passive {
             before
         } else {
             after.or(before.filter(target_like))
