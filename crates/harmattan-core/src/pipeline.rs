@@ -1099,10 +1099,10 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
                 continue;
             }
             match c.cat {
-                Cat::Destroy | Cat::Clash | Cat::Assault | Cat::Abduct | Cat::Loot => {
-                    if first_protest.is_some_and(|p| p.span.start < c.span.start) && verb {
-                        acts = true;
-                    }
+                Cat::Destroy | Cat::Clash | Cat::Assault | Cat::Abduct | Cat::Loot
+                    if first_protest.is_some_and(|p| p.span.start < c.span.start) && verb =>
+                {
+                    acts = true;
                 }
                 Cat::Arrest if verb && about_people => arrests = true,
                 _ => {}
@@ -1292,9 +1292,9 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
         // active voice: the nearest crowd word before the verb, with no armed actor between
         let near = cues
             .iter()
+            .rev()
             .filter(|c| c.span.end <= v.span.start && v.span.start - c.span.end < 70)
-            .filter(crowd)
-            .last();
+            .find(crowd);
         // "villagers killed in attack" (a headline without its auxiliary) is passive
         let a = d.folded.folded_offset(v.span.end);
         let after = d.folded.s[a..d.folded.folded_offset(s.span.end).max(a)].trim_start();
