@@ -217,6 +217,13 @@ impl Engine {
         cues.retain(|c| {
             c.cat != Cat::Hypothetical || !all_dates.iter().any(|m| m.span.contains(c.span))
         });
+        // "a flash mob protest" is a protest, not a mob
+        let protest_spans: Vec<Span> = cues
+            .iter()
+            .filter(|c| c.cat == Cat::ProtestWeak || c.cat == Cat::Protest)
+            .map(|c| c.span)
+            .collect();
+        cues.retain(|c| c.cat != Cat::Mob || !protest_spans.iter().any(|p| p.contains(c.span)));
         let dates: Vec<DateMention> = all_dates
             .into_iter()
             .filter(|m| m.date <= published)
@@ -1085,7 +1092,16 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
         let cues = &d.cues[s.cues.clone()];
         let first_protest = cues
             .iter()
-            .find(|p| p.cat == Cat::Protest || p.cat == Cat::ProtestWeak);
+            .find(|p| p.cat == Cat::Protest || p.cat == Cat::ProtestWeak)
+            .map(|p| p.span)
+            .into_iter()
+            .chain(
+                d.actors[s.actors.clone()]
+                    .iter()
+                    .filter(|a| a.kind == ActorKind::Protester)
+                    .map(|a| a.span),
+            )
+            .min_by_key(|sp| sp.start);
         let about_people = first_protest.is_some()
             || d.actors[s.actors.clone()]
                 .iter()
@@ -1099,8 +1115,13 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
                 continue;
             }
             match c.cat {
-                Cat::Destroy | Cat::Clash | Cat::Assault | Cat::Abduct | Cat::Loot
-                    if first_protest.is_some_and(|p| p.span.start < c.span.start) && verb =>
+                Cat::Destroy
+                | Cat::Clash
+                | Cat::Assault
+                | Cat::Abduct
+                | Cat::Loot
+                | Cat::Attack
+                    if first_protest.is_some_and(|p| p.start < c.span.start) && verb =>
                 {
                     acts = true;
                 }
@@ -1136,6 +1157,9 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
         Cat::Destroy,
         Cat::Loot,
         Cat::Arrest,
+        Cat::RiotAct,
+        Cat::Mob,
+        Cat::LiveFire,
     ];
     if !VIOLENT.contains(&c.cat) {
         return false;
@@ -1150,28 +1174,34 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
     if p.span.end > c.span.start {
         return false;
     }
-    let armed_between = d.actors[s.actors.clone()]
-        .iter()
-        .any(|a| a.kind.is_armed() && a.span.start >= p.span.end && a.span.end <= c.span.start);
     let a = d.folded.folded_offset(p.span.end);
     let b = d.folded.folded_offset(c.span.start).max(a);
     let gap = d.folded.s[a..b].trim_end();
-    let passive = ["was", "were", "been", "being"]
+    // the last phrase before the cue: "against a tax and set the town hall on fire" is an
+    // act; "against the reform when police fired" is a reaction to the protest
+    const CUTS: &[(&str, bool)] = &[
+        (" and ", false),
+        (", ", false),
+        (" then ", false),
+        (" et ", false),
+        (" when ", true),
+        (" as ", true),
+        (" but ", true),
+        (" until ", true),
+        (" before ", true),
+        (" while ", true),
+        (" lorsque ", true),
+        (" quand ", true),
+    ];
+    let cut = CUTS
         .iter()
-        .any(|w| gap.ends_with(w));
-    let reaction = ["when", "as", "but", "before", "until"]
-        .iter()
-        .any(|w| gap.split_whitespace().any(|x| x == *w));
-    if armed_between || passive || reaction {
+        .filter_map(|&(k, reaction)| gap.rfind(k).map(|p| (p + k.len(), reaction)))
+        .max_by_key(|x| x.0);
+    if cut.is_some_and(|x| x.1) {
         return false;
     }
+    let seg = cut.map_or(gap, |x| &gap[x.0..]);
     // what the protest is about: "over the killing", "against the arrest of", "justice for"
-    // only within the last phrase: "against a tax and set the town hall on fire" is an act
-    let seg = [" and ", ", ", " then ", " et "]
-        .iter()
-        .filter_map(|k| gap.rfind(k).map(|p| p + k.len()))
-        .max()
-        .map_or(gap, |p| &gap[p..]);
     let marker = seg.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
         matches!(
             w,
@@ -1200,6 +1230,8 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
             "honou",
             "denonc",
             "reclam",
+            "accus",
+            "alleg",
         ]
         .iter()
         .any(|p| w.starts_with(p))
@@ -1210,11 +1242,14 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
         "the", "a", "an", "his", "her", "their", "its", "la", "le", "l", "les",
     ]
     .iter()
-    .any(|w| gap.ends_with(&format!(" {w}")) || gap == *w)
+    .any(|w| seg.ends_with(&format!(" {w}")) || seg == *w)
         && (word.ends_with("ing")
             || word.ends_with("ion")
             || word.ends_with("ment")
-            || matches!(word, "attack" | "arrest" | "murder" | "raid" | "death"));
+            || matches!(
+                word,
+                "attack" | "arrest" | "murder" | "raid" | "death" | "riot"
+            ));
     marker || nominal
 }
 
