@@ -21,6 +21,8 @@ pub struct Signals {
     pub demo_acts: bool,
     /// Demonstrators were arrested or detained.
     pub demo_arrests: bool,
+    /// Fighters or soldiers were killed or wounded somewhere in the incident.
+    pub armed_casualties: bool,
     /// Kinds of actors named in the incident.
     pub kinds: Vec<ActorKind>,
     /// Deaths reported in the incident.
@@ -37,6 +39,7 @@ impl Default for Signals {
             crowd_attacker: false,
             demo_acts: false,
             demo_arrests: false,
+            armed_casualties: false,
             kinds: Vec::new(),
             fatalities: 0,
         }
@@ -323,10 +326,11 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(Abduct) && !(s.has(Kill) && s.fatalities > 0) && !s.has(Assault) {
         return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
     }
-    if harm && !s.has(Negation) {
+    // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not
+    if harm && (!s.has(Negation) || s.has(Shoot) || s.has(Attack)) {
         // two armed sides and killing: fighting, even without a clash word
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
-        if s.target_armed
+        if (s.target_armed || s.armed_casualties)
             && !s.target_civilian
             && armed_kinds >= 1
             && (s.has(Kill) || s.has(Attack))

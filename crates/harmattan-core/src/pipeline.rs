@@ -612,6 +612,7 @@ impl Engine {
         sig.target_civilian = civ_t;
         sig.crowd_attacker = crowd_attacker(d, inc, &resolved);
         (sig.demo_acts, sig.demo_arrests) = demo_signals(d, inc);
+        sig.armed_casualties = armed_casualties(d, inc, &resolved);
         // ---- fatalities
         let mut fms = Vec::new();
         for &i in &inc.sents {
@@ -1082,6 +1083,63 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
     None
 }
 
+/// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
+/// ("two soldiers and three assailants were killed", "killing four militiamen"): the target
+/// fought back or was armed, which makes it a battle (DR-01).
+fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
+    for &si in &inc.sents {
+        let s = &d.sents[si];
+        let cues = &d.cues[s.cues.clone()];
+        // armed items: target words not inside a civilian phrase, and armed actor mentions
+        let mut items: Vec<Span> = cues
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::MilTarget | Cat::ArmedTarget))
+            .map(|c| c.span)
+            .collect();
+        items.extend(
+            resolved
+                .iter()
+                .filter(|(a, sp)| a.kind.is_armed() && s.span.contains(*sp))
+                .map(|(_, sp)| *sp),
+        );
+        for v in cues
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::Kill | Cat::Injure))
+        {
+            let vf = d.folded.folded_offset(v.span.start);
+            let ve = d.folded.folded_offset(v.span.end);
+            let se = d.folded.folded_offset(s.span.end).max(ve);
+            let after = d.folded.s[ve..se].trim_start();
+            let participle = after.is_empty()
+                || [
+                    "in ", "during ", "at ", "on ", "by ", "near ", "and ", ",", ".",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w));
+            // "X were killed", "X killed in an ambush": X right before is the victim
+            let before_victim = items.iter().any(|sp| {
+                sp.end <= v.span.start && {
+                    let gap = &d.folded.s[d.folded.folded_offset(sp.end)..vf];
+                    gap.len() < 30
+                        && (gap.contains(" were ") || gap.contains(" was ") || participle)
+                        && !gap.contains(',')
+                }
+            });
+            // "killing four soldiers", "killed two militants": the object right after
+            let after_victim = items.iter().any(|sp| {
+                sp.start >= v.span.end && {
+                    let gap = &d.folded.s[ve..d.folded.folded_offset(sp.start).max(ve)];
+                    gap.len() < 25 && !gap.contains(',') && !gap.contains(" by ")
+                }
+            });
+            if before_victim || after_victim {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// What demonstrators did or had done to them, read sentence by sentence: acts of violence
 /// in a sentence that reports the protest, after its protest word; arrests told with a verb
 /// in a sentence about the protest or its participants.
@@ -1121,7 +1179,9 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
                 | Cat::Abduct
                 | Cat::Loot
                 | Cat::Attack
-                    if first_protest.is_some_and(|p| p.start < c.span.start) && verb =>
+                    if first_protest
+                        .is_some_and(|p| p.start < c.span.start || c.cat == Cat::Clash)
+                        && verb =>
                 {
                     acts = true;
                 }
@@ -1202,40 +1262,45 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
     }
     let seg = cut.map_or(gap, |x| &gap[x.0..]);
     // what the protest is about: "over the killing", "against the arrest of", "justice for"
-    let marker = seg.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "over"
-                | "against"
-                | "about"
-                | "for"
-                | "after"
-                | "following"
-                | "justice"
-                | "memory"
-                | "anniversary"
-                | "death"
-                | "murder"
-                | "who"
-                | "whose"
-                | "contre"
-                | "suite"
-                | "apres"
-                | "pour"
-        ) || [
-            "denounc",
-            "condemn",
-            "demand",
-            "commemorat",
-            "honou",
-            "denonc",
-            "reclam",
-            "accus",
-            "alleg",
-        ]
-        .iter()
-        .any(|p| w.starts_with(p))
-    });
+    // "a woman who was stabbed" is the topic; "protesters who had burned tyres" acted
+    let relative = seg
+        .split_whitespace()
+        .skip(usize::from(seg.len() == gap.len()))
+        .any(|w| w == "who");
+    let marker = relative
+        || seg.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "over"
+                    | "against"
+                    | "about"
+                    | "for"
+                    | "after"
+                    | "following"
+                    | "justice"
+                    | "memory"
+                    | "anniversary"
+                    | "death"
+                    | "murder"
+                    | "whose"
+                    | "contre"
+                    | "suite"
+                    | "apres"
+                    | "pour"
+            ) || [
+                "denounc",
+                "condemn",
+                "demand",
+                "commemorat",
+                "honou",
+                "denonc",
+                "reclam",
+                "accus",
+                "alleg",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
     // a noun after a determiner: "denounced the demolition", "protested the arrest"
     let word = &d.folded.s[b..d.folded.folded_offset(c.span.end).max(b)];
     let nominal = [
@@ -1316,7 +1381,16 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
                     .iter()
                     .filter(|c| c.span.start >= from && c.span.start < from + 40)
                     .find(crowd);
-                if hit.is_some() && !armed_at(from, s.span.end.min(from + 80)) {
+                // police on the other side are expected: "clashes between police and youths"
+                let non_state_armed = resolved.iter().any(|(a, sp)| {
+                    a.kind.is_armed()
+                        && a.kind != ActorKind::State
+                        && sp.start >= from
+                        && sp.end <= s.span.end.min(from + 80)
+                });
+                if hit.is_some()
+                    && (!armed_at(from, s.span.end.min(from + 80)) || !passive && !non_state_armed)
+                {
                     return true;
                 }
             }
