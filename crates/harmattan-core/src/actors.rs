@@ -336,20 +336,29 @@ impl ActorDict {
         countries: &Countries,
     ) -> Option<Actor> {
         let mut e = &self.entries[m.entry?];
+        let home = e.country;
         let mut assoc = None;
         if let Some((p, from)) = e.member_of {
             if date >= from {
-                assoc = Some(e.name.clone());
+                // a group that became the government is coded as the state's forces, with no
+                // associated actor (codebook 3.2: an actor's type can change over time)
+                if self.entries[p].kind != ActorKind::State {
+                    assoc = Some(e.name.clone());
+                }
                 e = &self.entries[p];
             }
         }
         // an adjective in the text wins, then the entry's own country (FAMa is Mali's army
         // wherever it fights), then, for generic templates, the event's country
-        let country = m.country.or(e.country).or(if e.name.contains('{') {
-            event_country
-        } else {
-            None
-        });
+        let country = m
+            .country
+            .or(e.country)
+            .or(home)
+            .or(if e.name.contains('{') {
+                event_country
+            } else {
+                None
+            });
         let mut name = e.name.clone();
         let mut rule = e.id.clone();
         if let Some(t) = ["{military}", "{police}", "{government}"]
