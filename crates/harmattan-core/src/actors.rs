@@ -69,6 +69,9 @@ pub struct ActorEntry {
     pub member_of: Option<(usize, NaiveDate)>,
     /// Fights beside the state forces (Wagner, VDP): associated actor of the state.
     pub state_ally: bool,
+    /// Name of a local unit, `{unit}` standing for the place named right before the alias
+    /// ("the Mingin PDF" → `People's Defense Force - Mingin`).
+    pub unit_name: Option<String>,
 }
 
 /// One row of `state_forces.tsv`.
@@ -195,6 +198,10 @@ impl ActorDict {
                 kind,
                 member_of: None,
                 state_ally,
+                unit_name: f
+                    .get(7)
+                    .map(|u| u.trim().to_string())
+                    .filter(|u| u.contains("{unit}")),
             });
         }
         for (idx, pid, from, line) in parents {

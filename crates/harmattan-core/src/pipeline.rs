@@ -566,6 +566,14 @@ impl Engine {
                 continue;
             }
             if let Some(mut a) = self.actors.resolve(m, Some(country), date, &self.countries) {
+                if let Some(u) = m
+                    .entry
+                    .and_then(|e| self.actors.entry(e).unit_name.as_ref())
+                {
+                    if let Some(place) = unit_before(d.text, m.span.start) {
+                        a.name = u.replace("{unit}", place);
+                    }
+                }
                 if a.official {
                     // mayors and prefects are civilians when attacked (codebook 3.4)
                     a.kind = ActorKind::Civilian;
@@ -1081,6 +1089,37 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
         }
     }
     None
+}
+
+/// The capitalised word right before `at` ("the Mingin PDF" → `Mingin`), if it is a name.
+fn unit_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() + 1 != before.len() {
+        return None;
+    }
+    let start = trimmed
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[start..];
+    let ok = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !matches!(
+            word,
+            "The"
+                | "A"
+                | "An"
+                | "Local"
+                | "Several"
+                | "Some"
+                | "Two"
+                | "Three"
+                | "Joint"
+                | "Combined"
+        );
+    ok.then_some(word)
 }
 
 /// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
