@@ -337,15 +337,19 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         {
             return d(SubEvent::ArmedClash, Kill, "CLS/BAT/KILLED_COMBATANTS");
         }
-        if s.has(Attack) || s.has(Kill) || s.has(Assault) || s.has(Shoot) {
+        // "unknown gunmen wounded two children": an attack, even with no verb of attack
+        let wounded_by_armed = s.has(Injure) && armed_actor;
+        if s.has(Attack) || s.has(Kill) || s.has(Assault) || s.has(Shoot) || wounded_by_armed {
             let cat = if s.has(Kill) {
                 Kill
             } else if s.has(Attack) {
                 Attack
             } else if s.has(Shoot) {
                 Shoot
-            } else {
+            } else if s.has(Assault) {
                 Assault
+            } else {
+                Injure
             };
             return d(SubEvent::Attack, cat, "CLS/VAC/ATTACK");
         }
