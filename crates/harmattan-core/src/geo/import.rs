@@ -563,6 +563,7 @@ fn import_csv(
     }
 
     let mut cache: HashMap<AdminKey, (u32, u32)> = HashMap::new();
+    let mut units: HashMap<([u8; 2], u32, u32, String), UnitAcc> = HashMap::new();
     let mut buf = String::new();
     let get = |fields: &[String], c: Option<usize>| -> String {
         c.and_then(|i| fields.get(i))
@@ -632,7 +633,7 @@ fn import_csv(
         } else {
             0
         };
-        let key = (a1, a2, arr, cc);
+        let key = (a1, a2, arr.clone(), cc);
         let admins = match cache.get(&key) {
             Some(&a) => a,
             None => {
@@ -659,6 +660,29 @@ fn import_csv(
                     .take(24),
             );
         }
+        // communes and arrondissements, in case no village of the list carries their name
+        for unit in [&a3, &arr] {
+            let uk = fold_key(&strip_numeral(unit));
+            if uk.is_empty() {
+                continue;
+            }
+            let e = units
+                .entry((cc, admins.0, admins.1, uk.clone()))
+                .or_insert_with(|| UnitAcc {
+                    name: display_name(&strip_numeral(unit)),
+                    raw: unit.to_string(),
+                    admin3,
+                    ..UnitAcc::default()
+                });
+            if vk == uk {
+                e.has_village = true;
+            }
+            if let Some((la, lo)) = coords {
+                e.lat += la;
+                e.lon += lo;
+                e.n += 1;
+            }
+        }
         if add_place(
             store,
             &name,
@@ -676,7 +700,76 @@ fn import_csv(
             report.duplicates += 1;
         }
     }
+    // a commune or arrondissement that names no village of the list: a place of that name
+    // at the mean of its villages (its seat is among them, under another name or missing),
+    // filed like a commune seat
+    let mut extra: Vec<_> = units
+        .into_iter()
+        .filter(|(_, u)| !u.has_village && u.n > 0)
+        .collect();
+    extra.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((cc, a1, a2, uk), u) in extra {
+        // the village list may hold it elsewhere in the same cercle
+        let held = store.hits(&uk).iter().any(|&h| {
+            store
+                .place(h)
+                .is_some_and(|p| p.cc == cc && p.admin2 == a2 && p.admin1 == a1)
+        });
+        if held {
+            report.duplicates += 1;
+            continue;
+        }
+        let n = u.n as f64;
+        let alts: Vec<&str> = if u.raw != u.name {
+            vec![u.raw.as_str()]
+        } else {
+            Vec::new()
+        };
+        if add_place(
+            store,
+            &u.name,
+            &alts,
+            Some((u.lat / n, u.lon / n)),
+            Kind::Seat3,
+            cc,
+            (a1, a2, u.admin3),
+            2_000,
+            None,
+            &mut buf,
+        ) {
+            report.added += 1;
+        } else {
+            report.duplicates += 1;
+        }
+    }
     report
+}
+
+/// A commune or arrondissement seen in a CSV import.
+#[derive(Debug, Default)]
+struct UnitAcc {
+    name: String,
+    raw: String,
+    admin3: u32,
+    lat: f64,
+    lon: f64,
+    n: usize,
+    has_village: bool,
+}
+
+/// `BAMBA l` → `BAMBA`, `Dougoutene II` → `Dougoutene`: numbered communes share a name.
+fn strip_numeral(s: &str) -> String {
+    let t = s.trim();
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.len() > 1
+        && matches!(
+            words.last().copied(),
+            Some("I" | "II" | "III" | "IV" | "l" | "ll" | "1" | "2" | "3")
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 #[cfg(test)]

@@ -349,6 +349,7 @@ const STOP: &[&str] = &[
     "in",
     "is",
     "isgs",
+    "islam",
     "islamic",
     "iswap",
     "it",
@@ -434,6 +435,36 @@ const STOP: &[&str] = &[
     "with",
     "yesterday",
 ];
+
+/// Words after a name that make it a people or group (`the Imghad community`).
+fn is_community_word(w: &str) -> bool {
+    matches!(
+        w,
+        "community"
+            | "communities"
+            | "tribe"
+            | "tribes"
+            | "tribal"
+            | "fraction"
+            | "clan"
+            | "clans"
+            | "notable"
+            | "notables"
+            | "ethnic"
+            | "herders"
+            | "herdsmen"
+            | "herder"
+            | "faction"
+            | "militiamen"
+            | "militia"
+            | "militias"
+            | "elders"
+            | "people"
+            | "civilians"
+            | "communaute"
+            | "tribu"
+    )
+}
 
 /// Capitalised words that name a feature of a place (`Timbuktu Airport`, `Gao Road`), not a
 /// longer place name.
@@ -726,6 +757,37 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// True when the country name at `sp` (original offsets) names a border: `border with X`,
+/// `X border`, `frontière avec X`, `X-Y border`.
+fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
+    let a = folded.folded_offset(sp.start);
+    let b = folded.folded_offset(sp.end);
+    let before = fs
+        .get(floor_boundary(fs, a.saturating_sub(24))..floor_boundary(fs, a))
+        .unwrap_or("");
+    let after = fs
+        .get(floor_boundary(fs, b)..floor_boundary(fs, b + 24))
+        .unwrap_or("");
+    let before = before.trim_end();
+    before.ends_with("border with")
+        || before.ends_with("border of")
+        || before.ends_with("borders with")
+        || before.ends_with("frontiere avec")
+        || before.ends_with("frontiere du")
+        || before.ends_with("frontiere de")
+        || before.ends_with("frontiere avec le")
+        || before.ends_with("border with the")
+        || {
+            let w: Vec<&str> = after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .collect();
+            matches!(w.first(), Some(&("border" | "borders" | "frontier")))
+                || (after.starts_with('-') && matches!(w.get(1), Some(&("border" | "borders"))))
+        }
+}
+
 /// True when a mention names an admin unit of `p`'s country that does not contain `p`.
 fn names_other_unit(store: &Store, mentions: &[Mention], p: &Place) -> bool {
     mentions.iter().any(|c| {
@@ -773,9 +835,10 @@ fn part_of_longer(
     n: usize,
     cmentions: &[crate::countries::CountryMention],
     ctx: &GeoContext,
+    cur: &[u32],
 ) -> bool {
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
-    let unknown_cap = |k: usize| -> bool {
+    let unknown_cap = |k: usize, hyphen: bool| -> bool {
         let Some(t) = toks.get(k) else { return false };
         let w = word(t);
         if w.len() < 2
@@ -798,17 +861,37 @@ fn part_of_longer(
         if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
             return false;
         }
-        store.hits(w).is_empty()
+        // `Tin-Hamma`: a hyphenated word known only in other countries than the name before
+        // it is still part of one name; `Gao-Ansongo` joins two places of one country
+        let hits = store.hits(w);
+        if hyphen {
+            !hits.iter().any(|&h| {
+                store.place(h).is_some_and(|q| {
+                    cur.iter()
+                        .any(|&c| store.place(c).is_some_and(|p| p.cc == q.cc))
+                })
+            })
+        } else {
+            hits.is_empty()
+        }
     };
-    let glue_ok =
-        |a: &Tok, b: &Tok| -> bool { matches!(fs.get(a.e..b.s), Some("-" | " " | " - ")) };
+    let glue_ok = |a: &Tok, b: &Tok| -> bool { matches!(fs.get(a.e..b.s), Some("-" | " ")) };
     let last = i + n - 1;
     if let Some(nt) = toks.get(last + 1) {
-        if glue_ok(&toks[last], nt) && unknown_cap(last + 1) {
+        let hy = fs.get(toks[last].e..nt.s) == Some("-");
+        if glue_ok(&toks[last], nt) && unknown_cap(last + 1, hy) {
             return true;
         }
     }
-    if i > 0 && glue_ok(&toks[i - 1], &toks[i]) && unknown_cap(i - 1) {
+    let hy = i > 0 && fs.get(toks[i - 1].e..toks[i].s) == Some("-");
+    // `In-Delimane`, `I-n-Deliman`, `Ti-n-Essako`, `al-Islam`: a short hyphenated prefix
+    if hy
+        && word(&toks[i - 1]).len() <= 3
+        && !word(&toks[i - 1]).bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    if i > 0 && glue_ok(&toks[i - 1], &toks[i]) && unknown_cap(i - 1, hy) {
         // `Gabriel Toure`; not a sentence-initial word (`Gunmen` ... is lower-cased later)
         let before = if i >= 2 {
             fs.get(toks[i - 2].e..toks[i - 1].s).unwrap_or(".")
@@ -816,8 +899,7 @@ fn part_of_longer(
             "."
         };
         let sentence_start = before.contains(['.', ':', '!', '?', '\n', '"']) || i == 1;
-        let hyphen = fs.get(toks[i - 1].e..toks[i].s) == Some("-");
-        if hyphen || !sentence_start {
+        if hy || !sentence_start {
             return true;
         }
     }
@@ -868,7 +950,14 @@ fn fuzzy_mention(
             }
             buf.push_str(word(tk));
         }
-        if is_stop(&buf) || toks[i..i + n].iter().any(|t| is_stop(word(t))) {
+        // stop words only as hyphenated parts (`In-Delimane`)
+        let stop_inside = toks[i..i + n].iter().enumerate().any(|(k, t)| {
+            let glued_next = toks
+                .get(i + k + 1)
+                .is_some_and(|nt| k + 1 < n && fs.get(t.e..nt.s) == Some("-"));
+            is_stop(word(t)) && !glued_next
+        });
+        if is_stop(&buf) || stop_inside {
             continue;
         }
         let sp = folded.span(toks[i].s, toks[i + n - 1].e);
@@ -1092,7 +1181,7 @@ fn resolve(
         // capitalised word the gazetteer does not know is part of a longer unknown name
         let mut partial = false;
         let mut pair_after = false;
-        if let Some((n, _)) = found {
+        if let Some((n, cur)) = found {
             // `the Aguelhok-Tessalit road`: two places
             let last = i + n - 1;
             pair_after = toks.get(last + 1).is_some_and(|nt| {
@@ -1106,7 +1195,7 @@ fn resolve(
             });
             let pair = pair_word(p1) || pair_word(p2) || pair_after;
             partial =
-                !pair && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx);
+                !pair && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur);
         }
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
@@ -1135,6 +1224,13 @@ fn resolve(
             continue;
         };
         let end_tok = i + n - 1;
+        // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
+        }) {
+            i += n;
+            continue;
+        }
         let next_is_unit = toks
             .get(i + n)
             .filter(|nt| {
@@ -1196,16 +1292,28 @@ fn resolve(
                     | "transportes"
             );
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
+        // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
+        let mut ui = i.saturating_sub(1);
+        while ui > 0
+            && i - ui <= 2
+            && matches!(word(&toks[ui]), "in" | "the" | "dans" | "la" | "le")
+        {
+            ui -= 1;
+        }
         let after_unknown = i > 0 && {
-            let pt = toks[i - 1];
+            let pt = toks[ui];
             let gap = fs.get(pt.e..t.s).unwrap_or("");
+            let gap_words_ok = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w, "in" | "the" | "dans" | "la" | "le"));
             // a name matched only by near-spelling still counts as unknown here
             let last_mention_end = mentions
                 .last()
                 .filter(|m: &&Mention| !m.fuzzy)
                 .map_or(usize::MAX, |m: &Mention| m.fe);
-            gap.contains(['(', ','])
-                && gap.chars().all(|c| matches!(c, ' ' | '(' | ','))
+            gap.trim_start().starts_with(['(', ','])
+                && gap_words_ok
                 && last_mention_end != pt.e
                 && !is_stop(word(&pt))
                 && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
@@ -1237,7 +1345,7 @@ fn resolve(
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
             unknown: if after_unknown && i > 0 {
-                (toks[i - 1].s, toks[i - 1].e)
+                (toks[ui].s, toks[ui].e)
             } else {
                 (0, 0)
             },
@@ -1291,13 +1399,31 @@ fn resolve(
             .iter()
             .any(|x| x.start <= sp.start && sp.end <= x.end)
     };
+    // `near the border with Niger`, `the Burkina Faso border`: the place is near that
+    // country, usually not in it
+    let border: Vec<bool> = cmentions
+        .iter()
+        .map(|m| at_border(fs, folded, m.span))
+        .collect();
+    let border_cc: Vec<usize> = cmentions
+        .iter()
+        .zip(&border)
+        .filter(|(_, &b)| b)
+        .map(|(m, _)| m.country)
+        .collect();
     let has_signal = ctx.countries.iter().any(|&(_, w)| w >= 0.5)
         || cmentions
             .iter()
-            .any(|m| m.kind == CountryMentionKind::Name && !in_actor(m.span));
+            .zip(&border)
+            .any(|(m, &b)| !b && m.kind == CountryMentionKind::Name && !in_actor(m.span));
     let country_supported = |ci: usize| {
-        ctx.countries.iter().any(|&(c, _)| c == ci) || cmentions.iter().any(|m| m.country == ci)
+        ctx.countries.iter().any(|&(c, _)| c == ci)
+            || cmentions
+                .iter()
+                .zip(&border)
+                .any(|(m, &b)| !b && m.country == ci)
     };
+    let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty();
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
         let mut supported = false;
@@ -1307,7 +1433,7 @@ fn resolve(
                 supported = true;
             }
         }
-        for m in &cmentions {
+        for (m, _) in cmentions.iter().zip(&border).filter(|(_, &b)| !b) {
             if m.country == ci {
                 supported = true;
                 s += match (m.kind, in_actor(m.span)) {
@@ -1335,7 +1461,7 @@ fn resolve(
             }
             // a near-spelling counts only for a place in a country the document points to
             // (or, with no country signal at all, the user's own places)
-            if m.fuzzy || m.partial {
+            if m.fuzzy {
                 let supported = countries
                     .by_iso2(p.cc_str())
                     .is_some_and(&country_supported);
@@ -1364,9 +1490,21 @@ fn resolve(
                 continue;
             };
             let mut score = match country_score(ci) {
+                // a partial name needs the country the text points to, or with no hint at all,
+                // a big place (`Donetsk Filtration Station`)
+                Some(_) if m.partial && any_hint && !country_supported(ci) => continue,
+                Some(_)
+                    if m.partial
+                        && !any_hint
+                        && !(p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
+                {
+                    continue
+                }
                 Some(s) => s,
                 // a country the document does not point to: only big places after a
                 // preposition (`protests in Paris`), or the user's own places
+                // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
+                None if m.partial => continue,
                 None if p.user
                     || is_focus(p)
                     || (m.prep
@@ -1416,7 +1554,19 @@ fn resolve(
             if m.context_of.is_some() {
                 score -= 4.0;
             }
-            if m.fuzzy {
+            if m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h) {
+                score -= 1.0;
+                // among near-spellings, the closest spelling (`Gorgadj`: Gorgadji, not Gorgane)
+                let typed: String = buf_key(fs, m)
+                    .0
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                let own: String = name_key.chars().filter(|c| c.is_alphanumeric()).collect();
+                let d = store::edit_distance(typed.as_bytes(), own.as_bytes(), 3);
+                score -= 0.2 * d as f32;
+            }
+            if border_cc.contains(&ci) {
                 score -= 1.0;
             }
             if m.partial {

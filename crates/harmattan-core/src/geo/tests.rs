@@ -254,10 +254,18 @@ fn user_csv_import() {
     let (mut g, c) = fixture();
     let before = g.len();
     let rep = g.add_user(USER_CSV, &c);
-    assert_eq!(rep.added, 4, "{rep:?}");
+    // four villages, and the commune of Inekar, which names no village of the list: a place
+    // at the mean of its villages
+    assert_eq!(rep.added, 5, "{rep:?}");
     let lines: Vec<usize> = rep.skipped.iter().map(|s| s.0).collect();
     assert_eq!(lines, vec![4, 7, 8]);
-    assert_eq!(g.len(), before + 4);
+    assert_eq!(g.len(), before + 5);
+    let ink = g.lookup("Inekar");
+    assert!(
+        ink.iter()
+            .any(|p| p.0.starts_with("USER:") && p.3 == "Menaka"),
+        "{ink:?}"
+    );
     let s = g.lookup("soumpi");
     assert_eq!(
         (&s[0].1, &s[0].2, &s[0].3, &s[0].4),
@@ -271,8 +279,8 @@ fn user_csv_import() {
     // a stable id (hashed from the row), the same on a second import, which adds nothing
     assert!(s[0].0.starts_with("USER:") && s[0].0.len() == 13, "{s:?}");
     let rep2 = g.add_user(USER_CSV, &c);
-    assert_eq!((rep2.added, rep2.duplicates), (0, 4), "{rep2:?}");
-    assert_eq!(g.len(), before + 4);
+    assert_eq!((rep2.added, rep2.duplicates), (0, 5), "{rep2:?}");
+    assert_eq!(g.len(), before + 5);
     assert_eq!(g.lookup("soumpi")[0].0, s[0].0);
     let s = g.lookup("Tin Abao");
     assert_eq!((s[0].3.as_str(), s[0].4.as_str()), ("Menaka", "Inekar"));
