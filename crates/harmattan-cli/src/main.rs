@@ -43,6 +43,10 @@ enum Command {
     Eval(EvalArgs),
     /// Measure single-thread extraction speed and peak memory.
     Bench(BenchArgs),
+    /// Manage user gazetteers in the data directory (import, list, remove).
+    Gazetteer(commands::gazetteer::GazetteerArgs),
+    /// Show how a text is geocoded: candidates, scores and the choice.
+    Geocode(commands::geocode::GeocodeArgs),
 }
 
 /// Arguments of `harmattan extract`.
@@ -140,6 +144,8 @@ fn main() -> ExitCode {
         Command::Extract(a) => commands::extract::run(&a),
         Command::Eval(a) => commands::eval::run(&a),
         Command::Bench(a) => commands::bench::run(&a),
+        Command::Gazetteer(a) => commands::gazetteer::run(&a),
+        Command::Geocode(a) => commands::geocode::run(&a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -112,7 +112,16 @@ impl Engine {
 
     /// Add places from a user gazetteer (GeoNames dump or CSV with a header row).
     pub fn add_gazetteer(&mut self, text: &str) -> ImportReport {
-        let r = self.gazetteer.add_user(text, &self.countries);
+        self.add_gazetteer_with(text, &crate::geo::ImportOptions::default())
+    }
+
+    /// [`Engine::add_gazetteer`] with an explicit format and CSV column mapping.
+    pub fn add_gazetteer_with(
+        &mut self,
+        text: &str,
+        opts: &crate::geo::ImportOptions,
+    ) -> ImportReport {
+        let r = self.gazetteer.add_user_with(text, &self.countries, opts);
         self.user_country = self
             .gazetteer
             .user_country()

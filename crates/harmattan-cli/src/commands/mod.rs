@@ -4,6 +4,8 @@
 pub mod bench;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
+pub mod geocode;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -14,32 +16,72 @@ use harmattan_core::{Document, Engine, EngineData, Extraction};
 /// Largest gazetteer file read into memory.
 const MAX_GAZETTEER_BYTES: u64 = 1 << 30;
 
-/// Build the engine from the built-in data and add the user gazetteers, reporting on stderr.
+/// Read a gazetteer file (size-limited, UTF-8).
+pub fn read_gazetteer_file(path: &Path) -> anyhow::Result<String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).with_context(|| format!("gazetteer {shown}"))?;
+    if meta.len() > MAX_GAZETTEER_BYTES {
+        bail!(
+            "gazetteer {shown}: {} bytes, over the {} MiB limit",
+            meta.len(),
+            MAX_GAZETTEER_BYTES >> 20
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("gazetteer {shown}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "gazetteer {shown}: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Build the engine from the built-in data, the gazetteers imported into the default data
+/// directory (`harmattan gazetteer import`), and the given gazetteer files, reporting on
+/// stderr.
 pub fn load_engine(gazetteers: &[impl AsRef<Path>]) -> anyhow::Result<Engine> {
+    load_engine_in(gazetteers, None)
+}
+
+/// [`load_engine`] with an explicit data directory.
+pub fn load_engine_in(
+    gazetteers: &[impl AsRef<Path>],
+    data_dir: Option<&Path>,
+) -> anyhow::Result<Engine> {
+    let installed = match gazetteer::data_dir(data_dir) {
+        Some(d) => gazetteer::installed(&d)?,
+        None => Vec::new(),
+    };
+    load_engine_with(gazetteers, &installed, true)
+}
+
+/// Build the engine from the built-in data, imported gazetteers and gazetteer files.
+pub fn load_engine_with(
+    gazetteers: &[impl AsRef<Path>],
+    installed: &[(gazetteer::Manifest, std::path::PathBuf)],
+    verbose: bool,
+) -> anyhow::Result<Engine> {
     let mut engine =
         Engine::new(&EngineData::builtin()).context("loading the built-in engine data")?;
+    for (m, data) in installed {
+        let text = read_gazetteer_file(data)?;
+        let report = engine.add_gazetteer_with(&text, &m.options());
+        if verbose {
+            eprintln!(
+                "gazetteer {} (imported): {} places added",
+                m.name, report.added
+            );
+        }
+    }
     for path in gazetteers {
         let path = path.as_ref();
         let shown = path.display();
-        let meta = std::fs::metadata(path).with_context(|| format!("gazetteer {shown}"))?;
-        if meta.len() > MAX_GAZETTEER_BYTES {
-            bail!(
-                "gazetteer {shown}: {} bytes, over the {} MiB limit",
-                meta.len(),
-                MAX_GAZETTEER_BYTES >> 20
-            );
-        }
-        let bytes = std::fs::read(path).with_context(|| format!("gazetteer {shown}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "gazetteer {shown}: invalid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
+        let text = read_gazetteer_file(path)?;
         let report = engine.add_gazetteer(&text);
         eprintln!(
-            "gazetteer {shown}: {} places added, {} rows skipped",
+            "gazetteer {shown}: {} places added, {} already held, {} rows skipped",
             report.added,
+            report.duplicates,
             report.skipped.len()
         );
         const SHOW: usize = 20;

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::store::{key_into, nearest, Kind, Place, Store};
-use super::{strip_admin_type, ImportReport};
+use super::store::{hash_bytes, key_into, Kind, Place, Store};
+use super::{strip_admin_type, ImportFormat, ImportOptions, ImportReport};
 use crate::countries::Countries;
 use crate::text::{ascii_name, fold_key};
 
@@ -18,8 +18,6 @@ const ML_MENAKA: &[(&str, &str)] = &[
     ("tidermene", "Tidermene"),
 ];
 
-/// An admin unit with coordinates: `(lat, lon, admin1, admin2)`.
-type Unit = (f64, f64, u32, u32);
 /// Raw admin1, admin2, arrondissement and country of a CSV row.
 type AdminKey = (String, String, String, [u8; 2]);
 
@@ -34,6 +32,7 @@ struct Columns {
     admin3: Option<usize>,
     arrondissement: Option<usize>,
     country: Option<usize>,
+    alt: Option<usize>,
 }
 
 impl Columns {
@@ -54,6 +53,7 @@ impl Columns {
                 "country" | "pays" | "cc" | "iso" | "iso2" | "iso3" | "country_code" => {
                     &mut c.country
                 }
+                "alt" | "alternate_names" | "alternatenames" | "aliases" => &mut c.alt,
                 _ if k.starts_with("arrondis") => &mut c.arrondissement,
                 _ => continue,
             };
@@ -73,6 +73,7 @@ impl Columns {
             self.admin3,
             self.arrondissement,
             self.country,
+            self.alt,
         ]
         .iter()
         .flatten()
@@ -194,7 +195,10 @@ fn country_cc(value: &str, countries: &Countries) -> Option<[u8; 2]> {
     }
 }
 
-/// Add one user place and index its names.
+/// Add one user place and index its names. `gn` is the GeoNames id of a dump row; other
+/// rows get a stable id hashed from their name, country, coordinates and admin units. Returns
+/// false (and adds nothing) when the place is already held: a file imported twice adds
+/// nothing the second time.
 #[allow(clippy::too_many_arguments)]
 fn add_place(
     store: &mut Store,
@@ -205,14 +209,48 @@ fn add_place(
     cc: [u8; 2],
     admin: (u32, u32, u32),
     pop: u32,
+    gn: Option<u32>,
     buf: &mut String,
-) {
-    store.user_count += 1;
+) -> bool {
     let i = store.places.len() as u32;
+    let id = match gn {
+        Some(id) => {
+            if store.geonames_ids.contains_key(&id) {
+                return false;
+            }
+            store.geonames_ids.insert(id, i);
+            id
+        }
+        None => {
+            let mut key = String::new();
+            key_into(name, &mut key);
+            let (la, lo) = coords.unwrap_or((f64::NAN, f64::NAN));
+            let row = format!(
+                "{}|{key}|{la:.4}|{lo:.4}|{}|{}|{}",
+                String::from_utf8_lossy(&cc),
+                store.strs.get(admin.0),
+                store.strs.get(admin.1),
+                store.strs.get(admin.2)
+            );
+            let mut h = hash_bytes(row.as_bytes()) as u32 & 0x7fff_ffff;
+            // a different row with a colliding hash gets the next free id
+            while let Some(&j) = store.user_ids.get(&h) {
+                if store.row_keys.get(j as usize).is_some_and(|r| **r == *row) {
+                    return false;
+                }
+                h = h.wrapping_add(1) & 0x7fff_ffff;
+            }
+            store.user_ids.insert(h, store.row_keys.len() as u32);
+            store.row_keys.push(row.into());
+            h
+        }
+    };
+    store.user_count += 1;
     let (lat, lon) = coords.unwrap_or((f64::NAN, f64::NAN));
     let p = Place {
-        id: store.user_count,
+        id,
         user: true,
+        gn: gn.is_some(),
         name: store.strs.push(name),
         lat,
         lon,
@@ -223,12 +261,17 @@ fn add_place(
         admin3: admin.2,
         pop,
         seat: 0,
+        alts: store.strs.push(&alts.join("|")),
     };
     store.places.push(p);
+    let mut sk = String::new();
     store.index_name(name, i, buf);
+    store.index_fuzzy(name, i, buf, &mut sk);
     for a in alts {
         store.index_name(a, i, buf);
+        store.index_fuzzy(a, i, buf, &mut sk);
     }
+    true
 }
 
 /// ACLED admin1/admin2 string ids for raw admin names of a user row.
@@ -267,14 +310,26 @@ fn resolve_admins(store: &mut Store, cc: [u8; 2], a1: &str, a2: &str, arr: &str)
 }
 
 /// Import a user gazetteer into `store`.
-pub(crate) fn import(store: &mut Store, text: &str, countries: &Countries) -> ImportReport {
+pub(crate) fn import(
+    store: &mut Store,
+    text: &str,
+    countries: &Countries,
+    opts: &ImportOptions,
+) -> ImportReport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let f: Vec<&str> = first.split('\t').collect();
-    if f.len() >= 19 && !f[0].is_empty() && f[0].bytes().all(|b| b.is_ascii_digit()) {
+    let geonames = match opts.format {
+        ImportFormat::GeoNames => true,
+        ImportFormat::Csv => false,
+        ImportFormat::Auto => {
+            f.len() >= 19 && !f[0].is_empty() && f[0].bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    if geonames {
         import_geonames(store, text)
     } else {
-        import_csv(store, text, countries)
+        import_csv(store, text, countries, &opts.columns)
     }
 }
 
@@ -307,7 +362,6 @@ fn import_geonames(store: &mut Store, text: &str) -> ImportReport {
         }
     }
     let mut cache: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut units: HashMap<[u8; 2], Vec<Unit>> = HashMap::new();
     let mut buf = String::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -358,8 +412,7 @@ fn import_geonames(store: &mut Store, text: &str) -> ImportReport {
             a
         };
         let admins = if admins == (0, 0) {
-            let u = units.entry(cc).or_insert_with(|| store.units_of(cc));
-            nearest(u, lat, lon).unwrap_or((0, 0))
+            store.admin_at(cc, lat, lon).unwrap_or((0, 0))
         } else {
             admins
         };
@@ -371,7 +424,11 @@ fn import_geonames(store: &mut Store, text: &str) -> ImportReport {
             }
         }
         let pop = f[14].trim().parse().unwrap_or(0);
-        add_place(
+        let Ok(gn) = f[0].trim().parse::<u32>() else {
+            report.skipped.push((n + 1, "bad geonameid".to_string()));
+            continue;
+        };
+        if add_place(
             store,
             &name,
             &alts,
@@ -380,14 +437,23 @@ fn import_geonames(store: &mut Store, text: &str) -> ImportReport {
             cc,
             (admins.0, admins.1, 0),
             pop,
+            Some(gn),
             &mut buf,
-        );
-        report.added += 1;
+        ) {
+            report.added += 1;
+        } else {
+            report.duplicates += 1;
+        }
     }
     report
 }
 
-fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportReport {
+fn import_csv(
+    store: &mut Store,
+    text: &str,
+    countries: &Countries,
+    columns: &[(String, String)],
+) -> ImportReport {
     let mut report = ImportReport::default();
     let mut lines = text
         .lines()
@@ -405,7 +471,34 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
         report.skipped.push((1, "unreadable header".to_string()));
         return report;
     }
-    let cols = Columns::from_header(&fields);
+    let mut cols = Columns::from_header(&fields);
+    for (field, header) in columns {
+        let want = fold_key(header);
+        let Some(idx) = fields.iter().position(|h| fold_key(h) == want) else {
+            report.skipped.push((
+                1,
+                format!("--columns {field}={header}: no such column in the header"),
+            ));
+            return report;
+        };
+        let slot = match field.as_str() {
+            "name" => &mut cols.name,
+            "lat" => &mut cols.lat,
+            "lon" => &mut cols.lon,
+            "admin1" => &mut cols.admin1,
+            "admin2" => &mut cols.admin2,
+            "admin3" => &mut cols.admin3,
+            "country" => &mut cols.country,
+            "alt" => &mut cols.alt,
+            _ => {
+                report
+                    .skipped
+                    .push((1, format!("--columns: unknown field {field}")));
+                return report;
+            }
+        };
+        *slot = Some(idx);
+    }
     let ncols = fields.len();
     let Some(name_col) = cols.name else {
         report.skipped.push((
@@ -470,6 +563,7 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
     }
 
     let mut cache: HashMap<AdminKey, (u32, u32)> = HashMap::new();
+    let mut units: HashMap<([u8; 2], u32, u32, String), UnitAcc> = HashMap::new();
     let mut buf = String::new();
     let get = |fields: &[String], c: Option<usize>| -> String {
         c.and_then(|i| fields.get(i))
@@ -539,7 +633,7 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
         } else {
             0
         };
-        let key = (a1, a2, arr, cc);
+        let key = (a1, a2, arr.clone(), cc);
         let admins = match cache.get(&key) {
             Some(&a) => a,
             None => {
@@ -553,12 +647,43 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
         } else {
             store.strs.intern(&display_name(&a3))
         };
-        let alt: Vec<&str> = if raw_name != name {
+        let mut alt: Vec<&str> = if raw_name != name {
             vec![raw_name]
         } else {
             Vec::new()
         };
-        add_place(
+        if let Some(a) = cols.alt.and_then(|c| fields.get(c)) {
+            alt.extend(
+                a.split(['|', ';'])
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .take(24),
+            );
+        }
+        // communes and arrondissements, in case no village of the list carries their name
+        for unit in [&a3, &arr] {
+            let uk = fold_key(&strip_numeral(unit));
+            if uk.is_empty() {
+                continue;
+            }
+            let e = units
+                .entry((cc, admins.0, admins.1, uk.clone()))
+                .or_insert_with(|| UnitAcc {
+                    name: display_name(&strip_numeral(unit)),
+                    raw: unit.to_string(),
+                    admin3,
+                    ..UnitAcc::default()
+                });
+            if vk == uk {
+                e.has_village = true;
+            }
+            if let Some((la, lo)) = coords {
+                e.lat += la;
+                e.lon += lo;
+                e.n += 1;
+            }
+        }
+        if add_place(
             store,
             &name,
             &alt,
@@ -567,11 +692,84 @@ fn import_csv(store: &mut Store, text: &str, countries: &Countries) -> ImportRep
             cc,
             (admins.0, admins.1, admin3),
             seat_pop,
+            None,
             &mut buf,
-        );
-        report.added += 1;
+        ) {
+            report.added += 1;
+        } else {
+            report.duplicates += 1;
+        }
+    }
+    // a commune or arrondissement that names no village of the list: a place of that name
+    // at the mean of its villages (its seat is among them, under another name or missing),
+    // filed like a commune seat
+    let mut extra: Vec<_> = units
+        .into_iter()
+        .filter(|(_, u)| !u.has_village && u.n > 0)
+        .collect();
+    extra.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((cc, a1, a2, uk), u) in extra {
+        // the village list may hold it elsewhere in the same cercle
+        let held = store.hits(&uk).iter().any(|&h| {
+            store
+                .place(h)
+                .is_some_and(|p| p.cc == cc && p.admin2 == a2 && p.admin1 == a1)
+        });
+        if held {
+            report.duplicates += 1;
+            continue;
+        }
+        let n = u.n as f64;
+        let alts: Vec<&str> = if u.raw != u.name {
+            vec![u.raw.as_str()]
+        } else {
+            Vec::new()
+        };
+        if add_place(
+            store,
+            &u.name,
+            &alts,
+            Some((u.lat / n, u.lon / n)),
+            Kind::Seat3,
+            cc,
+            (a1, a2, u.admin3),
+            2_000,
+            None,
+            &mut buf,
+        ) {
+            report.added += 1;
+        } else {
+            report.duplicates += 1;
+        }
     }
     report
+}
+
+/// A commune or arrondissement seen in a CSV import.
+#[derive(Debug, Default)]
+struct UnitAcc {
+    name: String,
+    raw: String,
+    admin3: u32,
+    lat: f64,
+    lon: f64,
+    n: usize,
+    has_village: bool,
+}
+
+/// `BAMBA l` → `BAMBA`, `Dougoutene II` → `Dougoutene`: numbered communes share a name.
+fn strip_numeral(s: &str) -> String {
+    let t = s.trim();
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.len() > 1
+        && matches!(
+            words.last().copied(),
+            Some("I" | "II" | "III" | "IV" | "l" | "ll" | "1" | "2" | "3")
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 #[cfg(test)]

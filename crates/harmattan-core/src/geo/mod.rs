@@ -33,9 +33,41 @@ pub struct Gazetteer {
 pub struct ImportReport {
     /// Places added.
     pub added: usize,
+    /// Rows describing a place already held (same GeoNames id, or same name, country,
+    /// coordinates and admin units): not added again.
+    pub duplicates: usize,
     /// Rows skipped, with 1-based line numbers and the reason.
     pub skipped: Vec<(usize, String)>,
 }
+
+/// File format of a user gazetteer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// GeoNames dump when the first line has 19+ tab-separated columns and a numeric id,
+    /// else CSV.
+    #[default]
+    Auto,
+    /// A GeoNames country or world dump (`BF.txt`, `allCountries.txt`).
+    GeoNames,
+    /// A delimited file (`,` `;` tab or `|`) with a header row.
+    Csv,
+}
+
+/// How to read a user gazetteer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// File format.
+    pub format: ImportFormat,
+    /// CSV only: `(field, header)` pairs naming the column that holds a field, overriding the
+    /// header names recognised by default. Fields: `name`, `lat`, `lon`, `admin1`, `admin2`,
+    /// `admin3`, `country`, `alt` (alternate names, `|` or `;` separated).
+    pub columns: Vec<(String, String)>,
+}
+
+/// The fields `--columns` may name.
+pub const IMPORT_FIELDS: &[&str] = &[
+    "name", "lat", "lon", "admin1", "admin2", "admin3", "country", "alt",
+];
 
 impl Gazetteer {
     /// Load the built-in table (`data/gazetteer/places.tsv`).
@@ -53,7 +85,33 @@ impl Gazetteer {
     /// to ACLED spellings through the built-in admin units. Rows without coordinates are kept
     /// as names; malformed rows are skipped and reported with their 1-based line number.
     pub fn add_user(&mut self, text: &str, countries: &Countries) -> ImportReport {
-        import::import(&mut self.store, text, countries)
+        import::import(&mut self.store, text, countries, &ImportOptions::default())
+    }
+    /// [`Gazetteer::add_user`] with an explicit format and column mapping.
+    pub fn add_user_with(
+        &mut self,
+        text: &str,
+        countries: &Countries,
+        opts: &ImportOptions,
+    ) -> ImportReport {
+        import::import(&mut self.store, text, countries, opts)
+    }
+    /// Number of places from user imports.
+    pub fn user_len(&self) -> usize {
+        self.store.places.iter().filter(|p| p.user).count()
+    }
+    /// Reverse lookup: the admin1 and admin2 (ACLED spelling) of the built-in admin2 unit
+    /// whose seat or centre lies nearest to a point in country `iso2`, through an R-tree.
+    pub fn admin_at(&self, iso2: &str, lat: f64, lon: f64) -> Option<(String, String)> {
+        let cc = iso2.as_bytes();
+        if cc.len() != 2 {
+            return None;
+        }
+        let (a1, a2) = self.store.admin_at([cc[0], cc[1]], lat, lon)?;
+        Some((
+            self.store.strs.get(a1).to_string(),
+            self.store.strs.get(a2).to_string(),
+        ))
     }
     /// The country most of the user-imported places lie in (ISO alpha-2), if any: the area the
     /// user works on, a weak prior when a text names no country.
@@ -103,10 +161,10 @@ impl Gazetteer {
 }
 
 fn rule_of(p: &Place) -> String {
-    if p.user {
-        format!("USER:{}", p.id)
-    } else {
+    if p.gn {
         format!("GN:{}", p.id)
+    } else {
+        format!("USER:{:08x}", p.id)
     }
 }
 
@@ -291,6 +349,7 @@ const STOP: &[&str] = &[
     "in",
     "is",
     "isgs",
+    "islam",
     "islamic",
     "iswap",
     "it",
@@ -376,6 +435,100 @@ const STOP: &[&str] = &[
     "with",
     "yesterday",
 ];
+
+/// Words after a name that make it a people or group (`the Imghad community`).
+fn is_community_word(w: &str) -> bool {
+    matches!(
+        w,
+        "community"
+            | "communities"
+            | "tribe"
+            | "tribes"
+            | "tribal"
+            | "fraction"
+            | "clan"
+            | "clans"
+            | "notable"
+            | "notables"
+            | "ethnic"
+            | "herders"
+            | "herdsmen"
+            | "herder"
+            | "faction"
+            | "militiamen"
+            | "militia"
+            | "militias"
+            | "elders"
+            | "people"
+            | "civilians"
+            | "communaute"
+            | "tribu"
+    )
+}
+
+/// Capitalised words that name a feature of a place (`Timbuktu Airport`, `Gao Road`), not a
+/// longer place name.
+fn is_feature_word(w: &str) -> bool {
+    matches!(
+        w,
+        "airport"
+            | "aeroport"
+            | "camp"
+            | "road"
+            | "route"
+            | "axis"
+            | "highway"
+            | "market"
+            | "marche"
+            | "memorial"
+            | "hospital"
+            | "hopital"
+            | "stadium"
+            | "stade"
+            | "bridge"
+            | "pont"
+            | "prison"
+            | "university"
+            | "universite"
+            | "mosque"
+            | "mosquee"
+            | "church"
+            | "forest"
+            | "foret"
+            | "river"
+            | "lake"
+            | "lac"
+            | "base"
+            | "checkpoint"
+            | "border"
+            | "school"
+            | "station"
+            | "gendarmerie"
+            | "mine"
+            | "dam"
+            | "barracks"
+            | "square"
+            | "place"
+            | "palace"
+            | "court"
+            | "hotel"
+            | "quarter"
+            | "town"
+            | "village"
+            | "city"
+            | "ville"
+            | "commune"
+            | "area"
+            | "zone"
+            | "town hall"
+            | "mayor"
+            | "prefecture"
+            | "governor"
+            | "garrison"
+            | "post"
+            | "office"
+    )
+}
 
 fn is_stop(key: &str) -> bool {
     STOP.binary_search(&key).is_ok()
@@ -533,7 +686,17 @@ struct Mention<'g> {
     /// Folded byte range.
     fs: usize,
     fe: usize,
-    hits: &'g [u32],
+    hits: std::borrow::Cow<'g, [u32]>,
+    /// Matched by near-spelling (`Boulikessi` for `Boulkessi`), not by a known spelling.
+    fuzzy: bool,
+    /// Part of a longer capitalised name the gazetteer lacks (`Tin` in `Tin-Hama`).
+    partial: bool,
+    /// Skeleton edit distance of each near-spelling hit.
+    fuzzy_dist: Vec<(u32, u8)>,
+    /// After `between`, `axis`, `entre`: the first of two places (codebook 4.2 codes the first).
+    pair_first: bool,
+    /// The second place of `between A and B`, `axis A-B`.
+    pair_second: bool,
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
@@ -594,6 +757,235 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// True when the country name at `sp` (original offsets) names a border: `border with X`,
+/// `X border`, `frontière avec X`, `X-Y border`.
+fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
+    let a = folded.folded_offset(sp.start);
+    let b = folded.folded_offset(sp.end);
+    let before = fs
+        .get(floor_boundary(fs, a.saturating_sub(24))..floor_boundary(fs, a))
+        .unwrap_or("");
+    let after = fs
+        .get(floor_boundary(fs, b)..floor_boundary(fs, b + 24))
+        .unwrap_or("");
+    let before = before.trim_end();
+    before.ends_with("border with")
+        || before.ends_with("border of")
+        || before.ends_with("borders with")
+        || before.ends_with("frontiere avec")
+        || before.ends_with("frontiere du")
+        || before.ends_with("frontiere de")
+        || before.ends_with("frontiere avec le")
+        || before.ends_with("border with the")
+        || {
+            let w: Vec<&str> = after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .collect();
+            matches!(w.first(), Some(&("border" | "borders" | "frontier")))
+                || (after.starts_with('-') && matches!(w.get(1), Some(&("border" | "borders"))))
+        }
+}
+
+/// True when a mention names an admin unit of `p`'s country that does not contain `p`.
+fn names_other_unit(store: &Store, mentions: &[Mention], p: &Place) -> bool {
+    mentions.iter().any(|c| {
+        !c.fuzzy
+            && c.hits.iter().any(|&uh| {
+                store.place(uh).is_some_and(|u| {
+                    u.cc == p.cc
+                        && u.kind.is_unit()
+                        && !((u.kind == Kind::Adm1 && u.admin1 == p.admin1)
+                            || (u.kind == Kind::Adm2 && u.admin2 == p.admin2))
+                })
+            })
+            && !c.hits.iter().any(|&uh| {
+                store.place(uh).is_some_and(|u| {
+                    u.cc == p.cc
+                        && (u.admin1 == p.admin1 || (u.admin2 != 0 && u.admin2 == p.admin2))
+                })
+            })
+    })
+}
+
+/// Two places within this distance support each other among homonyms.
+const NEAR_KM: f64 = 60.0;
+
+/// Great-circle distance in km (haversine).
+pub(crate) fn km(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
+    let (p1, p2) = (la1.to_radians(), la2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lo2 - lo1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+/// True when tokens `i..i+n` (a gazetteer name) are glued to a capitalised word the gazetteer
+/// does not know: by a hyphen (`Tin-Hama`, `Sare-Male`) or a single space (`Bangui Mallam`,
+/// `Gabriel Toure`). Then the name is part of a longer name (a village we lack, a person).
+#[allow(clippy::too_many_arguments)]
+fn part_of_longer(
+    store: &Store,
+    text: &str,
+    folded: &Folded,
+    fs: &str,
+    toks: &[Tok],
+    i: usize,
+    n: usize,
+    cmentions: &[crate::countries::CountryMention],
+    ctx: &GeoContext,
+    cur: &[u32],
+) -> bool {
+    let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    let unknown_cap = |k: usize, hyphen: bool| -> bool {
+        let Some(t) = toks.get(k) else { return false };
+        let w = word(t);
+        if w.len() < 2
+            || is_stop(w)
+            || is_unit_word(w)
+            || is_feature_word(w)
+            || is_connector(w)
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || !orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        let sp = folded.span(t.s, t.e);
+        let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
+        if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
+            return false;
+        }
+        // all-caps acronyms (MSA, GATIA) are actors
+        let orig = text.get(sp.start..sp.end).unwrap_or("");
+        if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        // `Tin-Hamma`: a hyphenated word known only in other countries than the name before
+        // it is still part of one name; `Gao-Ansongo` joins two places of one country
+        let hits = store.hits(w);
+        if hyphen {
+            !hits.iter().any(|&h| {
+                store.place(h).is_some_and(|q| {
+                    cur.iter()
+                        .any(|&c| store.place(c).is_some_and(|p| p.cc == q.cc))
+                })
+            })
+        } else {
+            hits.is_empty()
+        }
+    };
+    let glue_ok = |a: &Tok, b: &Tok| -> bool { matches!(fs.get(a.e..b.s), Some("-" | " ")) };
+    let last = i + n - 1;
+    if let Some(nt) = toks.get(last + 1) {
+        let hy = fs.get(toks[last].e..nt.s) == Some("-");
+        if glue_ok(&toks[last], nt) && unknown_cap(last + 1, hy) {
+            return true;
+        }
+    }
+    let hy = i > 0 && fs.get(toks[i - 1].e..toks[i].s) == Some("-");
+    // `In-Delimane`, `I-n-Deliman`, `Ti-n-Essako`, `al-Islam`: a short hyphenated prefix
+    if hy
+        && word(&toks[i - 1]).len() <= 3
+        && !word(&toks[i - 1]).bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    if i > 0 && glue_ok(&toks[i - 1], &toks[i]) && unknown_cap(i - 1, hy) {
+        // `Gabriel Toure`; not a sentence-initial word (`Gunmen` ... is lower-cased later)
+        let before = if i >= 2 {
+            fs.get(toks[i - 2].e..toks[i - 1].s).unwrap_or(".")
+        } else {
+            "."
+        };
+        let sentence_start = before.contains(['.', ':', '!', '?', '\n', '"']) || i == 1;
+        if hy || !sentence_start {
+            return true;
+        }
+    }
+    false
+}
+
+/// A capitalised name (1-3 glued tokens from `i`) that no known spelling matches, looked up by
+/// near-spelling among places of Mali, Burkina Faso, Niger and user imports: `(tokens, hits)`.
+#[allow(clippy::too_many_arguments)]
+fn fuzzy_mention(
+    store: &Store,
+    text: &str,
+    folded: &Folded,
+    fs: &str,
+    toks: &[Tok],
+    i: usize,
+    cmentions: &[crate::countries::CountryMention],
+    ctx: &GeoContext,
+) -> Option<(usize, Vec<(u32, u8)>)> {
+    let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for n in (1..=3usize).rev() {
+        if i + n > toks.len() {
+            continue;
+        }
+        let mut ok = true;
+        for k in i + 1..i + n {
+            let gap = fs.get(toks[k - 1].e..toks[k].s).unwrap_or(".");
+            let tc = orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase);
+            let glued = gap.contains(['-', '\'']);
+            if gap.len() > 2
+                || !gap.chars().all(|c| matches!(c, ' ' | '-' | '\''))
+                || !(tc || glued)
+            {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        // a longer stretch must be glued as one name: the last token must not be a known word
+        buf.clear();
+        for (k, tk) in toks[i..i + n].iter().enumerate() {
+            if k > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(word(tk));
+        }
+        // stop words only as hyphenated parts (`In-Delimane`)
+        let stop_inside = toks[i..i + n].iter().enumerate().any(|(k, t)| {
+            let glued_next = toks
+                .get(i + k + 1)
+                .is_some_and(|nt| k + 1 < n && fs.get(t.e..nt.s) == Some("-"));
+            is_stop(word(t)) && !glued_next
+        });
+        if is_stop(&buf) || stop_inside {
+            continue;
+        }
+        let sp = folded.span(toks[i].s, toks[i + n - 1].e);
+        let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
+        if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
+            continue;
+        }
+        let orig = text.get(sp.start..sp.end).unwrap_or("");
+        if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        store.fuzzy_hits(&buf, &mut out);
+        let hits: Vec<(u32, u8)> = out
+            .iter()
+            .filter(|&&(h, _)| {
+                store
+                    .place(h)
+                    .is_some_and(|p| p.kind.is_populated() || p.kind.is_unit() || p.user)
+            })
+            .copied()
+            .collect();
+        if !hits.is_empty() {
+            return Some((n, hits));
+        }
+    }
+    None
+}
+
 fn orig_first_char(text: &str, folded: &Folded, f: usize) -> Option<char> {
     let o = *folded.map.get(f)? as usize;
     text.get(o..)?.chars().next()
@@ -610,6 +1002,60 @@ pub fn geocode(
     folded: &Folded,
     scope: Span,
     ctx: &GeoContext,
+) -> Option<Geo> {
+    resolve(gaz, countries, text, folded, scope, ctx, None)
+}
+
+/// A candidate [`explain`] considered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Score (the highest wins).
+    pub score: f32,
+    /// The name in the text.
+    pub span: Span,
+    /// Stable ID of the gazetteer entry.
+    pub rule: String,
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO alpha-2.
+    pub cc: String,
+    /// First-level unit.
+    pub admin1: String,
+    /// Second-level unit.
+    pub admin2: String,
+    /// GeoNames-style feature kind (`ADM1`, `PPLA2`, `PPL`, ...).
+    pub kind: &'static str,
+    /// Population (0 when unknown).
+    pub population: u32,
+    /// Matched by near-spelling, with its skeleton edit distance.
+    pub near_spelling: Option<u8>,
+    /// Why the score is what it is (cues that fired).
+    pub reasons: Vec<&'static str>,
+}
+
+/// [`geocode`] with its workings: every candidate scored, best first, and the choice.
+pub fn explain(
+    gaz: &Gazetteer,
+    countries: &Countries,
+    text: &str,
+    folded: &Folded,
+    scope: Span,
+    ctx: &GeoContext,
+) -> (Vec<Candidate>, Option<Geo>) {
+    let mut cands = Vec::new();
+    let g = resolve(gaz, countries, text, folded, scope, ctx, Some(&mut cands));
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+    (cands, g)
+}
+
+fn resolve(
+    gaz: &Gazetteer,
+    countries: &Countries,
+    text: &str,
+    folded: &Folded,
+    scope: Span,
+    ctx: &GeoContext,
+    mut trace: Option<&mut Vec<Candidate>>,
 ) -> Option<Geo> {
     let store = &gaz.store;
     if store.places.is_empty() || folded.map.len() != folded.s.len() + 1 {
@@ -723,11 +1169,68 @@ pub fn geocode(
             found = Some((n, hits));
             break;
         }
+        let p1 = prev(1);
+        let p2 = prev(2);
+        let pair_word = |w: &str| {
+            matches!(
+                w,
+                "between" | "entre" | "axis" | "axe" | "road" | "route" | "highway" | "from"
+            )
+        };
+        // `Tin-Hama`, `Sare-Male`, `Bangui Mallam`, `Gabriel Toure`: a known name glued to a
+        // capitalised word the gazetteer does not know is part of a longer unknown name
+        let mut partial = false;
+        let mut pair_after = false;
+        if let Some((n, cur)) = found {
+            // `the Aguelhok-Tessalit road`: two places
+            let last = i + n - 1;
+            pair_after = toks.get(last + 1).is_some_and(|nt| {
+                fs.get(toks[last].e..nt.s) == Some("-")
+                    && toks.get(last + 2).is_some_and(|t2| {
+                        matches!(word(t2), "road" | "axis" | "route" | "highway" | "axe")
+                            || toks.get(last + 3).is_some_and(|t3| {
+                                matches!(word(t3), "road" | "axis" | "route" | "highway" | "axe")
+                            })
+                    })
+            });
+            let pair = pair_word(p1) || pair_word(p2) || pair_after;
+            partial =
+                !pair && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur);
+        }
+        // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
+        let locative = is_prep(p1)
+            || matches!(
+                p1,
+                "village" | "localite" | "hamlet" | "town" | "area" | "zone"
+            )
+            || (matches!(p1, "the" | "la" | "le") && is_prep(p2));
+        let mut fuzzy = false;
+        let mut fuzzy_dist = Vec::new();
+        let found: Option<(usize, std::borrow::Cow<'_, [u32]>)> = match found {
+            Some((n, h)) => Some((n, std::borrow::Cow::Borrowed(h))),
+            None if cap && locative => {
+                let r = fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx);
+                fuzzy = r.is_some();
+                r.map(|(n, h)| {
+                    let ids = h.iter().map(|d| d.0).collect::<Vec<u32>>();
+                    fuzzy_dist = h;
+                    (n, std::borrow::Cow::Owned(ids))
+                })
+            }
+            None => None,
+        };
         let Some((n, hits)) = found else {
             i += 1;
             continue;
         };
         let end_tok = i + n - 1;
+        // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
+        }) {
+            i += n;
+            continue;
+        }
         let next_is_unit = toks
             .get(i + n)
             .filter(|nt| {
@@ -735,8 +1238,6 @@ pub fn geocode(
                     .is_some_and(|g| g.trim().is_empty())
             })
             .is_some_and(|nt| is_unit_word(word(nt)));
-        let p1 = prev(1);
-        let p2 = prev(2);
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
             || (matches!(p1, "de" | "du" | "d")
@@ -791,12 +1292,28 @@ pub fn geocode(
                     | "transportes"
             );
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
+        // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
+        let mut ui = i.saturating_sub(1);
+        while ui > 0
+            && i - ui <= 2
+            && matches!(word(&toks[ui]), "in" | "the" | "dans" | "la" | "le")
+        {
+            ui -= 1;
+        }
         let after_unknown = i > 0 && {
-            let pt = toks[i - 1];
+            let pt = toks[ui];
             let gap = fs.get(pt.e..t.s).unwrap_or("");
-            let last_mention_end = mentions.last().map_or(usize::MAX, |m: &Mention| m.fe);
-            gap.contains(['(', ','])
-                && gap.chars().all(|c| matches!(c, ' ' | '(' | ','))
+            let gap_words_ok = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w, "in" | "the" | "dans" | "la" | "le"));
+            // a name matched only by near-spelling still counts as unknown here
+            let last_mention_end = mentions
+                .last()
+                .filter(|m: &&Mention| !m.fuzzy)
+                .map_or(usize::MAX, |m: &Mention| m.fe);
+            gap.trim_start().starts_with(['(', ','])
+                && gap_words_ok
                 && last_mention_end != pt.e
                 && !is_stop(word(&pt))
                 && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
@@ -804,10 +1321,22 @@ pub fn geocode(
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
         };
+        let pair_first = pair_word(p1) || pair_after;
+        let pair_second = mentions.last().is_some_and(|pm: &Mention| {
+            pm.pair_first
+                && fs.get(pm.fe..t.s).is_some_and(|g| {
+                    matches!(g.trim(), "and" | "et" | "-" | "to" | "a" | "," | "/")
+                })
+        });
         mentions.push(Mention {
             fs: t.s,
             fe: toks[end_tok].e,
             hits,
+            fuzzy,
+            fuzzy_dist,
+            partial,
+            pair_first,
+            pair_second,
             units_only: !cap,
             prep,
             near,
@@ -816,7 +1345,7 @@ pub fn geocode(
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
             unknown: if after_unknown && i > 0 {
-                (toks[i - 1].s, toks[i - 1].e)
+                (toks[ui].s, toks[ui].e)
             } else {
                 (0, 0)
             },
@@ -870,10 +1399,31 @@ pub fn geocode(
             .iter()
             .any(|x| x.start <= sp.start && sp.end <= x.end)
     };
+    // `near the border with Niger`, `the Burkina Faso border`: the place is near that
+    // country, usually not in it
+    let border: Vec<bool> = cmentions
+        .iter()
+        .map(|m| at_border(fs, folded, m.span))
+        .collect();
+    let border_cc: Vec<usize> = cmentions
+        .iter()
+        .zip(&border)
+        .filter(|(_, &b)| b)
+        .map(|(m, _)| m.country)
+        .collect();
     let has_signal = ctx.countries.iter().any(|&(_, w)| w >= 0.5)
         || cmentions
             .iter()
-            .any(|m| m.kind == CountryMentionKind::Name && !in_actor(m.span));
+            .zip(&border)
+            .any(|(m, &b)| !b && m.kind == CountryMentionKind::Name && !in_actor(m.span));
+    let country_supported = |ci: usize| {
+        ctx.countries.iter().any(|&(c, _)| c == ci)
+            || cmentions
+                .iter()
+                .zip(&border)
+                .any(|(m, &b)| !b && m.country == ci)
+    };
+    let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty();
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
         let mut supported = false;
@@ -883,7 +1433,7 @@ pub fn geocode(
                 supported = true;
             }
         }
-        for m in &cmentions {
+        for (m, _) in cmentions.iter().zip(&border).filter(|(_, &b)| !b) {
             if m.country == ci {
                 supported = true;
                 s += match (m.kind, in_actor(m.span)) {
@@ -904,10 +1454,26 @@ pub fn geocode(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     for (mi, m) in mentions.iter().enumerate() {
-        for &h in m.hits {
+        for &h in m.hits.iter() {
             let Some(p) = store.place(h) else { continue };
             if m.units_only && !p.kind.is_unit() {
                 continue;
+            }
+            // a near-spelling counts only for a place in a country the document points to
+            // (or, with no country signal at all, the user's own places)
+            if m.fuzzy {
+                let supported = countries
+                    .by_iso2(p.cc_str())
+                    .is_some_and(&country_supported);
+                // with no country signal, the user's own places, unless a country adjective
+                // points elsewhere
+                let elsewhere = cmentions
+                    .iter()
+                    .any(|cm| countries.get(cm.country).iso2 != p.cc_str());
+                let user_area = !has_signal && p.user && !elsewhere;
+                if !supported && !user_area {
+                    continue;
+                }
             }
             // an admin unit named bare, with no preposition, cue or role, is usually a
             // capitalised common word in a headline (`Visa Bond`)
@@ -924,9 +1490,21 @@ pub fn geocode(
                 continue;
             };
             let mut score = match country_score(ci) {
+                // a partial name needs the country the text points to, or with no hint at all,
+                // a big place (`Donetsk Filtration Station`)
+                Some(_) if m.partial && any_hint && !country_supported(ci) => continue,
+                Some(_)
+                    if m.partial
+                        && !any_hint
+                        && !(p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
+                {
+                    continue
+                }
                 Some(s) => s,
                 // a country the document does not point to: only big places after a
                 // preposition (`protests in Paris`), or the user's own places
+                // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
+                None if m.partial => continue,
                 None if p.user
                     || is_focus(p)
                     || (m.prep
@@ -976,6 +1554,49 @@ pub fn geocode(
             if m.context_of.is_some() {
                 score -= 4.0;
             }
+            if m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h) {
+                score -= 1.0;
+                // among near-spellings, the closest spelling (`Gorgadj`: Gorgadji, not Gorgane)
+                let typed: String = buf_key(fs, m)
+                    .0
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                let own: String = name_key.chars().filter(|c| c.is_alphanumeric()).collect();
+                let d = store::edit_distance(typed.as_bytes(), own.as_bytes(), 3);
+                score -= 0.2 * d as f32;
+            }
+            if border_cc.contains(&ci) {
+                score -= 1.0;
+            }
+            if m.partial {
+                score -= 2.0;
+            }
+            if m.pair_second {
+                // `between A and B`: the first place named (codebook 4.2)
+                score -= 3.0;
+            }
+            // homonyms: a place near the other places the text names
+            let mut near_other = false;
+            if m.hits.len() > 1 || m.fuzzy {
+                if let Some((la, lo)) = p.coords() {
+                    near_other = mentions.iter().enumerate().any(|(oi, o)| {
+                        oi != mi
+                            && o.context_of != Some(mi)
+                            && o.hits.len() <= 8
+                            && o.hits.iter().any(|&oh| {
+                                store.place(oh).is_some_and(|q| {
+                                    q.cc == p.cc
+                                        && q.coords()
+                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+                                })
+                            })
+                    });
+                    if near_other {
+                        score += 1.5;
+                    }
+                }
+            }
             score -= 0.05 * mi as f32;
             // admin context
             let mut ctx_bonus: f32 = 0.0;
@@ -984,7 +1605,7 @@ pub fn geocode(
                     continue;
                 }
                 let direct = c.context_of == Some(mi);
-                for &uh in c.hits {
+                for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
                     if !u.kind.is_unit() || u.cc != p.cc {
                         continue;
@@ -1006,6 +1627,48 @@ pub fn geocode(
                 }
             }
             score += ctx_bonus;
+            let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
+            if let Some(d) = dist {
+                // a near-spelling one edit away is refused when the text names an admin unit
+                // (of the same country) that does not contain it
+                if d > 0 && ctx_bonus <= 0.0 && !near_other && names_other_unit(store, &mentions, p)
+                {
+                    continue;
+                }
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                let mut reasons = Vec::new();
+                for (on, r) in [
+                    (m.prep, "preposition"),
+                    (m.near, "near"),
+                    (m.unit_cue, "unit-cue"),
+                    (m.settlement, "settlement-cue"),
+                    (m.destination, "destination"),
+                    (m.context_of.is_some(), "qualifies-another-place"),
+                    (m.pair_second, "second-of-pair"),
+                    (ctx_bonus > 0.0, "admin-context"),
+                    (near_other, "near-other-place"),
+                    (p.user, "user-gazetteer"),
+                    (is_focus(p), "focus-country"),
+                ] {
+                    if on {
+                        reasons.push(r);
+                    }
+                }
+                t.push(Candidate {
+                    score,
+                    span: folded.span(m.fs, m.fe),
+                    rule: rule_of(p),
+                    name: store.strs.get(p.name).to_string(),
+                    cc: p.cc_str().to_string(),
+                    admin1: store.strs.get(p.admin1).to_string(),
+                    admin2: store.strs.get(p.admin2).to_string(),
+                    kind: p.kind.code(),
+                    population: p.pop,
+                    near_spelling: dist,
+                    reasons,
+                });
+            }
             if !matches!(best, Some(b) if score <= b.0) {
                 best = Some((score, mi, h, ci));
             }
@@ -1031,6 +1694,13 @@ fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, text: &str, folde
         span: folded.span(m.fs, m.fe),
         rule: rule_of(p),
     };
+    if m.fuzzy && !p.kind.is_unit() {
+        // a near-spelling: the place as the text spells it (the gazetteer's spelling is in
+        // the candidate list of `harmattan geocode`)
+        if let Some(name) = text.get(g.span.start..g.span.end) {
+            g.location = crate::text::ascii_name(name);
+        }
+    }
     if p.kind.is_unit() || p.kind == Kind::Area {
         g.geo_precision = 3;
         if m.after_unknown && p.kind != Kind::Adm1 {

@@ -89,6 +89,21 @@ impl Kind {
     pub(crate) fn is_unit(self) -> bool {
         matches!(self, Kind::Adm1 | Kind::Adm2 | Kind::Adm3)
     }
+    /// A short GeoNames-style code for display.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Kind::Adm1 => "ADM1",
+            Kind::Adm2 => "ADM2",
+            Kind::Adm3 => "ADM3",
+            Kind::Capital => "PPLC",
+            Kind::Seat1 => "PPLA",
+            Kind::Seat2 => "PPLA2",
+            Kind::Seat3 => "PPLA3",
+            Kind::Populated => "PPL",
+            Kind::Area => "AREA",
+            Kind::Other => "OTHER",
+        }
+    }
     /// A populated place.
     pub(crate) fn is_populated(self) -> bool {
         matches!(
@@ -104,6 +119,8 @@ pub(crate) struct Place {
     /// GeoNames id, or the user place number.
     pub id: u32,
     pub user: bool,
+    /// `id` is a GeoNames id (built-in places, and user imports of GeoNames dumps).
+    pub gn: bool,
     pub name: u32,
     pub lat: f64,
     pub lon: f64,
@@ -114,6 +131,8 @@ pub(crate) struct Place {
     pub admin3: u32,
     pub pop: u32,
     pub seat: u32,
+    /// `|`-joined alternate names (arena id).
+    pub alts: u32,
 }
 
 impl Place {
@@ -304,6 +323,123 @@ pub(crate) struct Store {
     pub strs: Arena,
     pub index: FxMap<Box<str>, Hits>,
     pub user_count: u32,
+    /// Near-spelling index over the places of Mali, Burkina Faso, Niger and user imports:
+    /// hash of a [`skeleton`] or of a skeleton with one letter deleted → places.
+    pub fuzzy: FxMap<u64, Hits>,
+    /// GeoNames ids already held (built-in or imported), so a dump imported twice adds nothing.
+    pub geonames_ids: FxMap<u32, u32>,
+    /// Stable ids of user rows (not from GeoNames) → index into `row_keys`.
+    pub user_ids: FxMap<u32, u32>,
+    /// The identity of each user row (country, name, coordinates, admin units).
+    pub row_keys: Vec<Box<str>>,
+    /// R-tree over built-in admin2 units (admin1 units for countries without admin2), built
+    /// on the first reverse lookup.
+    pub units_tree: std::sync::OnceLock<rstar::RTree<UnitPoint>>,
+}
+
+/// An admin unit's point in the reverse-lookup R-tree, projected as `[lat, lon * cos(lat)]`
+/// (equirectangular: distances are right locally, which is all a nearest-unit query needs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct UnitPoint {
+    pub xy: [f64; 2],
+    pub cc: [u8; 2],
+    pub admin1: u32,
+    pub admin2: u32,
+    /// 2 for an admin2 unit, 1 for an admin1 unit.
+    pub level: u8,
+}
+
+impl rstar::RTreeObject for UnitPoint {
+    type Envelope = rstar::AABB<[f64; 2]>;
+    fn envelope(&self) -> Self::Envelope {
+        rstar::AABB::from_point(self.xy)
+    }
+}
+
+impl rstar::PointDistance for UnitPoint {
+    fn distance_2(&self, p: &[f64; 2]) -> f64 {
+        let dx = self.xy[0] - p[0];
+        let dy = self.xy[1] - p[1];
+        dx * dx + dy * dy
+    }
+}
+
+fn project(lat: f64, lon: f64) -> [f64; 2] {
+    [lat, lon * lat.to_radians().cos()]
+}
+
+/// Shortest skeleton that gets a near-spelling lookup: shorter names collide too often.
+pub(crate) const FUZZY_MIN: usize = 5;
+
+/// Spelling skeleton of a folded key for near-spelling matching of transliterated names:
+/// spaces and hyphens dropped, French/English transliteration pairs merged (`ou`/`u`,
+/// `dj`/`j`, `gh`/`g`, `kh`/`k`, `c`/`k`, `y`/`i`, `w`/`u`), doubled letters collapsed and a
+/// final `e` dropped: `Boulkessi` → `bulkesi`, `I-n-Deliman`/`In-Delimane` → `indeliman`.
+pub(crate) fn skeleton(key: &str, out: &mut String) {
+    out.clear();
+    let b: Vec<u8> = key.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let n = b.get(i + 1).copied().unwrap_or(0);
+        let (m, skip) = match (c, n) {
+            (b'o', b'u') => (b'u', 2),
+            (b'd', b'j') => (b'j', 2),
+            (b'g', b'h') | (b'k', b'h') | (b'p', b'h') | (b't', b'h') => (c, 2),
+            (b'c', b'h') | (b's', b'h') => (b's', 2),
+            (b'c', _) | (b'q', _) => (b'k', 1),
+            (b'y', _) => (b'i', 1),
+            (b'w', _) => (b'u', 1),
+            _ => (c, 1),
+        };
+        let m = if m == b'p' && skip == 2 { b'f' } else { m };
+        if out.as_bytes().last() != Some(&m) {
+            out.push(m as char);
+        }
+        i += skip;
+    }
+    if out.len() > FUZZY_MIN && out.ends_with('e') {
+        out.pop();
+    }
+}
+
+/// FxHash of a byte string (the near-spelling index keys).
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(b);
+    h.write_usize(b.len());
+    h.finish()
+}
+
+/// Damerau-Levenshtein (optimal string alignment) distance of two short byte strings, or
+/// `max + 1` once it exceeds `max`.
+pub(crate) fn edit_distance(a: &[u8], b: &[u8], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let n = b.len();
+    let mut prev2 = vec![0usize; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0usize; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n].min(max + 1)
 }
 
 impl Store {
@@ -313,6 +449,85 @@ impl Store {
             strs: Arena::new(),
             index: FxMap::default(),
             user_count: 0,
+            fuzzy: FxMap::default(),
+            geonames_ids: FxMap::default(),
+            user_ids: FxMap::default(),
+            row_keys: Vec::new(),
+            units_tree: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Add `name` of place `i` to the near-spelling index (scratch buffers `buf`, `sk`).
+    pub(crate) fn index_fuzzy(&mut self, name: &str, i: u32, buf: &mut String, sk: &mut String) {
+        key_into(name, buf);
+        skeleton(buf, sk);
+        if sk.len() < FUZZY_MIN || !sk.is_ascii() {
+            return;
+        }
+        let b = sk.as_bytes();
+        let mut del = Vec::with_capacity(b.len());
+        let push = |h: u64, fuzzy: &mut FxMap<u64, Hits>| {
+            if let Some(x) = fuzzy.get_mut(&h) {
+                x.push(i);
+            } else {
+                fuzzy.insert(h, Hits::One(i));
+            }
+        };
+        push(hash_bytes(b), &mut self.fuzzy);
+        for k in 0..b.len() {
+            if k > 0 && b[k] == b[k - 1] {
+                continue;
+            }
+            del.clear();
+            del.extend_from_slice(&b[..k]);
+            del.extend_from_slice(&b[k + 1..]);
+            push(hash_bytes(&del), &mut self.fuzzy);
+        }
+    }
+
+    /// Places whose name is within one edit of `key` (a folded key) after [`skeleton`]
+    /// folding, each with its skeleton distance (0 or 1), deduplicated.
+    pub(crate) fn fuzzy_hits(&self, key: &str, out: &mut Vec<(u32, u8)>) {
+        out.clear();
+        let mut sk = String::new();
+        skeleton(key, &mut sk);
+        if sk.len() < FUZZY_MIN {
+            return;
+        }
+        let b = sk.as_bytes();
+        let mut probes = vec![hash_bytes(b)];
+        let mut del = Vec::with_capacity(b.len());
+        for k in 0..b.len() {
+            del.clear();
+            del.extend_from_slice(&b[..k]);
+            del.extend_from_slice(&b[k + 1..]);
+            probes.push(hash_bytes(&del));
+        }
+        let mut nbuf = String::new();
+        let mut nsk = String::new();
+        for h in probes {
+            let Some(hits) = self.fuzzy.get(&h) else {
+                continue;
+            };
+            for &i in hits.as_slice() {
+                if out.iter().any(|&(j, _)| j == i) {
+                    continue;
+                }
+                // verify against every indexed name of the place (hash collisions, and the
+                // deletion neighbourhood also pairs names two edits apart)
+                let Some(p) = self.place(i) else { continue };
+                let mut best = 2usize;
+                for name in
+                    std::iter::once(self.strs.get(p.name)).chain(self.strs.get(p.alts).split('|'))
+                {
+                    key_into(name, &mut nbuf);
+                    skeleton(&nbuf, &mut nsk);
+                    best = best.min(edit_distance(b, nsk.as_bytes(), 1));
+                }
+                if best <= 1 {
+                    out.push((i, best as u8));
+                }
+            }
         }
     }
 
@@ -346,6 +561,7 @@ impl Store {
     ) -> Result<(), DataError> {
         const FILE: &str = "places.tsv";
         let mut buf = String::with_capacity(64);
+        let mut sk = String::with_capacity(64);
         self.places.reserve(tsv.len() / 80);
         self.index.reserve(tsv.len() / 40);
         for (n, line) in tsv.lines().enumerate() {
@@ -393,6 +609,7 @@ impl Store {
             let place = Place {
                 id,
                 user: false,
+                gn: true,
                 name: self.strs.push(name),
                 lat,
                 lon,
@@ -403,12 +620,21 @@ impl Store {
                 admin3: 0,
                 pop: pop.parse().unwrap_or(0),
                 seat: self.strs.intern(seat),
+                alts: self.strs.push(alt),
             };
+            let focus = matches!(&place.cc, b"ML" | b"BF" | b"NE");
             self.places.push(place);
+            self.geonames_ids.insert(id, i);
             self.index_name(name, i, &mut buf);
+            if focus {
+                self.index_fuzzy(name, i, &mut buf, &mut sk);
+            }
             for a in alt.split('|') {
                 if !a.is_empty() {
                     self.index_name(a, i, &mut buf);
+                    if focus {
+                        self.index_fuzzy(a, i, &mut buf, &mut sk);
+                    }
                 }
             }
         }
@@ -465,33 +691,44 @@ impl Store {
         }
     }
 
-    /// Builtin admin2 units of `cc` with coordinates (admin1 units when there are none):
-    /// `(lat, lon, admin1, admin2)`.
-    pub(crate) fn units_of(&self, cc: [u8; 2]) -> Vec<(f64, f64, u32, u32)> {
-        for want in [Kind::Adm2, Kind::Adm1] {
-            let v: Vec<_> = self
+    /// Reverse lookup: `(admin1, admin2)` string ids of the built-in admin2 unit of `cc`
+    /// nearest to a point (its admin1 unit when the country has no admin2 units), through the
+    /// R-tree. An approximation of point-in-polygon: units are represented by their seat or
+    /// centre.
+    pub(crate) fn admin_at(&self, cc: [u8; 2], lat: f64, lon: f64) -> Option<(u32, u32)> {
+        if !(lat.is_finite() && lon.is_finite()) {
+            return None;
+        }
+        let tree = self.units_tree.get_or_init(|| {
+            let mut with_adm2: std::collections::HashSet<[u8; 2]> = Default::default();
+            for p in &self.places {
+                if p.kind == Kind::Adm2 && !p.user && p.coords().is_some() {
+                    with_adm2.insert(p.cc);
+                }
+            }
+            let pts: Vec<UnitPoint> = self
                 .places
                 .iter()
-                .filter(|p| p.cc == cc && p.kind == want && !p.user)
-                .filter_map(|p| p.coords().map(|(la, lo)| (la, lo, p.admin1, p.admin2)))
+                .filter(|p| !p.user)
+                .filter(|p| {
+                    p.kind == Kind::Adm2 || (p.kind == Kind::Adm1 && !with_adm2.contains(&p.cc))
+                })
+                .filter_map(|p| {
+                    let (la, lo) = p.coords()?;
+                    Some(UnitPoint {
+                        xy: project(la, lo),
+                        cc: p.cc,
+                        admin1: p.admin1,
+                        admin2: if p.kind == Kind::Adm2 { p.admin2 } else { 0 },
+                        level: if p.kind == Kind::Adm2 { 2 } else { 1 },
+                    })
+                })
                 .collect();
-            if !v.is_empty() {
-                return v;
-            }
-        }
-        Vec::new()
+            rstar::RTree::bulk_load(pts)
+        });
+        tree.nearest_neighbor_iter(&project(lat, lon))
+            .take(2000)
+            .find(|u| u.cc == cc)
+            .map(|u| (u.admin1, u.admin2))
     }
-}
-
-/// The unit in `units` (from [`Store::units_of`]) nearest to a point: `(admin1, admin2)`.
-pub(crate) fn nearest(units: &[(f64, f64, u32, u32)], lat: f64, lon: f64) -> Option<(u32, u32)> {
-    let coslat = lat.to_radians().cos();
-    let mut best: Option<(f64, u32, u32)> = None;
-    for &(la, lo, a1, a2) in units {
-        let d = (la - lat).powi(2) + ((lo - lon) * coslat).powi(2);
-        if !matches!(best, Some(b) if d >= b.0) {
-            best = Some((d, a1, a2));
-        }
-    }
-    best.map(|b| (b.1, b.2))
 }

@@ -254,21 +254,34 @@ fn user_csv_import() {
     let (mut g, c) = fixture();
     let before = g.len();
     let rep = g.add_user(USER_CSV, &c);
-    assert_eq!(rep.added, 4, "{rep:?}");
+    // four villages, and the commune of Inekar, which names no village of the list: a place
+    // at the mean of its villages
+    assert_eq!(rep.added, 5, "{rep:?}");
     let lines: Vec<usize> = rep.skipped.iter().map(|s| s.0).collect();
     assert_eq!(lines, vec![4, 7, 8]);
-    assert_eq!(g.len(), before + 4);
+    assert_eq!(g.len(), before + 5);
+    let ink = g.lookup("Inekar");
+    assert!(
+        ink.iter()
+            .any(|p| p.0.starts_with("USER:") && p.3 == "Menaka"),
+        "{ink:?}"
+    );
     let s = g.lookup("soumpi");
     assert_eq!(
-        s[0],
+        (&s[0].1, &s[0].2, &s[0].3, &s[0].4),
         (
-            "USER:1".into(),
-            "Soumpi".into(),
-            "ML".into(),
-            "Tombouctou".into(),
-            "Niafunke".into()
+            &"Soumpi".to_string(),
+            &"ML".to_string(),
+            &"Tombouctou".to_string(),
+            &"Niafunke".to_string()
         )
     );
+    // a stable id (hashed from the row), the same on a second import, which adds nothing
+    assert!(s[0].0.starts_with("USER:") && s[0].0.len() == 13, "{s:?}");
+    let rep2 = g.add_user(USER_CSV, &c);
+    assert_eq!((rep2.added, rep2.duplicates), (0, 5), "{rep2:?}");
+    assert_eq!(g.len(), before + 5);
+    assert_eq!(g.lookup("soumpi")[0].0, s[0].0);
     let s = g.lookup("Tin Abao");
     assert_eq!((s[0].3.as_str(), s[0].4.as_str()), ("Menaka", "Inekar"));
     // a row without coordinates: named, coded at its cercle's seat, precision 2
@@ -322,7 +335,108 @@ bad line
     let y = g.lookup("Yakouta");
     assert_eq!((y[0].1.as_str(), y[0].3.as_str()), ("Yacouta", "Sahel"));
     let r = geo(&g, &c, "Attack in Yacouta").unwrap();
-    assert_eq!(r.rule, "USER:3");
+    // a GeoNames dump keeps GeoNames ids, and a second import adds nothing
+    assert_eq!(r.rule, "GN:2000003");
+    let n = g.len();
+    let rep = g.add_user(dump, &c);
+    assert_eq!((rep.added, rep.duplicates, rep.skipped.len()), (0, 3, 1));
+    assert_eq!(g.len(), n);
+    // a built-in place's GeoNames id is already held too
+    let rep = g.add_user(
+        "40\tDori\tDori\t\t14.0354\t-0.0345\tP\tPPLA\tBF\t\t12\t71\t\t\t46000\t\t300\tAfrica/Ouagadougou\t2020-01-01\n",
+        &c,
+    );
+    assert_eq!((rep.added, rep.duplicates), (0, 1));
+}
+
+#[test]
+fn csv_columns_option() {
+    let (mut g, c) = fixture();
+    let csv = "nom;y;x;reg;pays;autres\nKouakourou;14.0;-4.5;Mopti;ML;Kouakoro|Kwakuru\n";
+    let opts = ImportOptions {
+        format: ImportFormat::Csv,
+        columns: vec![
+            ("name".into(), "nom".into()),
+            ("admin1".into(), "reg".into()),
+            ("country".into(), "pays".into()),
+            ("alt".into(), "autres".into()),
+        ],
+    };
+    let rep = g.add_user_with(csv, &c, &opts);
+    assert_eq!(rep.added, 1, "{rep:?}");
+    let k = g.lookup("Kwakuru");
+    assert_eq!((k[0].1.as_str(), k[0].3.as_str()), ("Kouakourou", "Mopti"));
+    // a column the header lacks is reported on line 1
+    let bad = ImportOptions {
+        format: ImportFormat::Csv,
+        columns: vec![("lat".into(), "latitude_wgs84".into())],
+    };
+    let rep = g.add_user_with(csv, &c, &bad);
+    assert_eq!((rep.added, rep.skipped[0].0), (0, 1));
+}
+
+#[test]
+fn near_spellings_need_a_locative_cue_and_country_support() {
+    let (mut g, c) = fixture();
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nMOPTI,DOUENTZA,BOULKESSI,15.08,-1.60\nKAYES,KAYES,MONGORO,14.4,-11.4\n",
+        &c,
+    );
+    // one letter more, after `in`, in a text about Mali
+    let r = geo(&g, &c, "Malian soldiers were attacked in Boulikessi.").unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.location.as_str()),
+        ("Mopti", "Boulikessi")
+    );
+    // the same spelling without a locative cue is not taken for the place
+    assert!(geo(&g, &c, "Boulikessi said the Malian army had left.").is_none());
+    // the text points to another country: nothing
+    assert!(geo(&g, &c, "Indian soldiers were attacked in Boulikessi.").is_none());
+    // one edit away but in another region than the one the text names: refused
+    let r = geo(
+        &g,
+        &c,
+        "A Malian mayor was killed in Mondoro, Mopti region.",
+    )
+    .unwrap();
+    assert_eq!(
+        (r.location.as_str(), r.admin1.as_str(), r.geo_precision),
+        ("Mondoro", "Mopti", 3),
+        "{r:?}"
+    );
+    // short names never match by near-spelling
+    assert!(geo(&g, &c, "Malian troops entered Gaoo.").is_none());
+}
+
+#[test]
+fn name_glued_to_an_unknown_word_is_part_of_a_longer_name() {
+    let (g, c) = fixture();
+    // `Koro-Tagou` is not Koro: with no country to support the partial name, nothing
+    let r = geo(&g, &c, "Soldiers clashed with militants in Koro-Tagou.");
+    assert!(r.is_none(), "{r:?}");
+    // `Mopti Memorial` is Mopti
+    let r = geo(&g, &c, "A rally was held at the Mopti Memorial in Mali.").unwrap();
+    assert_eq!(r.location, "Mopti");
+    // `between A and B`, `the A-B road`: the first place (codebook 4.2)
+    let r = geo(&g, &c, "An IED struck a truck between Koro and Mopti.").unwrap();
+    assert_eq!(r.location, "Koro");
+    let r = geo(&g, &c, "An IED struck a truck on the Koro-Mopti road.").unwrap();
+    assert_eq!(r.location, "Koro");
+}
+
+#[test]
+fn reverse_lookup_finds_the_nearest_unit() {
+    let (g, _) = fixture();
+    assert_eq!(
+        g.admin_at("ML", 14.10, -3.10),
+        Some(("Mopti".to_string(), "Koro".to_string()))
+    );
+    assert_eq!(
+        g.admin_at("ML", 16.20, -0.10),
+        Some(("Gao".to_string(), "Gao".to_string()))
+    );
+    assert_eq!(g.admin_at("ML", f64::NAN, 0.0), None);
+    assert_eq!(g.admin_at("X", 1.0, 1.0), None);
 }
 
 #[test]

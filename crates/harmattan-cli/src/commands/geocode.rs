@@ -1,0 +1,124 @@
+//! `harmattan geocode "TEXT"`: the candidates the geocoder considered, their scores, and the
+//! place it chose.
+
+use std::path::PathBuf;
+
+use harmattan_core::geo::{explain, GeoContext};
+use harmattan_core::text::Folded;
+use harmattan_core::types::Span;
+
+/// Arguments of `harmattan geocode`.
+#[derive(Debug, clap::Args)]
+pub struct GeocodeArgs {
+    /// The text (a sentence or a paragraph).
+    pub text: String,
+    /// Extra gazetteer file, on top of the imported ones; repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Data directory holding imported gazetteers (see `harmattan gazetteer`).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Candidates to print.
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run `geocode`.
+pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
+    let engine = super::load_engine_in(&args.gazetteer, args.data_dir.as_deref())?;
+    let text = args.text.as_str();
+    let folded = Folded::new(text);
+    let (cands, choice) = explain(
+        engine.gazetteer(),
+        engine.countries(),
+        text,
+        &folded,
+        Span::new(0, text.len()),
+        &GeoContext::default(),
+    );
+    let country = |i: usize| engine.countries().get(i).name.clone();
+    if args.json {
+        let v = serde_json::json!({
+            "candidates": cands.iter().take(args.top).map(|c| serde_json::json!({
+                "score": (c.score * 100.0).round() / 100.0,
+                "text": text.get(c.span.start..c.span.end).unwrap_or(""),
+                "id": c.rule,
+                "name": c.name,
+                "cc": c.cc,
+                "admin1": c.admin1,
+                "admin2": c.admin2,
+                "kind": c.kind,
+                "population": c.population,
+                "near_spelling": c.near_spelling,
+                "reasons": c.reasons,
+            })).collect::<Vec<_>>(),
+            "choice": choice.as_ref().map(|g| serde_json::json!({
+                "country": country(g.country),
+                "admin1": g.admin1,
+                "admin2": g.admin2,
+                "location": g.location,
+                "latitude": g.latitude,
+                "longitude": g.longitude,
+                "geo_precision": g.geo_precision,
+                "id": g.rule,
+                "text": text.get(g.span.start..g.span.end).unwrap_or(""),
+            })),
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(true);
+    }
+    println!(
+        "{} candidates{}",
+        cands.len(),
+        if cands.len() > args.top {
+            format!(" (best {} shown)", args.top)
+        } else {
+            String::new()
+        }
+    );
+    println!(
+        "{:>6}  {:<16} {:<14} {:<22} {:<3} {:<18} {:<16} {:<6} {:>8}  why",
+        "score", "text", "id", "name", "cc", "admin1", "admin2", "kind", "pop"
+    );
+    for c in cands.iter().take(args.top) {
+        let mut why = c.reasons.join(",");
+        if let Some(d) = c.near_spelling {
+            why = format!(
+                "near-spelling(d={d}){}{why}",
+                if why.is_empty() { "" } else { "," }
+            );
+        }
+        println!(
+            "{:>6.2}  {:<16} {:<14} {:<22} {:<3} {:<18} {:<16} {:<6} {:>8}  {}",
+            c.score,
+            text.get(c.span.start..c.span.end).unwrap_or(""),
+            c.rule,
+            c.name,
+            c.cc,
+            c.admin1,
+            c.admin2,
+            c.kind,
+            c.population,
+            why
+        );
+    }
+    match choice {
+        Some(g) => println!(
+            "choice: {} ({}, {}, {}) {:?},{:?} geo_precision {} [{}] from {:?}",
+            g.location,
+            g.admin2,
+            g.admin1,
+            country(g.country),
+            g.latitude.unwrap_or(f64::NAN),
+            g.longitude.unwrap_or(f64::NAN),
+            g.geo_precision,
+            g.rule,
+            text.get(g.span.start..g.span.end).unwrap_or("")
+        ),
+        None => println!("choice: none (no gazetteer place named)"),
+    }
+    Ok(true)
+}
