@@ -246,8 +246,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     }
 
     // --- territory (DR-02, DR-03) -----------------------------------------------------------
-    let fighting =
-        s.has(Clash) || s.has(Ambush) || ((s.has(Attack) || s.has(Shoot)) && s.target_armed);
+    // an ambush on civilians (a bus, a herder) is an attack on them, not a battle
+    let ambush = s.has(Ambush) && (s.target_armed || !s.target_civilian);
+    let fighting = s.has(Clash) || ambush || ((s.has(Attack) || s.has(Shoot)) && s.target_armed);
     if s.has(Retake) && (fighting || s.has(Attack)) && s.kind(ActorKind::State) {
         return d(SubEvent::GovernmentRegainsTerritory, Retake, "CLS/BAT/GRT");
     }
@@ -263,7 +264,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let remote = heavy || s.has(Grenade) || s.has(Explosion);
     // "fired artillery at positions" is shelling; small-arms fire at an armed target is fighting
     let ground_fire = s.has(Clash)
-        || s.has(Ambush)
+        || ambush
         || (s.has(Shoot) && s.target_armed && !s.has(Shelling) && !s.has(Air));
     if fighting && (!remote || ground_fire) {
         let cat = if s.has(Clash) {

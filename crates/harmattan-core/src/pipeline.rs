@@ -571,7 +571,14 @@ impl Engine {
             .collect();
         let mut resolved: Vec<(Actor, Span)> = Vec::new();
         for m in &mentions {
-            if !participant(d, m.span) {
+            // "two Fulani herdsmen": the victims' community, not the Fulani militia
+            let victims_identity = m.kind == ActorKind::Militia
+                && d.cues.iter().any(|c| {
+                    c.cat == Cat::CivVictim
+                        && c.span.start >= m.span.end
+                        && c.span.start <= m.span.end + 1
+                });
+            if victims_identity || !participant(d, m.span) {
                 continue;
             }
             if let Some(mut a) = self.actors.resolve(m, Some(country), date, &self.countries) {
