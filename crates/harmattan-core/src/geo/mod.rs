@@ -1194,6 +1194,16 @@ fn resolve(
         };
         // `Tin-Hama`, `Sare-Male`, `Bangui Mallam`, `Gabriel Toure`: a known name glued to a
         // capitalised word the gazetteer does not know is part of a longer unknown name
+        // `In-Delimane`, `Ti-n-Zaouaten`: after a short hyphenated prefix the rest is not a
+        // name of its own (the whole was tried above, exactly and by near-spelling)
+        if i > 0
+            && fs.get(toks[i - 1].e..t.s) == Some("-")
+            && word(&toks[i - 1]).len() <= 3
+            && !word(&toks[i - 1]).bytes().all(|b| b.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
         let mut partial = false;
         let mut pair_after = false;
         if let Some((n, cur)) = found {
