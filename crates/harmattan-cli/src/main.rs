@@ -110,6 +110,9 @@ pub struct BenchArgs {
     /// Write the measurements as JSON.
     #[arg(long, value_name = "OUT")]
     pub json: Option<PathBuf>,
+    /// Measure the built-in gazetteer instead: load time, resident memory, lookups/s.
+    #[arg(long)]
+    pub gazetteer: bool,
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {

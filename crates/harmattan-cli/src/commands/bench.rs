@@ -17,6 +17,9 @@ use crate::BenchArgs;
 
 /// Run `bench`.
 pub fn run(args: &BenchArgs) -> anyhow::Result<bool> {
+    if args.gazetteer {
+        return super::bench_gazetteer::run(args.json.as_deref());
+    }
     let target = (args.min_mb * 1e6) as usize;
     let (corpus, label) = match &args.corpus {
         Some(p) => (load_corpus(p)?, p.display().to_string()),
@@ -91,7 +94,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<bool> {
 }
 
 /// Peak resident set size (VmHWM) in kB, Linux only.
-fn peak_rss_kb() -> Option<u64> {
+pub fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

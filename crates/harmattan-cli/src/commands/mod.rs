@@ -2,6 +2,7 @@
 //! `Ok(false)` when some inputs failed but the run went on, `Err` on a fatal error.
 
 pub mod bench;
+pub mod bench_gazetteer;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;

@@ -96,6 +96,21 @@ impl Gazetteer {
     ) -> ImportReport {
         import::import(&mut self.store, text, countries, opts)
     }
+    /// Number of places filed under `name`, folded as the matcher folds names (`buf` is
+    /// scratch): the hot path of a name lookup, without allocation.
+    pub fn count(&self, name: &str, buf: &mut String) -> usize {
+        key_into(name, buf);
+        self.store.hits(buf).len()
+    }
+    /// Number of places of Mali, Burkina Faso, Niger and user imports within one edit of
+    /// `name` after spelling-skeleton folding (the near-spelling lookup).
+    pub fn count_near(&self, name: &str) -> usize {
+        let mut buf = String::new();
+        key_into(name, &mut buf);
+        let mut out = Vec::new();
+        self.store.fuzzy_hits(&buf, &mut out);
+        out.len()
+    }
     /// Number of places from user imports.
     pub fn user_len(&self) -> usize {
         self.store.places.iter().filter(|p| p.user).count()
@@ -1179,6 +1194,16 @@ fn resolve(
         };
         // `Tin-Hama`, `Sare-Male`, `Bangui Mallam`, `Gabriel Toure`: a known name glued to a
         // capitalised word the gazetteer does not know is part of a longer unknown name
+        // `In-Delimane`, `Ti-n-Zaouaten`: after a short hyphenated prefix the rest is not a
+        // name of its own (the whole was tried above, exactly and by near-spelling)
+        if i > 0
+            && fs.get(toks[i - 1].e..t.s) == Some("-")
+            && word(&toks[i - 1]).len() <= 3
+            && !word(&toks[i - 1]).bytes().all(|b| b.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
         let mut partial = false;
         let mut pair_after = false;
         if let Some((n, cur)) = found {
