@@ -48,7 +48,12 @@ impl Drop for TempDir {
 
 fn harmattan(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_harmattan"));
+    // a data directory with nothing imported: a developer's own gazetteers stay out
     cmd.args(args)
+        .env(
+            "HARMATTAN_DATA",
+            std::env::temp_dir().join("harmattan-cli-tests-no-imports"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
