@@ -3,9 +3,17 @@
 //! Subcommands: `extract` (documents in, events out), `eval` (accuracy against ACLED or
 //! UCDP gold), `bench` (single-thread throughput).
 
+mod acled_import;
+mod bench_ingest;
 mod commands;
+mod events;
+mod feed;
+mod html;
+mod ingest;
 mod input;
+mod markup;
 mod output;
+mod sources;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +51,16 @@ enum Command {
     Eval(EvalArgs),
     /// Measure single-thread extraction speed and peak memory.
     Bench(BenchArgs),
+    /// Read documents (files, directories, feeds, URLs), extract and store their events, fusing reports of one incident.
+    Ingest(ingest::IngestArgs),
+    /// Query and export stored events (table, ACLED CSV, JSONL, GeoJSON).
+    Events(events::EventsArgs),
+    /// Show the revisions of one stored event and the reports it fuses.
+    History(events::HistoryArgs),
+    /// Load an ACLED export (CSV) into the store as events of origin ACLED.
+    ImportAcled(acled_import::ImportAcledArgs),
+    /// Measure ingest throughput: generated short documents into a fresh database.
+    BenchIngest(bench_ingest::BenchIngestArgs),
 }
 
 /// Arguments of `harmattan extract`.
@@ -140,6 +158,11 @@ fn main() -> ExitCode {
         Command::Extract(a) => commands::extract::run(&a),
         Command::Eval(a) => commands::eval::run(&a),
         Command::Bench(a) => commands::bench::run(&a),
+        Command::Ingest(a) => ingest::run(&a),
+        Command::Events(a) => events::run(&a),
+        Command::History(a) => events::run_history(&a),
+        Command::ImportAcled(a) => acled_import::run(&a),
+        Command::BenchIngest(a) => bench_ingest::run(&a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
