@@ -23,6 +23,9 @@ pub struct BenchIngestArgs {
     /// Write the measurements as JSON.
     #[arg(long, value_name = "OUT")]
     pub json: Option<PathBuf>,
+    /// Also write the generated documents as JSONL (to time `harmattan ingest` on them).
+    #[arg(long, value_name = "OUT.jsonl")]
+    pub corpus_out: Option<PathBuf>,
 }
 
 const PLACES: &[(&str, &str, &str)] = &[
@@ -149,6 +152,19 @@ pub fn run(args: &BenchIngestArgs) -> anyhow::Result<bool> {
     };
     let docs = short_docs(args.docs);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if let Some(out) = &args.corpus_out {
+        let mut lines = String::new();
+        for d in &docs {
+            let v = serde_json::json!({
+                "id": d.id, "title": d.title, "text": d.text,
+                "published": d.published.map(|p| p.to_string()),
+                "source": d.source, "url": d.url,
+            });
+            lines.push_str(&v.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(out, lines).with_context(|| format!("cannot write {}", out.display()))?;
+    }
     let engine = crate::commands::load_engine(&[] as &[PathBuf])?;
     let started = Instant::now();
     let mut store = open_store(&path, &engine)?;

@@ -34,6 +34,12 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A SQLite database of some other program.
+    #[error("{path}: a SQLite database of another program (it has tables but no harmattan schema); it was left untouched")]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+    },
     /// The database was written by a newer harmattan.
     #[error("{path}: schema version {found} is newer than this harmattan knows ({known}); upgrade harmattan")]
     TooNew {
@@ -282,6 +288,7 @@ impl Store {
         let conn = Connection::open(path).map_err(open_err)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_err)?;
+        schema::check(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::NotADatabase) => {
@@ -672,4 +679,138 @@ fn create_event(
     conn.prepare_cached("UPDATE events SET event_id_cnty = ?1, timestamp = ?2 WHERE id = ?3")?
         .execute(params![id, at, row])?;
     Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Tmp(PathBuf);
+    impl Tmp {
+        fn new(tag: &str) -> Tmp {
+            let p = std::env::temp_dir().join(format!(
+                "harmattan-store-unit-{}-{tag}.db",
+                std::process::id()
+            ));
+            let t = Tmp(p);
+            t.clean();
+            t
+        }
+        fn clean(&self) {
+            for s in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
+            }
+        }
+    }
+    impl Drop for Tmp {
+        fn drop(&mut self) {
+            self.clean();
+        }
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: NaiveDate::from_ymd_opt(2024, 3, 2),
+            source: Some("Wire".into()),
+            ..Document::default()
+        }
+    }
+
+    fn event(date: &str, place: &str, lat: f64, fat: u32) -> Event {
+        Event {
+            event_date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            year: 2024,
+            time_precision: 1,
+            disorder_type: "Political violence".into(),
+            event_type: "Violence against civilians".into(),
+            sub_event_type: "Attack".into(),
+            actor1: "Unidentified Armed Group (Mali)".into(),
+            inter1: 3,
+            actor2: "Civilians (Mali)".into(),
+            inter2: 7,
+            interaction: 37,
+            iso: 466,
+            country: "Mali".into(),
+            location: place.into(),
+            latitude: Some(lat),
+            longitude: Some(-1.9),
+            geo_precision: 1,
+            fatalities: fat,
+            fatality_basis: FatalityBasis::Exact,
+            ..Event::default()
+        }
+    }
+
+    #[test]
+    fn migrations_ids_duplicates_and_history() {
+        let t = Tmp::new("basic");
+        let mut st = Store::open(&t.0).unwrap();
+        st.set_country_codes([(466, "MLI".to_string())]);
+        assert_eq!(st.schema_version().unwrap(), schema::VERSION);
+        let x1 = Extraction {
+            events: vec![event("2024-03-01", "Boni", 15.03, 12)],
+            ..Extraction::default()
+        };
+        let d1 = doc("a", "Gunmen killed 12 in Boni.");
+        assert!(matches!(
+            st.ingest(&d1, &x1).unwrap(),
+            Ingested::Stored { new_events: 1, .. }
+        ));
+        assert_eq!(st.ingest(&d1, &x1).unwrap(), Ingested::Duplicate);
+        let mut x2 = x1.clone();
+        x2.events[0].fatalities = 9;
+        let d2 = doc("b", "Nine people were killed in Boni.");
+        assert!(matches!(
+            st.ingest(&d2, &x2).unwrap(),
+            Ingested::Stored {
+                joined_events: 1,
+                ..
+            }
+        ));
+        let evs = st.events(&Filter::default()).unwrap();
+        assert_eq!(evs.len(), 1);
+        assert_eq!(evs[0].event.event_id_cnty, "XMLI-000001");
+        assert_eq!(evs[0].event.fatalities, 9);
+        assert_eq!(evs[0].mentions, 2);
+        let h = st.history("XMLI-000001").unwrap();
+        assert_eq!(h.len(), 2);
+        let f = h[1]
+            .changes
+            .iter()
+            .find(|c| c.field == "fatalities")
+            .unwrap();
+        assert_eq!((f.old.as_str(), f.new.as_str()), ("12", "9"));
+        assert!(f.why.starts_with("lowest credible figure"), "{}", f.why);
+        drop(st);
+        // reopening migrates nothing and keeps everything
+        let st = Store::open(&t.0).unwrap();
+        assert_eq!(st.counts().unwrap().documents, 2);
+        assert!(matches!(
+            st.history("XMLI-000099"),
+            Err(StoreError::NoSuchEvent(_))
+        ));
+    }
+
+    #[test]
+    fn foreign_and_non_sqlite_files_are_refused_untouched() {
+        let t = Tmp::new("foreign");
+        {
+            let c = Connection::open(&t.0).unwrap();
+            c.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('keep');")
+                .unwrap();
+        }
+        let before = std::fs::read(&t.0).unwrap();
+        assert!(matches!(Store::open(&t.0), Err(StoreError::Foreign { .. })));
+        assert!(std::fs::read(&t.0).unwrap() == before, "the file changed");
+        std::fs::write(&t.0, "plain text, not a database").unwrap();
+        let e = Store::open(&t.0).err().unwrap();
+        assert!(matches!(e, StoreError::NotSqlite { .. }));
+        assert!(e.to_string().contains("left untouched"));
+        assert_eq!(
+            std::fs::read_to_string(&t.0).unwrap(),
+            "plain text, not a database"
+        );
+    }
 }

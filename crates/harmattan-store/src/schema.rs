@@ -96,13 +96,25 @@ CREATE TABLE revisions (
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(crate) fn migrate(conn: &Connection, path: &Path) -> Result<()> {
+/// Refuse, before anything is written, a file that is not SQLite, a SQLite file of another
+/// program, or a harmattan file newer than this build. Returns the version found.
+pub(crate) fn check(conn: &Connection, path: &Path) -> Result<i64> {
     let found: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite { path: path.into() },
             _ => StoreError::Sqlite(e),
         })?;
+    if found == 0 {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(StoreError::Foreign { path: path.into() });
+        }
+    }
     if found > VERSION {
         return Err(StoreError::TooNew {
             path: path.into(),
@@ -110,6 +122,12 @@ pub(crate) fn migrate(conn: &Connection, path: &Path) -> Result<()> {
             known: VERSION,
         });
     }
+    Ok(found)
+}
+
+/// Apply the migrations newer than the file's version.
+pub(crate) fn migrate(conn: &Connection, path: &Path) -> Result<()> {
+    let found = check(conn, path)?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let v = i as i64 + 1;
         conn.execute_batch(&format!(
