@@ -435,6 +435,25 @@ fn ingest_files_feeds_and_urls() {
 }
 
 #[test]
+fn ingest_a_directory_of_mixed_inputs() {
+    let dir = TempDir::new("dir");
+    std::fs::create_dir_all(dir.path("in/feeds")).unwrap();
+    dir.write("in/page.html", PAGE);
+    dir.write("in/feeds/niamey.atom", ATOM);
+    dir.write("in/notes.md", "not an input kind: ignored");
+    dir.write("in/.hidden.txt", "hidden: ignored");
+    let db = dir.path("d.db");
+    let o = harmattan(&["ingest", "--db", s(&db), "-v", s(&dir.path("in"))]);
+    handled(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let keys: Vec<String> = text(&o.stdout)
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(keys, ["https://niamey.example/ayorou", "page.html"]);
+}
+
+#[test]
 fn bad_inputs_are_reported_and_nothing_stored_is_lost() {
     let dir = TempDir::new("bad");
     let db = dir.path("h.db");

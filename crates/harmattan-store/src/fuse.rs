@@ -700,11 +700,13 @@ pub(crate) fn add_revision(
     Ok(())
 }
 
-/// Rebuild event `row` from all of its mentions after `mention` joined, recording a revision.
+/// Rebuild event `row` from its current mentions (those of documents not superseded by a
+/// newer version at the same URL) after `mention` joined, recording a revision. With no
+/// current mention left the fields are kept and the revision says so.
 pub(crate) fn refuse_event(
     conn: &Connection,
     row: i64,
-    mention: i64,
+    mention: Option<i64>,
     reason: &str,
     at: i64,
 ) -> Result<()> {
@@ -712,19 +714,28 @@ pub(crate) fn refuse_event(
         .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"))?
         .query_row([row], event_from_row)?;
     let records = conn
-        .prepare_cached("SELECT record FROM mentions WHERE event_id = ?1 ORDER BY id")?
+        .prepare_cached(
+            "SELECT m.record FROM mentions m JOIN documents d ON d.id = m.document_id
+             WHERE m.event_id = ?1 AND d.superseded_by IS NULL ORDER BY m.id",
+        )?
         .query_map([row], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
     let ms = records
         .iter()
         .map(|r| serde_json::from_str::<Mention>(r))
         .collect::<std::result::Result<Vec<_>, _>>()?;
+    if ms.is_empty() {
+        let reason = format!("{reason}; no current report is left, the fields are kept");
+        conn.prepare_cached("UPDATE events SET revision = ?1, timestamp = ?2 WHERE id = ?3")?
+            .execute(params![rev + 1, at, row])?;
+        return add_revision(conn, row, rev + 1, at, mention, &reason, &[]);
+    }
     let (mut fused, why) = fuse_mentions(&ms);
     fused.event_id_cnty = old.event_id_cnty.clone();
     fused.timestamp = Some(at);
     let changes = diff_with(&old, &fused, &why, reason);
     write_event(conn, row, &fused, rev + 1)?;
-    add_revision(conn, row, rev + 1, at, Some(mention), reason, &changes)?;
+    add_revision(conn, row, rev + 1, at, mention, reason, &changes)?;
     Ok(())
 }
 

@@ -84,7 +84,7 @@ pub enum Ingested {
     Duplicate,
     /// Stored.
     Stored {
-        /// Row id of the document.
+        /// Row id of the document (an earlier version at the same URL is superseded).
         document: i64,
         /// Mentions stored (events plus review items).
         mentions: usize,
@@ -373,6 +373,28 @@ impl Store {
             return Ok(Ingested::Duplicate); // dropping tx rolls back (nothing was written)
         }
         let doc_row = tx.last_insert_rowid();
+        // an earlier version of this article (same URL, other content) is superseded: its
+        // mentions stop counting in the events they joined
+        let mut older_events: Vec<i64> = Vec::new();
+        if let Some(url) = &doc.url {
+            let older: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM documents WHERE url = ?1 AND id <> ?2 AND superseded_by IS NULL",
+                )?
+                .query_map(params![url, doc_row], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for d in older {
+                tx.prepare_cached("UPDATE documents SET superseded_by = ?1 WHERE id = ?2")?
+                    .execute(params![doc_row, d])?;
+                let evs: Vec<i64> = tx
+                    .prepare_cached(
+                        "SELECT DISTINCT event_id FROM mentions WHERE document_id = ?1 AND event_id IS NOT NULL",
+                    )?
+                    .query_map([d], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                older_events.extend(evs);
+            }
+        }
         let mut new_events = 0;
         let mut joined = 0;
         let mut touched: Vec<i64> = Vec::new();
@@ -403,7 +425,13 @@ impl Store {
                 .execute(params![event_row, mention_row])?;
             touched.push(event_row);
             let reason = format!("mention {} of {key}: {why}", i + 1);
-            fuse::refuse_event(&tx, event_row, mention_row, &reason, at)?;
+            fuse::refuse_event(&tx, event_row, Some(mention_row), &reason, at)?;
+        }
+        older_events.sort_unstable();
+        older_events.dedup();
+        for ev in older_events.into_iter().filter(|e| !touched.contains(e)) {
+            let reason = format!("{key} was updated: its earlier version no longer counts");
+            fuse::refuse_event(&tx, ev, None, &reason, at)?;
         }
         for (i, ev) in extraction.review.iter().enumerate() {
             let mention = Mention::from_extracted(ev, doc);
@@ -791,6 +819,50 @@ mod tests {
             st.history("XMLI-000099"),
             Err(StoreError::NoSuchEvent(_))
         ));
+    }
+
+    #[test]
+    fn an_updated_article_replaces_its_earlier_version() {
+        let t = Tmp::new("update");
+        let mut st = Store::open(&t.0).unwrap();
+        let mut v1 = doc("a", "Gunmen killed 12 in Boni.");
+        v1.url = Some("https://x.example/boni".into());
+        let x = |fat| Extraction {
+            events: vec![event("2024-03-01", "Boni", 15.03, fat)],
+            ..Extraction::default()
+        };
+        st.ingest(&v1, &x(12)).unwrap();
+        let mut v2 = v1.clone();
+        v2.text = "Gunmen killed 15 in Boni; three of the wounded died.".into();
+        assert!(matches!(
+            st.ingest(&v2, &x(15)).unwrap(),
+            Ingested::Stored {
+                joined_events: 1,
+                ..
+            }
+        ));
+        let evs = st.events(&Filter::default()).unwrap();
+        assert_eq!(evs.len(), 1);
+        // the update counts, not the lower toll of the version it replaces
+        assert_eq!(evs[0].event.fatalities, 15);
+        let h = st.history(&evs[0].event.event_id_cnty).unwrap();
+        assert_eq!(
+            h.last()
+                .unwrap()
+                .changes
+                .iter()
+                .find(|c| c.field == "fatalities")
+                .unwrap()
+                .new,
+            "15"
+        );
+        // another outlet's lower figure still wins
+        st.ingest(&doc("b", "Ten killed in Boni."), &x(10)).unwrap();
+        assert_eq!(
+            st.events(&Filter::default()).unwrap()[0].event.fatalities,
+            10
+        );
+        assert_eq!(st.counts().unwrap().documents, 3, "every version is kept");
     }
 
     #[test]

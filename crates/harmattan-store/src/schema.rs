@@ -22,8 +22,10 @@ CREATE TABLE documents (
     text TEXT NOT NULL,
     ingested_at INTEGER NOT NULL,
     n_events INTEGER NOT NULL DEFAULT 0,
-    n_review INTEGER NOT NULL DEFAULT 0
+    n_review INTEGER NOT NULL DEFAULT 0,
+    superseded_by INTEGER REFERENCES documents (id)
 );
+CREATE INDEX documents_url ON documents (url);
 CREATE INDEX documents_key ON documents (doc_key);
 
 CREATE TABLE events (
