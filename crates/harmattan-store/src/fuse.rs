@@ -188,6 +188,17 @@ fn named_actors(fields: [&str; 4]) -> Vec<String> {
     out
 }
 
+/// Named non-state armed groups among the two main actors (inter 2, 3, 4), lower-cased.
+fn armed_groups(a1: &str, i1: u8, a2: &str, i2: u8) -> Vec<String> {
+    [(a1, i1), (a2, i2)]
+        .iter()
+        .filter(|(a, i)| {
+            (2..=4).contains(i) && !a.is_empty() && !a.to_lowercase().starts_with("unidentified")
+        })
+        .map(|(a, _)| a.to_lowercase())
+        .collect()
+}
+
 fn fold(s: &str) -> String {
     harmattan_core::text::fold_key(s)
 }
@@ -221,20 +232,33 @@ pub fn compatibility(ev: &Event, m: &Mention) -> Option<(f64, String)> {
     if !(same_type || both_violent) {
         return None;
     }
+    // two reports conflict on actors only when each names a non-state armed group (rebel
+    // group, political or identity militia) and they name different ones; a report that
+    // names only state forces or victims does not conflict (extractors and outlets often
+    // disagree on who is actor 1)
+    let (ga, gb) = (
+        armed_groups(ev.actor1.as_str(), ev.inter1, ev.actor2.as_str(), ev.inter2),
+        armed_groups(m.actor1.as_str(), m.inter1, m.actor2.as_str(), m.inter2),
+    );
+    if !ga.is_empty() && !gb.is_empty() && !ga.iter().any(|x| gb.contains(x)) {
+        return None;
+    }
     let a = named_actors([&ev.actor1, &ev.assoc_actor_1, &ev.actor2, &ev.assoc_actor_2]);
     let b = named_actors([&m.actor1, &m.assoc_actor_1, &m.actor2, &m.assoc_actor_2]);
     let shared = a.iter().filter(|x| b.contains(x)).count();
-    if !a.is_empty() && !b.is_empty() && shared == 0 {
-        return None;
-    }
     let km = dist.unwrap_or(0.0);
-    let mut score = 100.0 - 10.0 * days as f64 - km;
+    let limit = place_limit_km(ev.geo_precision, m.geo_precision);
+    let mut score = 100.0 - 10.0 * days as f64 - 30.0 * (km / limit).min(1.0);
     if !same_type {
-        score -= 20.0;
+        score -= 40.0;
     } else if ev.sub_event_type != m.sub_event_type {
-        score -= 5.0;
+        score -= 10.0;
     }
     score += 5.0 * shared as f64;
+    // reports of one incident give similar tolls: a weak tie-breaker
+    if ev.fatality_basis != FatalityBasis::None && credible_rank(&m.fatality_basis) > 0 {
+        score -= 0.5 * (ev.fatalities.abs_diff(m.fatalities).min(20) as f64);
+    }
     let why = format!(
         "joined: {} day(s) apart, {}, {}, {}",
         days,
@@ -803,9 +827,15 @@ mod tests {
         // different named perpetrators
         let mut x = m("f", "2024-03-01", "Boni", 15.03, -1.90, 3, "exact");
         x.actor1 = "JNIM: Group for Support of Islam and Muslims".into();
+        x.inter1 = 2;
         let mut y = x.clone();
         y.actor1 = "Islamic State (Sahel)".into();
         assert!(compatibility(&as_event(&x), &y).is_none());
+        // a report naming only the army as actor does not conflict with one naming JNIM
+        let mut z = x.clone();
+        z.actor1 = "Military Forces of Mali (2021-)".into();
+        z.inter1 = 1;
+        assert!(compatibility(&as_event(&x), &z).is_some());
         // a protest is not an attack
         let mut p = m("g", "2024-03-01", "Boni", 15.03, -1.90, 0, "none");
         p.event_type = "Protests".into();
