@@ -127,12 +127,13 @@ fn read_path(path: &Path, root: &Path, sink: &mut dyn FnMut(Item)) {
             MAX_DOC_BYTES >> 20
         )));
     }
-    parse_bytes(bytes, kind, &shown, &name, None, sink);
+    parse_bytes(bytes, None, kind, &shown, &name, None, sink);
 }
 
 /// Documents from the bytes of a file or response.
 fn parse_bytes(
     bytes: Vec<u8>,
+    charset: Option<&str>,
     kind: Option<Kind>,
     shown: &str,
     name: &str,
@@ -146,6 +147,7 @@ fn parse_bytes(
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
+        Err(e) if declares_latin1(e.as_bytes(), charset) => latin1(e.as_bytes()),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -232,6 +234,43 @@ fn parse_bytes(
     }
 }
 
+const LATIN1: [&str; 5] = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252"];
+
+/// Whether the HTTP charset, or an HTML `<meta charset>` / XML `encoding=` in the first 2 KB,
+/// declares ISO-8859-1 or Windows-1252 (files without such a declaration must be UTF-8).
+fn declares_latin1(bytes: &[u8], http_charset: Option<&str>) -> bool {
+    if let Some(c) = http_charset {
+        return LATIN1.contains(&c.to_ascii_lowercase().as_str());
+    }
+    let head: String = bytes
+        .iter()
+        .take(2048)
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
+    ["charset=", "encoding="].iter().any(|key| {
+        head.match_indices(key).any(|(i, _)| {
+            let v = head[i + key.len()..].trim_start_matches(['"', '\'', ' ']);
+            LATIN1.iter().any(|l| v.starts_with(l))
+        })
+    })
+}
+
+/// Decode ISO-8859-1 / Windows-1252 (the 0x80-0x9F range as Windows-1252 punctuation).
+fn latin1(bytes: &[u8]) -> String {
+    const W1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => W1252[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
 /// Fetch a page or feed over HTTP(S) (30 s timeout, 16 MiB limit, redirects followed).
 fn read_url(url: &str, sink: &mut dyn FnMut(Item)) {
     let config = ureq::Agent::config_builder()
@@ -272,5 +311,48 @@ fn read_url(url: &str, sink: &mut dyn FnMut(Item)) {
     } else {
         None // text/plain, xml: sniffed
     };
-    parse_bytes(bytes, kind, url, url, Some(url), sink);
+    let charset = ctype
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches('"').to_string());
+    parse_bytes(bytes, charset.as_deref(), kind, url, url, Some(url), sink);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_only_when_declared() {
+        let page = b"<html><head><meta charset=\"ISO-8859-1\"><title>Attaque \xe0 Djibo</title></head><body><p>Les assaillants ont tu\xe9 cinq civils \x96 selon une source.</p></body></html>".to_vec();
+        let mut items = Vec::new();
+        parse_bytes(
+            page.clone(),
+            None,
+            Some(Kind::Html),
+            "p.html",
+            "p.html",
+            None,
+            &mut |i| items.push(i),
+        );
+        match &items[0] {
+            Item::Doc(d) => {
+                assert_eq!(d.title.as_deref(), Some("Attaque à Djibo"));
+                assert!(d.text.contains("ont tué cinq civils – selon"), "{}", d.text);
+            }
+            other => panic!("{other:?}"),
+        }
+        // the same bytes without the declaration are an error naming the line
+        let bare = b"Attaque \xe0 Djibo".to_vec();
+        let mut items = Vec::new();
+        parse_bytes(bare, None, None, "t.txt", "t.txt", None, &mut |i| {
+            items.push(i)
+        });
+        assert!(
+            matches!(&items[0], Item::Error(m) if m == "t.txt:1: invalid UTF-8 at byte 8; skipped")
+        );
+        // an HTTP header charset counts
+        assert!(declares_latin1(b"x", Some("windows-1252")));
+        assert!(!declares_latin1(b"<meta charset=utf-8>", None));
+    }
 }
