@@ -1,11 +1,21 @@
 //! `harmattan`: turn news text about political violence into ACLED-style conflict events.
 //!
 //! Subcommands: `extract` (documents in, events out), `eval` (accuracy against ACLED or
-//! UCDP gold), `bench` (single-thread throughput).
+//! UCDP gold), `bench` (single-thread throughput, or the gazetteer with `--gazetteer`),
+//! `gazetteer` (import, list, remove user gazetteers), `geocode` (explain a place choice),
+//! `ingest`, `events`, `history`, `import-acled` (the SQLite store) and `bench-ingest`.
 
+mod acled_import;
+mod bench_ingest;
 mod commands;
+mod events;
+mod feed;
+mod html;
+mod ingest;
 mod input;
+mod markup;
 mod output;
+mod sources;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +57,16 @@ enum Command {
     Gazetteer(commands::gazetteer::GazetteerArgs),
     /// Show how a text is geocoded: candidates, scores and the choice.
     Geocode(commands::geocode::GeocodeArgs),
+    /// Read documents (files, directories, feeds, URLs), extract and store their events, fusing reports of one incident.
+    Ingest(ingest::IngestArgs),
+    /// Query and export stored events (table, ACLED CSV, JSONL, GeoJSON).
+    Events(events::EventsArgs),
+    /// Show the revisions of one stored event and the reports it fuses.
+    History(events::HistoryArgs),
+    /// Load an ACLED export (CSV) into the store as events of origin ACLED.
+    ImportAcled(acled_import::ImportAcledArgs),
+    /// Measure ingest throughput: generated short documents into a fresh database.
+    BenchIngest(bench_ingest::BenchIngestArgs),
 }
 
 /// Arguments of `harmattan extract`.
@@ -149,6 +169,11 @@ fn main() -> ExitCode {
         Command::Bench(a) => commands::bench::run(&a),
         Command::Gazetteer(a) => commands::gazetteer::run(&a),
         Command::Geocode(a) => commands::geocode::run(&a),
+        Command::Ingest(a) => ingest::run(&a),
+        Command::Events(a) => events::run(&a),
+        Command::History(a) => events::run_history(&a),
+        Command::ImportAcled(a) => acled_import::run(&a),
+        Command::BenchIngest(a) => bench_ingest::run(&a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
