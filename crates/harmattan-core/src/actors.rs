@@ -69,6 +69,9 @@ pub struct ActorEntry {
     pub member_of: Option<(usize, NaiveDate)>,
     /// Fights beside the state forces (Wagner, VDP): associated actor of the state.
     pub state_ally: bool,
+    /// A generic name of a family of country branches ("Islamic State ({country})"): resolved
+    /// to the family's row for the event's country when there is one.
+    pub branch: bool,
     /// Name of a local unit, `{unit}` standing for the place named right before the alias
     /// ("the Mingin PDF" → `People's Defense Force - Mingin`).
     pub unit_name: Option<String>,
@@ -172,10 +175,11 @@ impl ActorDict {
             };
             let idx = entries.len();
             let state_ally = f.get(6).map(|s| s.trim()) == Some("ALLY:STATE");
+            let branch = f.get(6).map(|s| s.trim()) == Some("BRANCH");
             if let Some(m) = f
                 .get(6)
                 .map(|s| s.trim())
-                .filter(|s| !s.is_empty() && !state_ally)
+                .filter(|s| !s.is_empty() && !state_ally && !branch)
             {
                 let (pid, from) = m
                     .split_once('@')
@@ -198,6 +202,7 @@ impl ActorDict {
                 kind,
                 member_of: None,
                 state_ally,
+                branch,
                 unit_name: f
                     .get(7)
                     .map(|u| u.trim().to_string())
@@ -343,6 +348,18 @@ impl ActorDict {
         countries: &Countries,
     ) -> Option<Actor> {
         let mut e = &self.entries[m.entry?];
+        if e.branch {
+            let family = e.name.split('{').next().unwrap_or("");
+            if let Some(b) = self.entries.iter().find(|b| {
+                !b.branch
+                    && !family.is_empty()
+                    && b.name.starts_with(family)
+                    && b.country.is_some()
+                    && b.country == event_country
+            }) {
+                e = b;
+            }
+        }
         let home = e.country;
         let mut assoc = None;
         if let Some((p, from)) = e.member_of {
