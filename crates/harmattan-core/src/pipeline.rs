@@ -1392,7 +1392,11 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
             let fe = d.folded.folded_offset(c.span.end);
             // "armed youths" are a militia; "two groups of police" are the police
             let armed_word = d.folded.s[..fs].trim_end().ends_with("armed");
-            let tail = &d.folded.s[fe..(fe + 30).min(d.folded.s.len())];
+            let mut te = (fe + 30).min(d.folded.s.len());
+            while !d.folded.s.is_char_boundary(te) {
+                te -= 1;
+            }
+            let tail = d.folded.s.get(fe..te).unwrap_or("");
             let of_forces = tail.trim_start().starts_with("of ")
                 && (cues.iter().any(|x| {
                     matches!(x.cat, Cat::MilTarget | Cat::ArmedTarget)

@@ -89,6 +89,19 @@ const PIECES: &[&str] = &[
     "vingt-cinq morts",
 ];
 
+/// Found by `newsy_soup_never_panics`: a byte window after a crowd word ended inside a
+/// combining accent.
+#[test]
+fn combining_accent_after_a_crowd_word() {
+    for pad in 0..6 {
+        let text = format!(
+            "Villagers{} killing at least 20 soldiers\u{301} in Gao. Youths clashed with police\u{301}\u{301} in Kayes.",
+            " ".repeat(pad)
+        );
+        check(&text, NaiveDate::from_ymd_opt(2025, 1, 2));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
