@@ -1067,10 +1067,7 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
             }
             let before = &d.folded.s
                 [d.folded.folded_offset(s.span.start)..d.folded.folded_offset(c.span.start)];
-            let passive = before.trim_end().ends_with(" was")
-                || before.trim_end().ends_with(" were")
-                || before.trim_end().ends_with(" been")
-                || before.trim_end().ends_with(" being");
+            let passive = ends_with_auxiliary(before);
             if passive {
                 // "... was ambushed by unidentified gunmen"
                 let after_start = d.folded.folded_offset(c.span.end);
@@ -1136,6 +1133,13 @@ fn unit_before(text: &str, at: usize) -> Option<&str> {
                 | "Combined"
         );
     ok.then_some(word)
+}
+
+/// Whether folded text ends on a passive auxiliary ("... were", "... been", « a été »): the
+/// verb that follows is passive.
+fn ends_with_auxiliary(before: &str) -> bool {
+    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(last, "was" | "were" | "been" | "being" | "ete")
 }
 
 /// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
@@ -1250,8 +1254,9 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
 
 /// Whether a violent cue is what a protest is about ("protested the killing of a student",
 /// "demanding justice for a man shot by police"), not violence at the protest: it follows a
-/// protest word in the same sentence with no armed actor between them and is not a passive
-/// whose subject is the protesters ("protesters were shot").
+/// protest word in the same sentence, in a phrase opened by a topic word (over, against, for,
+/// justice, denounce, ...) or as a noun after a determiner ("denounced the demolition"); a
+/// phrase opened by "when", "as", "but" ... is the reaction to the protest, not its topic.
 fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
     const VIOLENT: &[Cat] = &[
         Cat::Kill,
@@ -1419,9 +1424,7 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
         };
         let vf = d.folded.folded_offset(v.span.start);
         let before = d.folded.s[d.folded.folded_offset(s.span.start)..vf].trim_end();
-        let passive = ["was", "were", "been", "being"]
-            .iter()
-            .any(|w| before.ends_with(w));
+        let passive = ends_with_auxiliary(before);
         if passive || v.cat == Cat::Clash {
             // the agent after "by", or the sides after "between"
             let a = d.folded.folded_offset(v.span.end);
@@ -1573,12 +1576,9 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             let a = d.folded.folded_offset(v.span.end);
             let b = d.folded.folded_offset(sp.start).max(a);
             let gap = &d.folded.s[a..b];
-            gap.contains(" by ") || gap.contains(" par ") || gap == " by" || gap == " par"
+            gap.contains(" by ") || gap.contains(" par ")
         });
-        let passive = agent_after
-            || ["was", "were", "been", "being", "ete"]
-                .iter()
-                .any(|w| folded_before.trim_end().ends_with(w));
+        let passive = agent_after || ends_with_auxiliary(folded_before);
         // in a passive clause what follows the verb is the agent ("killed ... by gunmen")
         // active voice: the target follows the verb; with nothing after it, a target word
         // right before ("FAMa checkpoint attacked", "villagers killed") is the target, but
