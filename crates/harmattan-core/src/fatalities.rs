@@ -490,7 +490,8 @@ static VICTIM_RE: LazyLock<Regex> =
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|\
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|since\\s+that\\s+time|depuis\\s+lors|\
+         (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
@@ -2043,7 +2044,27 @@ pub fn incident_total(
         claim |= b.claim;
         vague |= b.vague;
     };
-    for b in &best {
+    // a figure for the attackers and a generic one from other sentences are two reports of
+    // the same dead ("eight fighters were killed" ... "eight armed men were killed"): the
+    // larger stands for both; in one sentence they add up ("12 people and 3 attackers")
+    let armed = best.iter().position(|b| b.group == Group::Armed);
+    let mut skip: Option<usize> = None;
+    if let (Some(g), Some(a), None) = (generic, armed, whole) {
+        let sentences = |grp: &Group| -> Vec<(usize, usize)> {
+            figs.iter()
+                .filter(|f| f.group == *grp)
+                .map(|f| f.sentence)
+                .collect()
+        };
+        let (gs, as_) = (sentences(&Group::Generic), sentences(&Group::Armed));
+        if !gs.iter().any(|x| as_.contains(x)) {
+            skip = Some(if best[a].value > best[g].value { g } else { a });
+        }
+    }
+    for (k, b) in best.iter().enumerate() {
+        if skip == Some(k) {
+            continue;
+        }
         let take_it = if whole.is_some() {
             matches!(b.group, Group::Total | Group::Additional(_))
         } else {

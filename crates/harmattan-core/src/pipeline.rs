@@ -233,10 +233,15 @@ impl Engine {
             .map(|c| c.span)
             .collect();
         cues.retain(|c| c.cat != Cat::Mob || !protest_spans.iter().any(|p| p.contains(c.span)));
-        let dates: Vec<DateMention> = all_dates
+        // "since early January 2019" starts the period of a running tally: not an event date
+        let (since, dates): (Vec<DateMention>, Vec<DateMention>) = all_dates
             .into_iter()
             .filter(|m| m.date <= published)
-            .collect();
+            .partition(|m| {
+                let (since, as_of) = period_start(&folded, m.span.start);
+                as_of || ((published - m.date).num_days() > 14 && since)
+            });
+        let since: Vec<Span> = since.iter().map(|m| m.span).collect();
         // country context: names count more than adjectives; named groups' home countries a little
         let mut weights: Vec<(usize, f32)> = Vec::new();
         let mut bump = |c: usize, w: f32| match weights.iter_mut().find(|(i, _)| *i == c) {
@@ -322,7 +327,12 @@ impl Engine {
                         ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
                     )
                 });
+                let tally = since.iter().any(|m| sp.contains(*m))
+                    && !superlative(
+                        &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
+                    );
                 let background = (has(Cat::Background) && !has_date)
+                    || (tally && !has_date)
                     || (past_year && !absolute_date)
                     || (has(Cat::Natural) && !armed_here);
                 let first_trigger = sc
@@ -1643,6 +1653,46 @@ fn range_in<T>(
     }
     *cursor = end;
     start..end
+}
+
+/// Whether the date starting at `at` opens a period ("since early January 2019", "depuis le
+/// debut de l'annee") or closes a count ("as of Tuesday"): the bounds of a running tally, not
+/// the date of an incident. Returns (opens, closes).
+fn period_start(folded: &Folded, at: usize) -> (bool, bool) {
+    let fs = folded.folded_offset(at);
+    let mut before = folded.s[..fs].trim_end();
+    if before.ends_with(" as of") || before == "as of" || before.ends_with("\nas of") {
+        return (false, true);
+    }
+    for lead in [
+        " the start of",
+        " the beginning of",
+        " the end of",
+        " le debut de",
+        " la fin de",
+        " debut",
+        " fin",
+    ] {
+        if let Some(b) = before.strip_suffix(lead) {
+            before = b.trim_end();
+            break;
+        }
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (matches!(last, "since" | "depuis"), false)
+}
+
+/// "the deadliest attack since 2019" compares the incident with the past; it is no tally.
+fn superlative(folded: &str) -> bool {
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "deadliest" | "worst" | "largest" | "biggest" | "bloodiest" | "first" | "heaviest"
+        )
+    })
 }
 
 /// Whether a sentence names a year before the publication year (a past event or a trend).

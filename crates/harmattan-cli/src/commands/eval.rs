@@ -963,6 +963,17 @@ fn score_ucdp(
             "found_events": found_n,
             "events": events.len(),
             "wrong": wrong,
+            "predicted": events
+                .iter()
+                .map(|e| json!({
+                    "date": e.event_date,
+                    "country": e.country,
+                    "admin1": e.admin1,
+                    "location": e.location,
+                    "fatalities": e.fatalities,
+                    "event_type": e.event_type,
+                }))
+                .collect::<Vec<_>>(),
             "text": row.article,
         });
         serde_json::to_writer(&mut **w, &line)?;
