@@ -331,7 +331,12 @@ impl Engine {
                     && !superlative(
                         &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
                     );
-                let background = (has(Cat::Background) && !has_date)
+                // "since the beginning of the chaos in early June 2019, SOHR documented ..."
+                let old_dates = has_date
+                    && dates[dates_r.clone()]
+                        .iter()
+                        .all(|m| (published - m.date).num_days() > 60);
+                let background = (has(Cat::Background) && (!has_date || old_dates))
                     || (tally && !has_date)
                     || (past_year && !absolute_date)
                     || (has(Cat::Natural) && !armed_here);
@@ -408,7 +413,15 @@ impl Engine {
                         || c.seeds.iter().all(|&k| d.sents[k].headline);
                     c.sents.push(i);
                     c.seeds.push(i);
-                    if c.date.is_none() {
+                    // "the army said on Wednesday" ... "on Tuesday afternoon, warplanes struck"
+                    let closer = match (c.date, date) {
+                        (Some(a), Some(b)) if reporting_date(d, a) && !reporting_date(d, b) => {
+                            let days = (d.dates[a].date - d.dates[b].date).num_days();
+                            d.dates[b].precision == 1 && (0..=7).contains(&days)
+                        }
+                        _ => false,
+                    };
+                    if c.date.is_none() || closer {
                         c.date = date;
                     }
                     if geo.is_some() && (upgrade || better_geo(geo.as_ref(), c.geo.as_ref())) {
@@ -454,7 +467,18 @@ impl Engine {
             return false;
         }
         // an undated lead sentence opening the article summarises the dated report after it
-        if c.date.is_none() && date.is_some() && c.seeds.len() == 1 && c.seeds[0] == 0 {
+        // ... unless the sentence opens on its date ("Yesterday, SOHR sources said ...",
+        // "On February 7, ..."): that moves the story to another day
+        let opens_on_date = date.is_some_and(|k| {
+            let lead = d.text[s.span.start..d.dates[k].span.start].trim();
+            lead.is_empty() || matches!(lead.to_lowercase().as_str(), "on" | "le" | "since")
+        });
+        if c.date.is_none()
+            && date.is_some()
+            && c.seeds.len() == 1
+            && c.seeds[0] == 0
+            && !opens_on_date
+        {
             return false;
         }
         // the same attackers fought soldiers, then abducted or killed civilians: two actor
@@ -1664,6 +1688,21 @@ fn period_start(folded: &Folded, at: usize) -> (bool, bool) {
     if before.ends_with(" as of") || before == "as of" || before.ends_with("\nas of") {
         return (false, true);
     }
+    // "since 24th of March 2019": the day may stand outside the matched month
+    let day = before
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if before.ends_with(" of") || (!day.is_empty() && day.bytes().all(|b| b.is_ascii_digit())) {
+        let t = before.strip_suffix(" of").unwrap_or(before).trim_end();
+        let w = t.rsplit(' ').next().unwrap_or("");
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            before = t[..t.len() - w.len()].trim_end();
+            before = before.strip_suffix(" the").unwrap_or(before);
+        }
+    }
     for lead in [
         " the start of",
         " the beginning of",
@@ -1718,9 +1757,10 @@ fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
     false
 }
 
-/// The date of the event among a sentence's date mentions: the first one that does not date
-/// a statement ("said on Monday that ..."), else the first.
-fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
+/// Whether a date mention dates a statement ("said on Monday that ...", "the army stated
+/// Sunday") or the report itself (a dateline: "May 28, 2021: ...", "January 17, 2021
+/// (GADAREF) –"), not an incident.
+fn reporting_date(d: &Doc, i: usize) -> bool {
     const REPORTING: &[&str] = &[
         "said",
         "told",
@@ -1734,6 +1774,9 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         "wrote",
         "tweeted",
         "posted",
+        "released",
+        "published",
+        "issued",
         "indique",
         "declare",
         "annonce",
@@ -1743,24 +1786,43 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         "explique",
         "confirme",
     ];
-    let reported = |i: usize| {
-        let m = &d.dates[i];
-        let fs = d.folded.folded_offset(m.span.start);
-        let before = d.folded.s[..fs].trim_end();
-        let before = before
-            .strip_suffix(" on")
-            .or_else(|| before.strip_suffix(" ce"))
-            .unwrap_or(before);
-        let last = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        REPORTING.contains(&last)
-    };
+    let m = &d.dates[i];
+    let line_start = d.text[..m.span.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || d.text[..m.span.start].trim().is_empty();
+    if line_start {
+        let mut after = d.text[m.span.end..].trim_start_matches(' ');
+        // "January 17, 2021 (GADAREF) –": a place in brackets may stand before the dash
+        if let Some(rest) = after.strip_prefix('(') {
+            if let Some(close) = rest.find(')').filter(|&c| c < 40) {
+                after = rest[close + 1..].trim_start_matches(' ');
+            }
+        }
+        if after.starts_with([':', '\u{2013}', '\u{2014}', '-']) {
+            return true;
+        }
+    }
+    let fs = d.folded.folded_offset(m.span.start);
+    let before = d.folded.s[..fs].trim_end();
+    let before = before
+        .strip_suffix(" on")
+        .or_else(|| before.strip_suffix(" ce"))
+        .unwrap_or(before);
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    REPORTING.contains(&last)
+}
+
+/// The date of the event among a sentence's date mentions: the first one that does not date
+/// a statement ("said on Monday that ..."), else the first.
+fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
     let mut first = None;
     for i in r {
         first.get_or_insert(i);
-        if !reported(i) {
+        if !reporting_date(d, i) {
             return Some(i);
         }
     }
@@ -2078,7 +2140,7 @@ fn dateline_len(s: &str) -> usize {
         .map(|(i, c)| i + c.len_utf8())
         .last()
         .unwrap_or(0);
-    for sep in [" - ", " — ", " – ", ": "] {
+    for sep in [" - ", " -- ", " — ", " – ", ": "] {
         if let Some(p) = rest[..window].find(sep) {
             let between = &rest[..p];
             if between.is_empty() || between.starts_with([',', ' ', '(']) {
