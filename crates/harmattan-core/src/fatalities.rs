@@ -16,6 +16,7 @@
 //! | `FAT/EN/CLAIMED_LIVES`, `FAT/FR/COUTE_LA_VIE` | "claimed the lives of 7", « a coûté la vie à 3 soldats » |
 //! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
+//! | `FAT/EN/BODY_OF` | "the body of a young man was found" → 1 |
 //! | `FAT/EN/CODED_AS` | ACLED notes: "Unknown fatalities coded as 10" |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
@@ -397,6 +398,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             ),
         ),
         pat(
+            "FAT/EN/BODY_OF",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:man|woman|boy|girl|child|person|civilian|soldier|trader|farmer|herder|villager|resident|driver|teenager|youth|migrant|policeman|officer|member){B}"),
+        ),
+        pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
@@ -569,6 +576,7 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "die ",
             "fatalit",
             "bodies",
+            "body of",
             "corpse",
             "neutrali",
             "massacr",

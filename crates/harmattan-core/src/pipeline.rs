@@ -481,6 +481,13 @@ impl Engine {
         {
             return false;
         }
+        // an undated report of today's news, then "On February 14, ..." of an earlier day
+        if c.date.is_none()
+            && opens_on_date
+            && date.is_some_and(|k| (d.published - d.dates[k].date).num_days() > 1)
+        {
+            return true;
+        }
         // the same attackers fought soldiers, then abducted or killed civilians: two actor
         // pairs, two events (codebook 2.4)
         let cats = |k: usize| d.cues[d.sents[k].cues.clone()].iter().map(|q| q.cat);
