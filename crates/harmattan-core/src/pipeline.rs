@@ -238,7 +238,7 @@ impl Engine {
             .into_iter()
             .filter(|m| m.date <= published)
             .partition(|m| {
-                let (since, as_of) = period_start(&folded, m.span.start);
+                let (since, as_of) = period_start(&folded, m.span);
                 as_of || ((published - m.date).num_days() > 14 && since)
             });
         let since: Vec<Span> = since.iter().map(|m| m.span).collect();
@@ -1689,9 +1689,19 @@ fn range_in<T>(
 /// Whether the date starting at `at` opens a period ("since early January 2019", "depuis le
 /// debut de l'annee") or closes a count ("as of Tuesday"): the bounds of a running tally, not
 /// the date of an incident. Returns (opens, closes).
-fn period_start(folded: &Folded, at: usize) -> (bool, bool) {
-    let fs = folded.folded_offset(at);
+fn period_start(folded: &Folded, span: Span) -> (bool, bool) {
+    let fs = folded.folded_offset(span.start);
+    let fe = folded.folded_offset(span.end);
     let mut before = folded.s[..fs].trim_end();
+    // "from late March 2019 until today"
+    let after = folded.s[fe..].trim_start();
+    if before.ends_with(" from")
+        && ["until ", "till ", "to today", "to date", "through "]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return (true, false);
+    }
     if before.ends_with(" as of") || before == "as of" || before.ends_with("\nas of") {
         return (false, true);
     }
