@@ -1059,6 +1059,16 @@ fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     }
     // times 5:30, ratios
     let b = s.as_bytes();
+    // "Cirilo Paderna, 51, was shot dead": an age between commas after a name
+    if qs >= 2
+        && b[qs - 1] == b' '
+        && b[qs - 2] == b','
+        && b.get(qe) == Some(&b',')
+        && q.len() <= 3
+        && q.bytes().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     if qe < b.len() && b[qe] == b':' && b.get(qe + 1).is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }

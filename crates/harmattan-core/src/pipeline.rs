@@ -300,6 +300,7 @@ impl Engine {
         };
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
+        let mut prev_background = false;
         for sp in sentences::split(text) {
             if boiler
                 .iter()
@@ -336,7 +337,21 @@ impl Engine {
                     && dates[dates_r.clone()]
                         .iter()
                         .all(|m| (published - m.date).num_days() > 60);
+                // "These attacks claimed the lives of 841 persons" goes on with the tally
+                let continues_tally = prev_background && {
+                    let f = &folded.s[folded.folded_offset(sp.start)..];
+                    [
+                        "these ",
+                        "those ",
+                        "all were ",
+                        "all of them ",
+                        "all of these ",
+                    ]
+                    .iter()
+                    .any(|w| f.starts_with(w))
+                };
                 let background = (has(Cat::Background) && (!has_date || old_dates))
+                    || continues_tally
                     || (tally && !has_date)
                     || (past_year && !absolute_date)
                     || (has(Cat::Natural) && !armed_here);
@@ -347,6 +362,7 @@ impl Engine {
                 let hypothetical = sc.iter().any(|c| {
                     c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
                 }) && !has_date;
+                prev_background = background;
                 sents.push(Sent {
                     span: sp,
                     cues: cues_r,
