@@ -497,7 +497,7 @@ static VICTIM_RE: LazyLock<Regex> =
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
@@ -1513,6 +1513,10 @@ fn accept_backward(
         return false;
     };
     let gap = &s[gs..ge];
+    // « 12 corps » are bodies, but "32 members of the 5th Corps" and "the army corps" are units
+    if verb == "corps" && !gap.trim().is_empty() {
+        return false;
+    }
     // "On January 11, militiamen killed": a comma right after the number ends the figure
     if gap.starts_with(',') {
         return false;
@@ -2067,6 +2071,29 @@ pub fn incident_total(
     // larger stands for both; in one sentence they add up ("12 people and 3 attackers")
     let armed = best.iter().position(|b| b.group == Group::Armed);
     let mut skip: Option<usize> = None;
+    // the same number for two victim nouns in two sentences ("killing two National Front
+    // members" ... "the killing of two members") is one report, not two groups
+    let sentences_of = |b: &Best| -> Vec<(usize, usize)> {
+        figs.iter()
+            .filter(|f| b.idx.contains(&f.idx))
+            .map(|f| f.sentence)
+            .collect()
+    };
+    let mut same_report: Vec<usize> = Vec::new();
+    for k in 0..best.len() {
+        if !matches!(best[k].group, Group::Named(_) | Group::Other(_)) {
+            continue;
+        }
+        let sk = sentences_of(&best[k]);
+        if (0..k).any(|j| {
+            matches!(best[j].group, Group::Named(_) | Group::Other(_))
+                && !same_report.contains(&j)
+                && best[j].value == best[k].value
+                && !sentences_of(&best[j]).iter().any(|x| sk.contains(x))
+        }) {
+            same_report.push(k);
+        }
+    }
     if let (Some(g), Some(a), None) = (generic, armed, whole) {
         let sentences = |grp: &Group| -> Vec<(usize, usize)> {
             figs.iter()
@@ -2080,7 +2107,7 @@ pub fn incident_total(
         }
     }
     for (k, b) in best.iter().enumerate() {
-        if skip == Some(k) {
+        if skip == Some(k) || same_report.contains(&k) {
             continue;
         }
         let take_it = if whole.is_some() {
