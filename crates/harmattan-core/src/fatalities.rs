@@ -16,7 +16,8 @@
 //! | `FAT/EN/CLAIMED_LIVES`, `FAT/FR/COUTE_LA_VIE` | "claimed the lives of 7", « a coûté la vie à 3 soldats » |
 //! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
-//! | `FAT/EN/BODY_OF` | "the body of a young man was found" → 1 |
+//! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/DOUBLE_MURDER` | "the double murder" → 2 |
 //! | `FAT/EN/CODED_AS` | ACLED notes: "Unknown fatalities coded as 10" |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
@@ -404,6 +405,24 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:man|woman|boy|girl|child|person|civilian|soldier|trader|farmer|herder|villager|resident|driver|teenager|youth|migrant|policeman|officer|member){B}"),
         ),
         pat(
+            "FAT/EN/DOUBLE_MURDER",
+            Fixed(Quantity::Number(2)),
+            En,
+            &format!("{B}double\\s+(?:murder|homicide|killing|assassination)s?{B}"),
+        ),
+        pat(
+            "FAT/EN/BODY_FOUND",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:(?:discovery|found|recovered|retrieved|discovered)\\s+(?:of\\s+)?(?:a|the)\\s+(?:[a-z'-]+\\s+){{0,2}}?(?:body|corpse)|(?:a|the)\\s+(?:[a-z'-]+\\s+){{0,2}}?(?:body|corpse)\\s+(?:was|has been)\\s+(?:found|discovered|recovered|retrieved)){B}"),
+        ),
+        pat(
+            "FAT/EN/WAS_KILLED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed)\\s+)?(?:killed|shot dead|shot and killed|found dead|confirmed dead|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+        ),
+        pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
@@ -578,6 +597,10 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "bodies",
             "body of",
             "corpse",
+            "double murder",
+            "double homicide",
+            "double killing",
+            "double assassination",
             "neutrali",
             "massacr",
             "execut",
@@ -1885,7 +1908,21 @@ pub fn incident_total(
 ) -> (u32, FatalityBasis, Vec<usize>) {
     let mut figs: Vec<Fig> = Vec::new();
     let mut none_idx: Vec<usize> = Vec::new();
+    // "X was killed", "a body was found": one death when nothing else counts
+    const FALLBACK: &[&str] = &["FAT/EN/WAS_KILLED", "FAT/EN/BODY_FOUND", "FAT/EN/BODY_OF"];
+    let only_fallback = mentions.iter().all(|m| {
+        FALLBACK.contains(&m.rule)
+            || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
+    });
+    let mut fallback_taken = false;
     for (i, m) in mentions.iter().enumerate() {
+        if FALLBACK.contains(&m.rule) && m.kind != FatalityKind::Cumulative {
+            // one death, once: later mentions are the same dead retold
+            if !only_fallback || fallback_taken {
+                continue;
+            }
+            fallback_taken = true;
+        }
         match m.kind {
             FatalityKind::Cumulative => continue,
             FatalityKind::None => {
