@@ -1340,6 +1340,10 @@ fn accept_fixed(
             return false;
         }
     }
+    // "a shopkeeper who was shot dead last month": a relative clause tells a backstory
+    if p.rule == "FAT/EN/WAS_KILLED" && matches!(prev_word(s, ms), "who" | "that" | "which") {
+        return false;
+    }
     if overlaps(acc, ms, me) {
         return false;
     }
