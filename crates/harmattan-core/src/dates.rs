@@ -412,7 +412,7 @@ fn rule_defs() -> Vec<(Kind, String)> {
         (
             Kind::RelDay { fr: false },
             format!(
-                r"{B}(?P<w>the\s+day\s+before\s+yesterday|earlier\s+this\s+morning|early\s+this\s+morning|late\s+last\s+night|earlier\s+today|early\s+today|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|last\s+evening|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?{B}"
+                r"{B}(?P<w>the\s+day\s+before\s+yesterday|the\s+night\s+before\s+last|earlier\s+this\s+morning|early\s+this\s+morning|late\s+last\s+night|earlier\s+today|early\s+today|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|last\s+evening|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?{B}"
             ),
         ),
         (
@@ -1113,7 +1113,10 @@ fn resolve(kind: Kind, c: &Captures, ctx: &Ctx) -> Option<(Val, &'static str)> {
         }
         Kind::RelDay { fr } => {
             let w = gs(c, "w")?;
-            let off = if w.contains("before yesterday") || w.starts_with("avant") {
+            let off = if w.contains("before yesterday")
+                || w.contains("before last")
+                || w.starts_with("avant")
+            {
                 -2
             } else if w.contains("yesterday")
                 || w.contains("last")
@@ -1366,6 +1369,7 @@ mod tests {
         ("Thursday 7 November 2025", "2025-11-08", "2025-11-07", 1),
         // relative day
         ("yesterday", "2025-11-07", "2025-11-06", 1),
+        ("the night before last", "2025-11-07", "2025-11-05", 1),
         ("Soldiers were killed today.", "2025-11-07", "2025-11-07", 1),
         ("this morning", "2025-11-07", "2025-11-07", 1),
         (
