@@ -183,14 +183,28 @@ impl Engine {
                 if let Some(src) = &doc.source {
                     ev.source = src.clone();
                 }
-                let dup = events.iter().any(|e| {
+                // the same incident told again further down ("yesterday morning in Jojutla"
+                // ... "last Saturday in Jojutla"): same day, place and type make one event
+                // (codebook 2.4); the larger toll stands, its evidence with it
+                let same = events.iter_mut().find(|e| {
                     e.event_date == ev.event_date
-                        && e.sub_event_type == ev.sub_event_type
+                        && e.event_type == ev.event_type
                         && e.location == ev.location
-                        && e.actor1 == ev.actor1
+                        && e.country == ev.country
+                        && !e.location.is_empty()
                 });
-                if !dup {
-                    events.push(ev);
+                match same {
+                    Some(e) => {
+                        if ev.fatalities > e.fatalities {
+                            e.fatalities = ev.fatalities;
+                            e.fatality_basis = ev.fatality_basis;
+                            e.evidence.retain(|x| x.field != "fatalities");
+                            e.evidence.extend(
+                                ev.evidence.into_iter().filter(|x| x.field == "fatalities"),
+                            );
+                        }
+                    }
+                    None => events.push(ev),
                 }
             }
         }
