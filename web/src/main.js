@@ -159,9 +159,9 @@ function renderList(page) {
     const tr = el('tr', { tabindex: '0', 'data-id': ev.event_id_cnty, 'aria-selected': String(ev.event_id_cnty === state.event) });
     tr.innerHTML =
       `<td class="date">${esc(ev.event_date)}<span class="sub">${esc(ev.event_id_cnty)}</span></td>` +
-      `<td><div class="type-cell"><span class="swatch" style="background:${typeColour(ev.event_type)}"></span><div><span class="type-name">${esc(ev.event_type)}</span><span class="sub">${esc(ev.sub_event_type)}</span></div></div></td>` +
-      `<td>${esc(place)}<span class="sub">${esc(ev.country)}${ev.sources_count > 1 ? ` · ${ev.sources_count} reports` : ''}</span></td>` +
-      `<td>${esc(ev.actor1)}<span class="sub">${ev.actor2 ? 'vs ' + esc(ev.actor2) : '&nbsp;'}</span></td>` +
+      `<td><div class="type-cell"><span class="swatch" style="background:${typeColour(ev.event_type)}"></span><div><span class="type-name" title="${esc(ev.event_type)}">${esc(ev.event_type)}</span><span class="sub">${esc(ev.sub_event_type)}</span></div></div></td>` +
+      `<td><span class="main">${esc(place)}</span><span class="sub">${esc(ev.country)}${ev.sources_count > 1 ? ` · ${ev.sources_count} reports` : ''}</span></td>` +
+      `<td><span class="main" title="${esc(ev.actor1)}">${esc(ev.actor1)}</span><span class="sub" title="${esc(ev.actor2)}">${ev.actor2 ? 'vs ' + esc(ev.actor2) : '&nbsp;'}</span></td>` +
       `<td class="num ${fat === 0 ? 'fat-0' : fat >= 10 ? 'fat-hi' : ''}">${fmtInt(fat)}</td>`;
     const open = () => openEvent(ev.event_id_cnty, { focusMap: true });
     tr.addEventListener('click', open);

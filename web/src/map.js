@@ -8,7 +8,7 @@ import { getJson } from './api.js';
 import { EVENT_TYPES, esc, fmtDate, fmtInt, fold, foldLoose, typeColour } from './util.js';
 
 const SAHEL = L.latLngBounds([9.0, -12.5], [24.5, 16.5]);
-const CHORO = ['#f1f4f8', '#d6e0ec', '#afc3da', '#7f9fc2', '#52779f', '#2f5279'];
+const CHORO = ['#f6f5f1', '#e2e8ef', '#c8d4e2', '#a5b9d0', '#7f9cbd', '#5a7ca6'];
 
 export const radiusFor = (fat) => 4 + Math.min(14, 2.2 * Math.sqrt(Math.max(0, fat || 0)));
 
@@ -121,7 +121,7 @@ export class EventMap {
         if (level === 1) {
           const layer = L.geoJSON(gj, {
             pane: 'admin1',
-            style: () => ({ color: '#7d8a99', weight: 0.9, fillColor: CHORO[0], fillOpacity: 0.75, className: 'admin1-region' }),
+            style: () => ({ color: '#7d8a99', weight: 0.9, fillColor: CHORO[0], fillOpacity: 0.8, className: 'admin1-region' }),
             onEachFeature: (f, lyr) => {
               f.properties = f.properties || {};
               lyr._region = {
