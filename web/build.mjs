@@ -2,6 +2,7 @@
 // Deterministic: no hashes, timestamps or absolute paths in the output, so `.ci/run` can
 // rebuild and check that the committed files are what these sources make.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,15 @@ await build({
 
 // Natural Earth 1:50m countries (public domain) as TopoJSON, converted in the browser.
 cpSync(mod('world-atlas/countries-50m.json'), join(out, 'countries-50m.json'));
-cpSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+// index.html names app.js and app.css with a digest of their content, so a browser that
+// cached an earlier build (the server lets it keep files for an hour) loads the new one
+const digest = (f) => createHash('sha256').update(readFileSync(join(out, f))).digest('hex').slice(0, 12);
+writeFileSync(
+  join(out, 'index.html'),
+  readFileSync(join(here, 'src', 'index.html'), 'utf8')
+    .replace('href="app.css"', `href="app.css?v=${digest('app.css')}"`)
+    .replace('src="app.js"', `src="app.js?v=${digest('app.js')}"`),
+);
 
 // Attribution and the licences of everything bundled into the assets.
 const licences = [

@@ -5,27 +5,27 @@ import { byteOffsetMap, esc, fmtDate, fmtInt, typeColour } from './util.js';
 const FIELDS = [
   ['event_date', 'Date'],
   ['time_precision', 'Time precision'],
-  ['disorder_type', 'Disorder type'],
   ['event_type', 'Event type'],
   ['sub_event_type', 'Sub-event type'],
+  ['disorder_type', 'Disorder type'],
+  ['interaction', 'Interaction'],
   ['actor1', 'Actor 1'],
   ['assoc_actor_1', 'Assoc. actor 1'],
-  ['inter1', 'Inter 1'],
   ['actor2', 'Actor 2'],
   ['assoc_actor_2', 'Assoc. actor 2'],
+  ['inter1', 'Inter 1'],
   ['inter2', 'Inter 2'],
-  ['interaction', 'Interaction'],
   ['country', 'Country'],
   ['admin1', 'Admin 1'],
   ['admin2', 'Admin 2'],
   ['admin3', 'Admin 3'],
   ['location', 'Location'],
+  ['geo_precision', 'Geo precision'],
   ['latitude', 'Latitude'],
   ['longitude', 'Longitude'],
-  ['geo_precision', 'Geo precision'],
   ['fatalities', 'Fatalities'],
-  ['source', 'Source'],
   ['sources_count', 'Reports'],
+  ['source', 'Source'],
 ];
 
 /** Highlight class of a field: one colour per family of fields. */
@@ -38,6 +38,8 @@ export function fieldClass(field) {
   return 'hl-other';
 }
 const PRIORITY = ['hl-fat', 'hl-type', 'hl-actor', 'hl-date', 'hl-place', 'hl-other'];
+const OPTIONAL = new Set(['assoc_actor_1', 'assoc_actor_2', 'admin3', 'disorder_type']);
+const WIDE = new Set(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'source']);
 const PRECISION = { 1: 'exact', 2: 'approximate', 3: 'coarse' };
 
 /**
@@ -100,14 +102,17 @@ export function renderDetail(body, data, { onShowEvidence } = {}) {
     `<span class="badge">${fmtInt(ev.sources_count ?? sources.length)} report${(ev.sources_count ?? sources.length) === 1 ? '' : 's'}</span></div>`;
   if (ev.notes) h += `<div class="ev-notes">${esc(ev.notes)}</div>`;
 
-  h += '<h3>Coded fields</h3><table class="fields"><tbody>';
+  h += '<h3>Coded fields</h3><dl class="fields">';
   for (const [key, label] of FIELDS) {
     if (!(key in ev)) continue;
+    if ((ev[key] == null || ev[key] === '') && OPTIONAL.has(key)) continue;
     const n = evidenceFields.get(key);
-    const chip = n ? `<button type="button" class="ev-chip ${fieldClass(key)}" data-show="${key}" aria-label="Show the evidence for ${esc(label)}">evidence${n > 1 ? ' ×' + n : ''}</button>` : '';
-    h += `<tr><th scope="row">${esc(label)}</th><td>${value(ev, key)}${chip}</td></tr>`;
+    const chip = n
+      ? `<button type="button" class="ev-chip ${fieldClass(key)}" data-show="${key}" title="Show the evidence for ${esc(label)} (${n} span${n > 1 ? 's' : ''})" aria-label="Show the evidence for ${esc(label)}">${n}</button>`
+      : '';
+    h += `<div class="${WIDE.has(key) ? 'wide' : ''}"><dt>${esc(label)}</dt><dd>${value(ev, key)}${chip}</dd></div>`;
   }
-  h += '</tbody></table>';
+  h += '</dl>';
 
   h += `<h3>Sources (${sources.length})</h3>`;
   h += '<div class="hl-legend" aria-label="Highlight colours"><span class="hl-type">event type</span><span class="hl-date">date</span><span class="hl-actor">actors</span><span class="hl-place">place</span><span class="hl-fat">fatalities</span></div>';

@@ -144,9 +144,8 @@ function renderCounts(page, stats) {
   count.textContent = fmtInt(total);
   count.dataset.count = String(total);
   $('#fatality-count').textContent = fmtInt(stats.totals?.fatalities ?? 0);
-  const t = (stats.timeline || []).map((r) => r.period).sort();
-  const from = state.filters.from || t[0];
-  const to = state.filters.to || state.facets?.date_max || t[t.length - 1];
+  const from = state.filters.from || state.facets?.date_min;
+  const to = state.filters.to || state.facets?.date_max;
   $('#date-range').textContent = from ? `${fmtDate(from)} – ${fmtDate(to)}` : '—';
 }
 
@@ -157,11 +156,11 @@ function renderList(page) {
     const place = [ev.location, ev.admin1].filter((x, i, a) => x && a.indexOf(x) === i).join(', ');
     const fat = Number(ev.fatalities) || 0;
     const tr = el('tr', { tabindex: '0', 'data-id': ev.event_id_cnty, 'aria-selected': String(ev.event_id_cnty === state.event) });
+    const actors = [ev.actor1, ev.actor2].filter(Boolean).join(' vs ');
     tr.innerHTML =
-      `<td class="date">${esc(ev.event_date)}<span class="sub">${esc(ev.event_id_cnty)}</span></td>` +
-      `<td><div class="type-cell"><span class="swatch" style="background:${typeColour(ev.event_type)}"></span><div><span class="type-name" title="${esc(ev.event_type)}">${esc(ev.event_type)}</span><span class="sub">${esc(ev.sub_event_type)}</span></div></div></td>` +
-      `<td><span class="main">${esc(place)}</span><span class="sub">${esc(ev.country)}${ev.sources_count > 1 ? ` · ${ev.sources_count} reports` : ''}</span></td>` +
-      `<td><span class="main" title="${esc(ev.actor1)}">${esc(ev.actor1)}</span><span class="sub" title="${esc(ev.actor2)}">${ev.actor2 ? 'vs ' + esc(ev.actor2) : '&nbsp;'}</span></td>` +
+      `<td class="date">${esc(ev.event_date)}<span class="sub mono">${esc(ev.event_id_cnty)}</span></td>` +
+      `<td><div class="type-cell"><span class="swatch" style="background:${typeColour(ev.event_type)}" title="${esc(ev.event_type)}"></span><div><span class="type-name">${esc(ev.sub_event_type || ev.event_type)}</span><span class="sub" title="${esc(actors)}">${esc(actors) || '&nbsp;'}</span></div></div></td>` +
+      `<td><span class="main" title="${esc(place)}">${esc(place)}</span><span class="sub">${esc(ev.country)}${ev.sources_count > 1 ? ` · ${ev.sources_count} rep.` : ''}</span></td>` +
       `<td class="num ${fat === 0 ? 'fat-0' : fat >= 10 ? 'fat-hi' : ''}">${fmtInt(fat)}</td>`;
     const open = () => openEvent(ev.event_id_cnty, { focusMap: true });
     tr.addEventListener('click', open);
@@ -173,7 +172,7 @@ function renderList(page) {
     });
     tbody.append(tr);
   }
-  if (!(page.events || []).length) tbody.innerHTML = '<tr><td colspan="5" class="empty">No events match these filters.</td></tr>';
+  if (!(page.events || []).length) tbody.innerHTML = '<tr><td colspan="4" class="empty">No events match these filters.</td></tr>';
   const total = page.total || 0;
   $('#page-info').textContent = total ? `${fmtInt(state.offset + 1)}–${fmtInt(Math.min(total, state.offset + PAGE))} of ${fmtInt(total)}` : '';
   $('#page-prev').disabled = state.offset === 0;
@@ -218,6 +217,7 @@ async function openEvent(id, { focusMap = false } = {}) {
   if (panel.hidden) lastFocus = document.activeElement;
   panel.hidden = false;
   $('#detail-title').textContent = id;
+  map.highlight(id);
   body.innerHTML = '<p class="muted">Loading…</p>';
   try {
     const data = await getJson(`api/events/${encodeURIComponent(id)}`);
@@ -237,6 +237,7 @@ function closeEvent() {
   panel.hidden = true;
   delete panel.dataset.loaded;
   state.event = '';
+  map.highlight('');
   writeHash();
   document.querySelectorAll('#event-list tbody tr[aria-selected="true"]').forEach((tr) => tr.setAttribute('aria-selected', 'false'));
   lastFocus?.focus?.();

@@ -73,6 +73,7 @@ export class EventMap {
     this.countries = L.geoJSON(geo, {
       pane: 'countries',
       interactive: false,
+      attribution: 'Country outlines: Natural Earth',
       style: (f) => ({
         color: '#8d99a6',
         weight: focus.has(fold(f.properties?.name)) ? 1.4 : 0.7,
@@ -277,6 +278,7 @@ export class EventMap {
       this.markers.set(p.event_id_cnty, m);
     }
     this.cluster.addLayers(layers);
+    if (this.selected) this.highlight(this.selected);
     if (!this.fitted && bounds.length) {
       this.fitted = true;
       this.map.fitBounds(L.latLngBounds(bounds).pad(0.15), { maxZoom: 7 });
@@ -287,6 +289,18 @@ export class EventMap {
   fitTo(ids) {
     const pts = ids.map((id) => this.markers.get(id)?.getLatLng()).filter(Boolean);
     if (pts.length) this.map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 8 });
+  }
+
+  /** Outlines the marker of the open event (none when id is empty). */
+  highlight(id) {
+    const prev = this.markers.get(this.selected);
+    prev?.setStyle({ color: '#ffffff', weight: 1.2 });
+    this.selected = id;
+    const m = this.markers.get(id);
+    if (m) {
+      m.setStyle({ color: '#14202c', weight: 3 });
+      m.bringToFront?.();
+    }
   }
 
   focusEvent(id) {

@@ -72,12 +72,12 @@ export class Timeline {
       const label = mm === 0 || i === 0 ? `${monthName(mm)} ${r.period.slice(0, 4)}` : monthName(mm);
       s += `<line x1="${x}" x2="${x}" y1="${m.t + ih}" y2="${m.t + ih + 4}" stroke="#c9d2dc"/><text x="${x + 2}" y="${h - 5}">${label}</text>`;
     });
-    s += '</g><g class="bars">';
+    s += '</g><g class="tl-bars">';
     rows.forEach((r, i) => {
       if (!r.events) return;
       const x = m.l + i * step + (step - bw) / 2;
       const end = this.group === 'day' ? r.period : isoOfDay(dayNumber(r.period) + 6);
-      s += `<rect class="bar" data-i="${i}" x="${x.toFixed(1)}" y="${y(r.events).toFixed(1)}" width="${bw.toFixed(1)}" height="${(m.t + ih - y(r.events)).toFixed(1)}">` +
+      s += `<rect class="tl-bar" data-i="${i}" x="${x.toFixed(1)}" y="${y(r.events).toFixed(1)}" width="${bw.toFixed(1)}" height="${(m.t + ih - y(r.events)).toFixed(1)}">` +
         `<title>${esc(this.group === 'day' ? fmtDate(r.period) : `${fmtDate(r.period)} – ${fmtDate(end)}`)}: ${fmtInt(r.events)} events, ${fmtInt(r.fatalities)} fatalities</title></rect>`;
     });
     s += '</g>';

@@ -172,6 +172,24 @@ impl Browser {
         })
     }
 
+    /// Sizes the window so that the page's viewport is `w` × `h` CSS pixels.
+    fn viewport(&self, w: i64, h: i64) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": w, "height": h })),
+        );
+        let v = self.js("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
+        let (dw, dh) = (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0));
+        if dw > 0 || dh > 0 {
+            self.cmd(
+                "POST",
+                "/window/rect",
+                Some(json!({ "width": w + dw, "height": h + dh })),
+            );
+        }
+    }
+
     fn find(&self, css: &str) -> String {
         let v = self.cmd(
             "POST",
@@ -294,6 +312,7 @@ fn start_browser(dir: &Path) -> (Proc, Browser) {
 
 /// Starts `harmattan demo` on a free port with a fresh database; returns it and its base URL.
 fn start_demo(dir: &Path, boundaries: &Path) -> (Proc, String) {
+    std::fs::create_dir_all(dir).unwrap();
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let mut child = Command::new(env!("CARGO_BIN_EXE_harmattan"))
@@ -428,9 +447,7 @@ fn dashboard_shows_filters_and_traces_evidence_in_chromium() {
     };
     let bdir = tmp.0.join("boundaries");
     write_boundaries(&bdir, &features);
-    let run = tmp.0.join("run");
-    std::fs::create_dir_all(&run).unwrap();
-    let (_server, base) = start_demo(&run, &bdir);
+    let (_server, base) = start_demo(&tmp.0.join("run"), &bdir);
 
     // what the API says, to compare the page with
     let total = get_json(&agent, &format!("{base}/api/events?limit=1"))["total"]
@@ -452,6 +469,7 @@ fn dashboard_shows_filters_and_traces_evidence_in_chromium() {
         .expect("an admin 1 with some but not all of the events");
 
     let (_driver, browser) = start_browser(&tmp.0);
+    browser.viewport(1440, 900);
     browser.goto(&format!("{base}/"));
 
     // the markers and the count
@@ -467,7 +485,11 @@ fn dashboard_shows_filters_and_traces_evidence_in_chromium() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(shown, total.to_string(), "#event-count shows the API's total");
+    assert_eq!(
+        shown,
+        total.to_string(),
+        "#event-count shows the API's total"
+    );
     let markers = browser
         .wait_js(
             "markers on the map",
@@ -560,7 +582,11 @@ fn dashboard_shows_filters_and_traces_evidence_in_chromium() {
     let mut checked = 0;
     for (src, page) in sources.iter().zip(marks) {
         let text = src["text"].as_str().unwrap();
-        assert_eq!(page["text"].as_str().unwrap(), text, "the source text as stored");
+        assert_eq!(
+            page["text"].as_str().unwrap(),
+            text,
+            "the source text as stored"
+        );
         let mut fields: Vec<&str> = src["evidence"]
             .as_array()
             .unwrap()
