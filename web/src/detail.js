@@ -124,14 +124,31 @@ export function renderDetail(body, data, { onShowEvidence } = {}) {
   });
   if (!sources.length) h += '<p class="empty">No stored source text (an imported event).</p>';
 
-  h += `<h3>Revision history (${revisions.length})</h3>`;
-  if (revisions.length) {
-    h += '<table class="revs"><thead><tr><th>When</th><th>Field</th><th>Change</th><th>Why</th></tr></thead><tbody>';
-    for (const r of revisions) {
-      const change = r.old == null || r.old === '' ? `<span class="rev-new">${esc(r.new)}</span>` : `<span class="rev-old">${esc(r.old)}</span> → <span class="rev-new">${esc(r.new)}</span>`;
-      h += `<tr><td>${esc(String(r.at || '').replace('T', ' ').slice(0, 16))}</td><td>${esc(r.field)}</td><td>${change}</td><td>${esc(r.why)}</td></tr>`;
+  // one block per revision (the API lists field changes; the store numbers its revisions)
+  const groups = [];
+  for (const r of revisions) {
+    const key = r.revision != null ? `#${r.revision}` : `${r.at}|${r.reason || ''}`;
+    let g = groups[groups.length - 1];
+    if (!g || g.key !== key) groups.push((g = { key, r, changes: [] }));
+    g.changes.push(r);
+  }
+  h += `<h3>Revision history (${groups.length})</h3>`;
+  if (groups.length) {
+    h += '<ol class="revs">';
+    for (const g of groups) {
+      const when = String(g.r.at || '').replace('T', ' ').replace(/:\d\dZ?$|Z$/, '');
+      // the first revision sets every field: folded, the later ones (what other reports changed) open
+      h += `<li><details${g === groups[0] && groups.length > 1 ? '' : ' open'}><summary class="rev-head"><b>${g.r.revision != null ? `Revision ${esc(g.r.revision)}` : 'Change'}</b> · ${esc(when)} · ${g.changes.length} field${g.changes.length === 1 ? '' : 's'}${g.r.reason ? `<div class="rev-reason">${esc(g.r.reason)}</div>` : ''}</summary>`;
+      h += '<table><tbody>';
+      for (const c of g.changes) {
+        const change = c.old == null || c.old === '' || c.old === '0' && c.field !== 'fatalities'
+          ? `<span class="rev-new">${esc(c.new)}</span>`
+          : `<span class="rev-old">${esc(c.old)}</span> → <span class="rev-new">${esc(c.new)}</span>`;
+        h += `<tr><th scope="row">${esc(c.field)}</th><td>${change}${c.why ? `<span class="sub">${esc(c.why)}</span>` : ''}</td></tr>`;
+      }
+      h += '</tbody></table></details></li>';
     }
-    h += '</tbody></table>';
+    h += '</ol>';
   } else h += '<p class="empty">No revisions.</p>';
 
   body.innerHTML = h;

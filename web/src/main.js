@@ -227,7 +227,7 @@ async function openEvent(id, { focusMap = false } = {}) {
   } catch (e) {
     body.innerHTML = `<p class="status error">${esc(e.message)}</p>`;
   }
-  $('#detail-close').focus();
+  $('#detail-title').focus();
   if (focusMap) map.focusEvent(id);
 }
 

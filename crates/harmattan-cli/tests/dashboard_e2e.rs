@@ -514,7 +514,7 @@ fn dashboard_shows_filters_and_traces_evidence_in_chromium() {
     );
     assert!(shaded.as_u64().unwrap() > 0);
     let timeline_bars = browser
-        .js("return document.querySelectorAll('#timeline rect.bar').length")
+        .js("return document.querySelectorAll('#timeline rect.tl-bar').length")
         .as_u64()
         .unwrap();
     assert!(timeline_bars > 0, "the timeline has no bar");
