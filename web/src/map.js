@@ -281,7 +281,7 @@ export class EventMap {
     if (this.selected) this.highlight(this.selected);
     if (!this.fitted && bounds.length) {
       this.fitted = true;
-      this.map.fitBounds(L.latLngBounds(bounds).pad(0.15), { maxZoom: 7 });
+      this.map.fitBounds(L.latLngBounds(bounds).pad(0.06), { maxZoom: 7 });
     }
     return layers.length;
   }
