@@ -7,6 +7,8 @@ import { Timeline } from './timeline.js';
 import { EVENT_TYPES, dayNumber, debounce, el, esc, fmtDate, fmtInt, fold, typeColour } from './util.js';
 
 const PAGE = 50;
+/** At most this many events are drawn as markers (all of them are fetched at once). */
+const MAP_LIMIT = 20000;
 const FILTERS = ['from', 'to', 'country', 'admin1', 'event_type', 'actor', 'q'];
 const $ = (s) => document.querySelector(s);
 
@@ -106,12 +108,21 @@ async function refresh({ map: withMap = true, fit = false } = {}) {
   const group = currentGroup();
   setStatus('Loading…');
   try {
-    const [page, stats, features] = await Promise.all([
+    const [page, stats] = await Promise.all([
       getJson('api/events', { ...params, limit: PAGE, offset: state.offset }),
       getJson('api/stats', { ...params, group }),
-      withMap ? getJson('api/export.geojson', params) : null,
     ]);
     if (seq !== state.seq) return;
+    // markers for every filtered event, unless there are too many to draw: the choropleth,
+    // timeline and list still show them
+    const mapped = withMap && (page.total ?? 0) <= MAP_LIMIT;
+    const features = mapped ? await getJson('api/export.geojson', params) : null;
+    if (seq !== state.seq) return;
+    if (withMap && !mapped) {
+      map.setEvents({ features: [] });
+      $('#located-count').textContent = '—';
+    }
+    map.setNote(withMap && !mapped ? `${fmtInt(page.total)} events: narrow the filters to see them as points (at most ${fmtInt(MAP_LIMIT)})` : withMap ? '' : null);
     renderCounts(page, stats);
     renderList(page);
     timeline.set(stats.timeline, group);

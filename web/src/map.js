@@ -291,6 +291,19 @@ export class EventMap {
     if (pts.length) this.map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 8 });
   }
 
+  /** A line over the map (null: leave it as it is; empty: remove it). */
+  setNote(text) {
+    if (text == null) return;
+    if (!this.note) {
+      this.note = L.control({ position: 'topright' });
+      this.note.onAdd = () => L.DomUtil.create('div', 'map-note');
+    }
+    const shown = !!this.note._map;
+    if (text && !shown) this.note.addTo(this.map);
+    if (text) this.note.getContainer().textContent = text;
+    else if (shown) this.note.remove();
+  }
+
   /** Outlines the marker of the open event (none when id is empty). */
   highlight(id) {
     const prev = this.markers.get(this.selected);
