@@ -126,6 +126,7 @@ pub fn run(args: &EventsArgs) -> anyhow::Result<bool> {
         actor: args.actor.clone(),
         text: args.text.clone(),
         origin: args.origin.clone(),
+        ..Filter::default()
     };
     let events = store.events(&filter)?;
     let mut out = BufWriter::new(io::stdout().lock());

@@ -3,7 +3,8 @@
 //! Subcommands: `extract` (documents in, events out), `eval` (accuracy against ACLED or
 //! UCDP gold), `bench` (single-thread throughput, or the gazetteer with `--gazetteer`),
 //! `gazetteer` (import, list, remove user gazetteers), `geocode` (explain a place choice),
-//! `ingest`, `events`, `history`, `import-acled` (the SQLite store) and `bench-ingest`.
+//! `ingest`, `events`, `history`, `import-acled` (the SQLite store), `bench-ingest`, `serve`
+//! and `demo` (the HTTP API and dashboard) and `bench-serve`.
 
 mod acled_import;
 mod bench_ingest;
@@ -67,6 +68,12 @@ enum Command {
     ImportAcled(acled_import::ImportAcledArgs),
     /// Measure ingest throughput: generated short documents into a fresh database.
     BenchIngest(bench_ingest::BenchIngestArgs),
+    /// Serve the HTTP API and the dashboard over a database (127.0.0.1:8080 by default).
+    Serve(commands::serve::ServeArgs),
+    /// Ingest the bundled sample corpus into a fresh database and serve the dashboard.
+    Demo(commands::demo::DemoArgs),
+    /// Load-test the server: a database of synthetic events, then wrk or oha against it.
+    BenchServe(commands::bench_serve::BenchServeArgs),
 }
 
 /// Arguments of `harmattan extract`.
@@ -174,6 +181,9 @@ fn main() -> ExitCode {
         Command::History(a) => events::run_history(&a),
         Command::ImportAcled(a) => acled_import::run(&a),
         Command::BenchIngest(a) => bench_ingest::run(&a),
+        Command::Serve(a) => commands::serve::run(&a),
+        Command::Demo(a) => commands::demo::run(&a),
+        Command::BenchServe(a) => commands::bench_serve::run(&a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

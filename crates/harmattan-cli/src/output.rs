@@ -7,40 +7,7 @@ use serde::Serialize;
 
 use crate::Format;
 
-/// ACLED's columns (codebook 1.1), in order.
-pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
+pub use harmattan_core::ACLED_COLUMNS;
 
 /// An event as one JSONL object. Field order is the output key order: ACLED's columns, then
 /// provenance. (Kept separate from `Event`'s own field order on purpose.)
@@ -133,48 +100,9 @@ impl<'a> From<&'a Event> for JsonEvent<'a> {
     }
 }
 
-fn coord(v: Option<f64>) -> String {
-    match v {
-        Some(v) if v.is_finite() => format!("{v:.4}"),
-        _ => String::new(),
-    }
-}
-
 /// The 31 ACLED cells of an event, in column order.
 pub fn csv_record(e: &Event) -> [String; 31] {
-    [
-        e.event_id_cnty.clone(),
-        date_string(e).unwrap_or_default(),
-        e.year.to_string(),
-        e.time_precision.to_string(),
-        e.disorder_type.clone(),
-        e.event_type.clone(),
-        e.sub_event_type.clone(),
-        e.actor1.clone(),
-        e.assoc_actor_1.clone(),
-        e.inter1.to_string(),
-        e.actor2.clone(),
-        e.assoc_actor_2.clone(),
-        e.inter2.to_string(),
-        e.interaction.to_string(),
-        e.civilian_targeting.clone(),
-        e.iso.to_string(),
-        e.region.clone(),
-        e.country.clone(),
-        e.admin1.clone(),
-        e.admin2.clone(),
-        e.admin3.clone(),
-        e.location.clone(),
-        coord(e.latitude),
-        coord(e.longitude),
-        e.geo_precision.to_string(),
-        e.source.clone(),
-        e.source_scale.clone(),
-        e.notes.clone(),
-        e.fatalities.to_string(),
-        e.tags.clone(),
-        e.timestamp.map(|t| t.to_string()).unwrap_or_default(),
-    ]
+    e.acled_record()
 }
 
 /// Writes events in one format.

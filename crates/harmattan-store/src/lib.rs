@@ -13,6 +13,7 @@
 //! or nothing of them. The file uses WAL; the schema is versioned by `PRAGMA user_version`.
 
 pub mod fuse;
+mod query;
 mod schema;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 pub use fuse::{Change, Mention};
+pub use query::{EventSource, EvidenceSpan, Facets, Page, Stat, StatGroup, Stats, TimelinePoint};
 
 /// What the store can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +121,9 @@ pub struct StoredEvent {
     pub revision: i64,
     /// How many mentions it fuses.
     pub mentions: i64,
+    /// How many current documents report it (superseded versions left out); for an event
+    /// without stored reports (imported from ACLED), the number of sources it names.
+    pub sources: i64,
 }
 
 /// One revision of an event.
@@ -134,8 +139,8 @@ pub struct Revision {
     pub changes: Vec<Change>,
 }
 
-/// Filters of [`Store::events`]; `None` means any.
-#[derive(Debug, Clone, Default)]
+/// Filters of [`Store::events`] and the API queries; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// Earliest event date.
     pub from: Option<NaiveDate>,
@@ -147,12 +152,34 @@ pub struct Filter {
     pub admin1: Option<String>,
     /// Event type, sub-event type or disorder type (exact, case-insensitive).
     pub event_type: Option<String>,
+    /// Sub-event type only (exact, case-insensitive).
+    pub sub_event_type: Option<String>,
     /// Substring of actor1, actor2 or an associated actor (case-insensitive).
     pub actor: Option<String>,
     /// Substring of notes, location or source (case-insensitive).
     pub text: Option<String>,
+    /// Free text: substring of notes, location, admin1, admin2, actors or source
+    /// (case-insensitive).
+    pub query: Option<String>,
+    /// Only events with coordinates inside this box (inclusive).
+    pub bbox: Option<Bbox>,
+    /// Only events with at least this many fatalities.
+    pub min_fatalities: Option<u32>,
     /// Only events of this origin.
     pub origin: Option<String>,
+}
+
+/// A longitude/latitude box (degrees, WGS 84).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bbox {
+    /// West edge.
+    pub min_lon: f64,
+    /// South edge.
+    pub min_lat: f64,
+    /// East edge.
+    pub max_lon: f64,
+    /// North edge.
+    pub max_lat: f64,
 }
 
 /// The store: one SQLite connection.
@@ -217,6 +244,33 @@ const EVENT_COLUMNS: &str = "event_id_cnty, event_date, year, time_precision, di
     interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, \
     latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, \
     timestamp, confidence, fatality_basis, origin, revision, id";
+
+/// Distinct current documents reporting the event (selected as the 38th column).
+const SOURCES_COUNT: &str =
+    "(SELECT count(DISTINCT m.document_id) FROM mentions m JOIN documents d \
+    ON d.id = m.document_id WHERE m.event_id = events.id AND d.superseded_by IS NULL)";
+
+/// A [`StoredEvent`] from a row of `EVENT_COLUMNS`, mention count, `SOURCES_COUNT`.
+fn stored_from_row(r: &Row) -> rusqlite::Result<StoredEvent> {
+    let (event, origin, revision, _) = event_from_row(r)?;
+    let docs: i64 = r.get(37)?;
+    let sources = if docs > 0 {
+        docs
+    } else {
+        event
+            .source
+            .split(';')
+            .filter(|s| !s.trim().is_empty())
+            .count() as i64
+    };
+    Ok(StoredEvent {
+        event,
+        origin,
+        revision,
+        mentions: r.get(36)?,
+        sources,
+    })
+}
 
 fn event_from_row(r: &Row) -> rusqlite::Result<(Event, String, i64, i64)> {
     let date: Option<String> = r.get(1)?;
@@ -519,69 +573,12 @@ impl Store {
 
     /// Events matching `filter`, by date then id.
     pub fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {
-        let mut sql = format!(
-            "SELECT {EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id) FROM events WHERE 1=1"
+        let (clause, args) = query::where_clause(filter);
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), {SOURCES_COUNT} FROM events WHERE {clause} ORDER BY event_date, id"
         );
-        let mut args: Vec<String> = Vec::new();
-        let mut push = |sql: &mut String, clause: &str, v: String| {
-            args.push(v);
-            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-        };
-        if let Some(d) = filter.from {
-            push(
-                &mut sql,
-                " AND event_date >= ?",
-                d.format("%Y-%m-%d").to_string(),
-            );
-        }
-        if let Some(d) = filter.to {
-            push(
-                &mut sql,
-                " AND event_date <= ?",
-                d.format("%Y-%m-%d").to_string(),
-            );
-        }
-        if let Some(c) = &filter.country {
-            push(&mut sql, " AND lower(country) = lower(?)", c.clone());
-        }
-        if let Some(c) = &filter.admin1 {
-            push(&mut sql, " AND lower(admin1) = lower(?)", c.clone());
-        }
-        if let Some(t) = &filter.event_type {
-            push(
-                &mut sql,
-                " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?) OR lower(disorder_type) = lower(?))",
-                t.clone(),
-            );
-        }
-        if let Some(a) = &filter.actor {
-            push(
-                &mut sql,
-                " AND (instr(lower(actor1 || ' | ' || actor2 || ' | ' || assoc_actor_1 || ' | ' || assoc_actor_2), lower(?)) > 0)",
-                a.clone(),
-            );
-        }
-        if let Some(t) = &filter.text {
-            push(
-                &mut sql,
-                " AND (instr(lower(notes || ' | ' || location || ' | ' || source), lower(?)) > 0)",
-                t.clone(),
-            );
-        }
-        if let Some(o) = &filter.origin {
-            push(&mut sql, " AND origin = ?", o.clone());
-        }
-        sql.push_str(" ORDER BY event_date, id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let (event, origin, revision, _) = event_from_row(r)?;
-            Ok(StoredEvent {
-                event,
-                origin,
-                revision,
-                mentions: r.get(36)?,
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), stored_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

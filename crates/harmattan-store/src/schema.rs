@@ -93,6 +93,12 @@ CREATE TABLE revisions (
     UNIQUE (event_id, revision)
 );
 ",
+    // 2: case-insensitive filters of the API (country, admin1, event type) use an index
+    "
+CREATE INDEX events_country_nocase ON events (country COLLATE NOCASE, event_date);
+CREATE INDEX events_admin1_nocase ON events (admin1 COLLATE NOCASE, event_date);
+CREATE INDEX events_type_nocase ON events (event_type COLLATE NOCASE, event_date);
+",
 ];
 
 /// The schema version this build writes.

@@ -3,10 +3,13 @@
 
 pub mod bench;
 pub mod bench_gazetteer;
+pub mod bench_serve;
+pub mod demo;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod geocode;
+pub mod serve;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;

@@ -1,0 +1,423 @@
+//! Read queries of the HTTP API: pages of events with their total, statistics, facets, one
+//! event's sources with their text and evidence, a document's events. Every value reaches
+//! SQLite as a bound parameter; the SQL text is built only from fixed fragments.
+
+use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::{stored_from_row, Filter, Result, Store, StoredEvent, EVENT_COLUMNS, SOURCES_COUNT};
+
+/// The `WHERE` condition of `filter` (`1=1` when it has none) and its parameters, numbered
+/// `?1`, `?2`, ... in order. A parameter may appear several times in the condition.
+pub(crate) fn where_clause(filter: &Filter) -> (String, Vec<Value>) {
+    let mut sql = String::from("1=1");
+    let mut args: Vec<Value> = Vec::new();
+    let mut push = |clause: &str, v: Value| {
+        args.push(v);
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    let text = |s: &String| Value::Text(s.clone());
+    if let Some(d) = filter.from {
+        push(
+            " AND event_date >= ?",
+            Value::Text(d.format("%Y-%m-%d").to_string()),
+        );
+    }
+    if let Some(d) = filter.to {
+        push(
+            " AND event_date <= ?",
+            Value::Text(d.format("%Y-%m-%d").to_string()),
+        );
+    }
+    if let Some(c) = &filter.country {
+        push(" AND country = ? COLLATE NOCASE", text(c));
+    }
+    if let Some(c) = &filter.admin1 {
+        push(" AND admin1 = ? COLLATE NOCASE", text(c));
+    }
+    if let Some(t) = &filter.event_type {
+        push(
+            " AND (event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE OR disorder_type = ? COLLATE NOCASE)",
+            text(t),
+        );
+    }
+    if let Some(t) = &filter.sub_event_type {
+        push(" AND sub_event_type = ? COLLATE NOCASE", text(t));
+    }
+    if let Some(a) = &filter.actor {
+        push(
+            " AND (instr(lower(actor1 || ' | ' || actor2 || ' | ' || assoc_actor_1 || ' | ' || assoc_actor_2), lower(?)) > 0)",
+            text(a),
+        );
+    }
+    if let Some(t) = &filter.text {
+        push(
+            " AND (instr(lower(notes || ' | ' || location || ' | ' || source), lower(?)) > 0)",
+            text(t),
+        );
+    }
+    if let Some(q) = &filter.query {
+        push(
+            " AND (instr(lower(notes || ' | ' || location || ' | ' || admin1 || ' | ' || admin2 || ' | ' || actor1 || ' | ' || actor2 || ' | ' || assoc_actor_1 || ' | ' || assoc_actor_2 || ' | ' || source), lower(?)) > 0)",
+            text(q),
+        );
+    }
+    if let Some(b) = filter.bbox {
+        push(" AND longitude >= ?", Value::Real(b.min_lon));
+        push(" AND longitude <= ?", Value::Real(b.max_lon));
+        push(" AND latitude >= ?", Value::Real(b.min_lat));
+        push(" AND latitude <= ?", Value::Real(b.max_lat));
+    }
+    if let Some(n) = filter.min_fatalities {
+        push(" AND fatalities >= ?", Value::Integer(n as i64));
+    }
+    if let Some(o) = &filter.origin {
+        push(" AND origin = ?", text(o));
+    }
+    (sql, args)
+}
+
+/// One page of events, newest first.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Events matching the filter (all pages).
+    pub total: u64,
+    /// This page.
+    pub events: Vec<StoredEvent>,
+}
+
+/// Timeline bucket of [`Store::stats`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatGroup {
+    /// One bucket per event date.
+    Day,
+    /// One bucket per ISO week, named by its Monday.
+    Week,
+}
+
+/// Events and fatalities in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelinePoint {
+    /// `YYYY-MM-DD`: the day, or the Monday of the week.
+    pub period: String,
+    /// Events.
+    pub events: u64,
+    /// Their fatalities.
+    pub fatalities: u64,
+}
+
+/// Events and fatalities under one key (event type, admin1, actor).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stat {
+    /// The value grouped by.
+    pub key: String,
+    /// Country of an admin1 (absent for other groupings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Events.
+    pub events: u64,
+    /// Their fatalities.
+    pub fatalities: u64,
+}
+
+/// Aggregates of the events matching a filter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Per day or week, oldest first (events without a date are left out).
+    pub timeline: Vec<TimelinePoint>,
+    /// Per event type, most events first.
+    pub by_event_type: Vec<Stat>,
+    /// Per (country, admin1), most events first; at most [`Store::STATS_TOP`].
+    pub by_admin1: Vec<Stat>,
+    /// Per actor (actor1 or actor2), most events first; at most [`Store::STATS_TOP`].
+    pub by_actor: Vec<Stat>,
+    /// Events matching.
+    pub events: u64,
+    /// Their fatalities.
+    pub fatalities: u64,
+}
+
+/// The values present in the store, for filter menus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facets {
+    /// Countries, sorted.
+    pub countries: Vec<String>,
+    /// (country, admin1) pairs, sorted.
+    pub admin1: Vec<(String, String)>,
+    /// Event types, sorted.
+    pub event_types: Vec<String>,
+    /// Earliest event date.
+    pub date_min: Option<String>,
+    /// Latest event date.
+    pub date_max: Option<String>,
+}
+
+/// One evidence span of a mention: byte offsets into its document's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceSpan {
+    /// The field it supports.
+    pub field: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The supporting text.
+    pub text: String,
+    /// Rule or dictionary entry.
+    pub rule: String,
+}
+
+/// A current document reporting an event, with its full text and the evidence of its mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSource {
+    /// The document's key (URL, else the id it was given).
+    pub document_id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet (the mention's, else the document's).
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Stored text: evidence offsets index it.
+    pub text: String,
+    /// Evidence spans of this document's mention of the event.
+    pub evidence: Vec<EvidenceSpan>,
+}
+
+impl Store {
+    /// Most rows in `by_admin1` and `by_actor` of [`Store::stats`].
+    pub const STATS_TOP: usize = 50;
+
+    /// How many events match `filter`.
+    pub fn count_events(&self, filter: &Filter) -> Result<u64> {
+        let (clause, args) = where_clause(filter);
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM events WHERE {clause}"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// Events matching `filter`, newest first (`event_date` descending, then row id), skipping
+    /// `offset` and returning at most `limit`, without the total.
+    pub fn events_desc(
+        &self,
+        filter: &Filter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<StoredEvent>> {
+        let (clause, mut args) = where_clause(filter);
+        let n = args.len();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), {SOURCES_COUNT} \
+             FROM events WHERE {clause} ORDER BY event_date DESC, id LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
+        );
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), stored_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One page of events with the total count (see [`Store::events_desc`]).
+    pub fn events_page(&self, filter: &Filter, limit: u32, offset: u64) -> Result<Page> {
+        Ok(Page {
+            total: self.count_events(filter)?,
+            events: self.events_desc(filter, limit, offset)?,
+        })
+    }
+
+    /// One event by its `event_id_cnty`.
+    pub fn event(&self, event_id_cnty: &str) -> Result<Option<StoredEvent>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), {SOURCES_COUNT} \
+                 FROM events WHERE event_id_cnty = ?1"
+            ))?
+            .query_row([event_id_cnty], stored_from_row)
+            .optional()?)
+    }
+
+    /// The current documents reporting an event (superseded versions left out), in the order
+    /// they were stored, each with its text and the evidence of its mention.
+    pub fn event_sources(&self, event_id_cnty: &str) -> Result<Vec<EventSource>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.doc_key, d.title, coalesce(nullif(json_extract(m.record, '$.source'), ''), d.source),
+                    d.url, d.published, d.text, m.evidence
+             FROM mentions m JOIN documents d ON d.id = m.document_id JOIN events e ON e.id = m.event_id
+             WHERE e.event_id_cnty = ?1 AND d.superseded_by IS NULL ORDER BY m.id",
+        )?;
+        let rows = stmt
+            .query_map([event_id_cnty], |r| {
+                Ok((
+                    EventSource {
+                        document_id: r.get(0)?,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        url: r.get(3)?,
+                        published: r.get(4)?,
+                        text: r.get(5)?,
+                        evidence: Vec::new(),
+                    },
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(mut s, ev)| {
+                s.evidence = serde_json::from_str(&ev)?;
+                Ok(s)
+            })
+            .collect()
+    }
+
+    /// Aggregates of the events matching `filter`.
+    pub fn stats(&self, filter: &Filter, group: StatGroup) -> Result<Stats> {
+        let (clause, args) = where_clause(filter);
+        let params = || rusqlite::params_from_iter(args.iter());
+        let period = match group {
+            StatGroup::Day => "event_date",
+            StatGroup::Week => "date(event_date, 'weekday 0', '-6 days')",
+        };
+        let timeline = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {period} AS p, count(*), coalesce(sum(fatalities), 0) FROM events
+                 WHERE {clause} AND event_date IS NOT NULL GROUP BY p ORDER BY p"
+            ))?
+            .query_map(params(), |r| {
+                Ok(TimelinePoint {
+                    period: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                    events: r.get::<_, i64>(1)? as u64,
+                    fatalities: r.get::<_, i64>(2)? as u64,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let keyed = |sql: &str, with_country: bool| -> Result<Vec<Stat>> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_map(params(), |r| {
+                    Ok(Stat {
+                        key: r.get(0)?,
+                        country: if with_country { Some(r.get(3)?) } else { None },
+                        events: r.get::<_, i64>(1)? as u64,
+                        fatalities: r.get::<_, i64>(2)? as u64,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        let top = Self::STATS_TOP;
+        let by_event_type = keyed(
+            &format!(
+                "SELECT event_type, count(*) AS n, coalesce(sum(fatalities), 0) FROM events
+                 WHERE {clause} GROUP BY event_type ORDER BY n DESC, event_type"
+            ),
+            false,
+        )?;
+        let by_admin1 = keyed(
+            &format!(
+                "SELECT admin1, count(*) AS n, coalesce(sum(fatalities), 0), country FROM events
+                 WHERE {clause} AND admin1 <> '' GROUP BY country, admin1 ORDER BY n DESC, country, admin1 LIMIT {top}"
+            ),
+            true,
+        )?;
+        let by_actor = keyed(
+            &format!(
+                "SELECT a, count(*) AS n, coalesce(sum(f), 0) FROM (
+                    SELECT actor1 AS a, fatalities AS f FROM events WHERE {clause}
+                    UNION ALL
+                    SELECT actor2 AS a, fatalities AS f FROM events WHERE {clause} AND actor2 <> actor1
+                 ) WHERE a <> '' GROUP BY a ORDER BY n DESC, a LIMIT {top}"
+            ),
+            false,
+        )?;
+        let (events, fatalities): (i64, i64) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*), coalesce(sum(fatalities), 0) FROM events WHERE {clause}"
+            ))?
+            .query_row(params(), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(Stats {
+            timeline,
+            by_event_type,
+            by_admin1,
+            by_actor,
+            events: events as u64,
+            fatalities: fatalities as u64,
+        })
+    }
+
+    /// Countries, admin1 units, event types and the date range present in the store.
+    pub fn facets(&self) -> Result<Facets> {
+        let strings = |sql: &str| -> Result<Vec<String>> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?)
+        };
+        let countries =
+            strings("SELECT DISTINCT country FROM events WHERE country <> '' ORDER BY country")?;
+        let event_types = strings(
+            "SELECT DISTINCT event_type FROM events WHERE event_type <> '' ORDER BY event_type",
+        )?;
+        let admin1 = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT country, admin1 FROM events WHERE admin1 <> '' ORDER BY country, admin1",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        let (date_min, date_max) = self.conn.query_row(
+            "SELECT min(event_date), max(event_date) FROM events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Facets {
+            countries,
+            admin1,
+            event_types,
+            date_min,
+            date_max,
+        })
+    }
+
+    /// The stored document with this content hash: (row id, key).
+    pub fn document_by_hash(&self, hash: &str) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, doc_key FROM documents WHERE content_hash = ?1")?
+            .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The `event_id_cnty` of the events a document's mentions joined, in mention order.
+    pub fn events_of_document(&self, document: i64) -> Result<Vec<String>> {
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT e.event_id_cnty FROM mentions m JOIN events e ON e.id = m.event_id
+                 WHERE m.document_id = ?1 AND m.kind = 'event' ORDER BY m.idx",
+            )?
+            .query_map([document], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(ids.into_iter().filter(|i| seen.insert(i.clone())).collect())
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits, so a reader
+    /// can tell whether what it cached is still current.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
+    }
+}
