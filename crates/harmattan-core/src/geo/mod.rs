@@ -1737,12 +1737,22 @@ fn resolve(
             }
             score -= 0.05 * mi as f32;
             // admin context
+            // the best unit of each qualifying mention adds up (`Bama (Bama, Houet)`: the Bama
+            // in the Houet province fits two qualifiers, a Bama elsewhere one); units named
+            // elsewhere in the text count once
             let mut ctx_bonus: f32 = 0.0;
+            let mut direct_sum: f32 = 0.0;
             for (ci2, c) in mentions.iter().enumerate() {
-                if ci2 == mi {
+                if ci2 == mi || c.dropped {
                     continue;
                 }
                 let direct = c.context_of == Some(mi);
+                // `Bama (Bama, Houet)`: the commune named after its town says nothing about
+                // which town of that name it is
+                if direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) {
+                    continue;
+                }
+                let mut own: f32 = 0.0;
                 for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
                     if !u.kind.is_unit() || u.cc != p.cc {
@@ -1760,10 +1770,16 @@ fn resolve(
                         } else {
                             1.5
                         };
-                        ctx_bonus = ctx_bonus.max(b);
+                        own = own.max(b);
                     }
                 }
+                if direct {
+                    direct_sum += own;
+                } else {
+                    ctx_bonus = ctx_bonus.max(own);
+                }
             }
+            let ctx_bonus = ctx_bonus.max(direct_sum);
             score += ctx_bonus;
             let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
             if let Some(d) = dist {
