@@ -659,6 +659,23 @@ fn is_distance_word(w: &str) -> bool {
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
 
+/// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
+/// else in the text tells apart, a village there is the likelier place of a conflict event.
+const ACTIVE_CERCLES_ML: &[&str] = &[
+    "Ansongo",
+    "Bankass",
+    "Douentza",
+    "Gao",
+    "Gourma-Rharous",
+    "Kidal",
+    "Koro",
+    "Niono",
+    "Tessalit",
+];
+
+/// Score bonus for a place in one of [`ACTIVE_CERCLES_ML`].
+const ACTIVE_BONUS: f32 = 0.8;
+
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
 
@@ -1706,6 +1723,12 @@ fn resolve(
             }
             if border_cc.contains(&ci) {
                 score -= 1.0;
+            }
+            if &p.cc == b"ML"
+                && !p.kind.is_unit()
+                && ACTIVE_CERCLES_ML.contains(&store.strs.get(p.admin2))
+            {
+                score += ACTIVE_BONUS;
             }
             if m.partial {
                 score -= 2.0;
