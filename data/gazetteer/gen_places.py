@@ -26,8 +26,10 @@ SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/gazetteer"
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "places.tsv")
 
-MAX_ALT = 8
-# Small places outside the focus countries get fewer alternates (file size).
+MAX_ALT = 40
+# Alternates kept per place outside the focus countries, by population (file size and load
+# time): every Latin-script spelling of towns, a few of villages.
+ALT_BY_POP = ((20000, MAX_ALT), (5000, 12), (0, 4))
 FOCUS = {"ML", "BF", "NE"}
 # Countries where places under 2,000 inhabitants are dropped (file size; little recent political
 # violence at village level). Everything else keeps all of cities500.
@@ -227,12 +229,14 @@ def good_alt(a):
     return is_latin(a)
 
 
-def alts_for(name, raw, limit, extra=()):
+def alts_for(name, raw, limit, extra=(), min_len=2):
     seen = {fold_key(name)}
     out = []
     for a in list(extra) + raw:
         a = a.strip().replace("\t", " ").replace("|", " ")
         if not good_alt(a):
+            continue
+        if a not in extra and len(fold_key(a).replace(" ", "")) < min_len:
             continue
         k = fold_key(a)
         if not k or k in seen:
@@ -404,12 +408,15 @@ def main():
         pop = int(f[14] or 0)
         if f[6] == "P" and pop < 2000 and cc in SMALL_DROP:
             continue
-        limit = MAX_ALT if (cc in FOCUS or pop >= 20000) else (3 if pop >= 5000 else 2)
+        limit = MAX_ALT if cc in FOCUS else next(n for p, n in ALT_BY_POP if pop >= p)
         extra = [f[1]] if fold_key(f[1]) != fold_key(name) else []
         if raw_name != name:
             extra.insert(0, raw_name)
         extra += PLACE_EXTRA_ALT.get(gid, [])
-        alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra)
+        # short alternates of places outside the focus countries ("Ani", "Tay") collide with
+        # words and names of other countries
+        alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra,
+                        2 if cc in FOCUS else 4)
         rows.append((int(gid), name, "|".join(alts), fmt(f[4]), fmt(f[5]), f[6], f[7], cc,
                      ad1, ad2, str(pop), ""))
 
@@ -427,7 +434,16 @@ def main():
         stripped = strip_type(raw)
         if stripped:
             extra.insert(0, stripped)
-        alts = alts_for(acled, [], MAX_ALT, extra)
+        seat_alts = []
+        if key in seat:
+            # a unit named after its seat (Idlib governorate, Idlib) is spelled as the seat is
+            # (Idleb): the seat's names become the unit's alternates
+            sf = seat[key][1]
+            sraw = [a for a in (sf[3].split(",") if sf[3] else [])]
+            skeys = {fold_key(sf[1]), fold_key(sf[2])} | {fold_key(a) for a in sraw}
+            if fold_key(acled) in skeys or fold_key(stripped or raw) in skeys:
+                seat_alts = [sf[1]] + sraw
+        alts = alts_for(acled, seat_alts, MAX_ALT, extra)
         rows.append((int(gid) if gid.isdigit() else 0, acled, "|".join(alts), lat, lon, "A",
                      fcode, cc, ad1, ad2, "0", seat_name))
 

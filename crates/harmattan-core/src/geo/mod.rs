@@ -593,6 +593,12 @@ fn is_unit_word(w: &str) -> bool {
             | "prefecture"
             | "county"
             | "wilaya"
+            | "oblast"
+            | "raion"
+            | "rayon"
+            | "municipality"
+            | "township"
+            | "woreda"
     )
 }
 
@@ -652,6 +658,23 @@ fn is_distance_word(w: &str) -> bool {
 /// Score bonus for user-supplied places: enough to beat a built-in village of the same
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
+
+/// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
+/// else in the text tells apart, a village there is the likelier place of a conflict event.
+const ACTIVE_CERCLES_ML: &[&str] = &[
+    "Ansongo",
+    "Bankass",
+    "Douentza",
+    "Gao",
+    "Gourma-Rharous",
+    "Kidal",
+    "Koro",
+    "Niono",
+    "Tessalit",
+];
+
+/// Score bonus for a place in one of [`ACTIVE_CERCLES_ML`].
+const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
@@ -728,6 +751,9 @@ struct Mention<'g> {
     unknown: (usize, usize),
     /// Index of the mention this one qualifies (`X (Niafunke, Tombouctou)`).
     context_of: Option<usize>,
+    /// A name whose qualifying admin unit contains none of its places (`San Juan (Merida)`
+    /// with no San Juan in Merida): another place of that name, coded through the unit.
+    dropped: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1375,6 +1401,7 @@ fn resolve(
                 (0, 0)
             },
             context_of: None,
+            dropped: false,
         });
         i += n;
     }
@@ -1410,9 +1437,76 @@ fn resolve(
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
             });
-        let marked = gap.contains([',', '(']) || gap.contains("in ") || gap.contains("dans ");
+        // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
+        // Flagstaff qualifying Hall
+        let marked = gap.contains([',', '('])
+            || ((gap.contains("in ") || gap.contains("dans ")) && mentions[m].unit_cue);
         if words_ok && marked {
             mentions[m].context_of = Some(prev.context_of.unwrap_or(m - 1));
+        }
+    }
+    // `San Juan (Merida)`: when the units that qualify a name contain none of the places of
+    // that name, the name is a place the gazetteer lacks inside the unit (codebook 4.2), not
+    // a homonym elsewhere: the first qualifying unit codes it, like `Unknownville (Niono)`.
+    for q in 0..mentions.len() {
+        let quals: Vec<usize> = (0..mentions.len())
+            .filter(|&c| mentions[c].context_of == Some(q))
+            .collect();
+        if quals.is_empty() || mentions[q].fuzzy {
+            continue;
+        }
+        let units: Vec<&Place> = quals
+            .iter()
+            .flat_map(|&c| mentions[c].hits.iter())
+            .filter_map(|&h| store.place(h))
+            .filter(|u| u.kind.is_unit() && !u.user)
+            .collect();
+        if units.is_empty() {
+            continue;
+        }
+        let inside = mentions[q].hits.iter().any(|&h| {
+            store.place(h).is_some_and(|p| {
+                units.iter().any(|u| {
+                    u.cc == p.cc
+                        && (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1
+                            || u.kind == Kind::Adm2
+                                && u.admin2 != 0
+                                && (u.admin2 == p.admin2
+                                    || (p.admin2 == 0 && u.admin1 == p.admin1))
+                            || u.kind == Kind::Adm3 && u.admin1 == p.admin1)
+                })
+            })
+        });
+        let first = quals[0];
+        let first_is_unit = mentions[first]
+            .hits
+            .iter()
+            .any(|&h| store.place(h).is_some_and(|u| u.kind.is_unit() && !u.user));
+        // a parenthesis or a unit word (`X, Mopti region`): a list `Timbuktu, Gao, Kidal` is
+        // not a place and its unit
+        let gap_is = |a: usize, b: usize, w: &[&str]| {
+            fs.get(mentions[a].fe..mentions[b].fs)
+                .is_some_and(|g| w.contains(&g.trim()))
+        };
+        let in_list = (q > 0 && gap_is(q - 1, q, &[",", "and", "et"]))
+            || (first + 1 < mentions.len() && gap_is(first, first + 1, &[",", "and", "et"]));
+        let explicit = mentions[first].unit_cue
+            || fs
+                .get(mentions[q].fe..mentions[first].fs)
+                .is_some_and(|g| g.contains('('))
+            || !in_list;
+        if inside || !first_is_unit || !explicit {
+            continue;
+        }
+        let (fs0, fe0) = (mentions[q].fs, mentions[q].fe);
+        mentions[q].dropped = true;
+        let f = &mut mentions[first];
+        f.context_of = None;
+        f.after_unknown = true;
+        f.unit_cue = true;
+        f.unknown = (fs0, fe0);
+        for &c in &quals[1..] {
+            mentions[c].context_of = Some(first);
         }
     }
 
@@ -1436,19 +1530,44 @@ fn resolve(
         .filter(|(_, &b)| b)
         .map(|(m, _)| m.country)
         .collect();
+    // an admin unit named as such (`Kharkiv oblast`, `in the Mopti region`, `X (Arizona)`)
+    // in one country only points to that country as a country name would
+    let unit_countries: Vec<usize> = mentions
+        .iter()
+        .filter(|m| !m.dropped && !m.fuzzy && (m.unit_cue || m.context_of.is_some()))
+        .filter_map(|m| {
+            let mut one: Option<[u8; 2]> = None;
+            for &h in m.hits.iter() {
+                let Some(u) = store.place(h) else { continue };
+                let counts = u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2);
+                if !counts || u.user {
+                    continue;
+                }
+                match one {
+                    None => one = Some(u.cc),
+                    Some(c) if c == u.cc => {}
+                    Some(_) => return None,
+                }
+            }
+            let cc = one?;
+            countries.by_iso2(std::str::from_utf8(&cc).ok()?)
+        })
+        .collect();
     let has_signal = ctx.countries.iter().any(|&(_, w)| w >= 0.5)
+        || !unit_countries.is_empty()
         || cmentions
             .iter()
             .zip(&border)
             .any(|(m, &b)| !b && m.kind == CountryMentionKind::Name && !in_actor(m.span));
     let country_supported = |ci: usize| {
         ctx.countries.iter().any(|&(c, _)| c == ci)
+            || unit_countries.contains(&ci)
             || cmentions
                 .iter()
                 .zip(&border)
                 .any(|(m, &b)| !b && m.country == ci)
     };
-    let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty();
+    let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty() || !unit_countries.is_empty();
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
         let mut supported = false;
@@ -1469,6 +1588,10 @@ fn resolve(
                 break;
             }
         }
+        if unit_countries.contains(&ci) {
+            supported = true;
+            s += 2.0;
+        }
         if has_signal && !supported {
             None
         } else {
@@ -1479,6 +1602,9 @@ fn resolve(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     for (mi, m) in mentions.iter().enumerate() {
+        if m.dropped {
+            continue;
+        }
         for &h in m.hits.iter() {
             let Some(p) = store.place(h) else { continue };
             if m.units_only && !p.kind.is_unit() {
@@ -1563,6 +1689,10 @@ fn resolve(
             if m.unit_cue {
                 score += if p.kind.is_unit() { 3.0 } else { -1.5 };
             }
+            if m.after_unknown && p.kind.is_unit() {
+                // `Etambar, Kidal`: a place stated with its unit is the report's own place
+                score += 1.0;
+            }
             score += 0.25 * (1.0 + p.pop as f32).log10();
             if p.user {
                 score += USER_BONUS;
@@ -1594,6 +1724,12 @@ fn resolve(
             if border_cc.contains(&ci) {
                 score -= 1.0;
             }
+            if &p.cc == b"ML"
+                && !p.kind.is_unit()
+                && ACTIVE_CERCLES_ML.contains(&store.strs.get(p.admin2))
+            {
+                score += ACTIVE_BONUS;
+            }
             if m.partial {
                 score -= 2.0;
             }
@@ -1624,12 +1760,22 @@ fn resolve(
             }
             score -= 0.05 * mi as f32;
             // admin context
+            // the best unit of each qualifying mention adds up (`Bama (Bama, Houet)`: the Bama
+            // in the Houet province fits two qualifiers, a Bama elsewhere one); units named
+            // elsewhere in the text count once
             let mut ctx_bonus: f32 = 0.0;
+            let mut direct_sum: f32 = 0.0;
             for (ci2, c) in mentions.iter().enumerate() {
-                if ci2 == mi {
+                if ci2 == mi || c.dropped {
                     continue;
                 }
                 let direct = c.context_of == Some(mi);
+                // `Bama (Bama, Houet)`: the commune named after its town says nothing about
+                // which town of that name it is
+                if direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) {
+                    continue;
+                }
+                let mut own: f32 = 0.0;
                 for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
                     if !u.kind.is_unit() || u.cc != p.cc {
@@ -1647,10 +1793,16 @@ fn resolve(
                         } else {
                             1.5
                         };
-                        ctx_bonus = ctx_bonus.max(b);
+                        own = own.max(b);
                     }
                 }
+                if direct {
+                    direct_sum += own;
+                } else {
+                    ctx_bonus = ctx_bonus.max(own);
+                }
             }
+            let ctx_bonus = ctx_bonus.max(direct_sum);
             score += ctx_bonus;
             let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
             if let Some(d) = dist {
