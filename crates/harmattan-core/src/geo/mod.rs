@@ -287,6 +287,9 @@ pub(crate) fn strip_admin_type(name: &str) -> String {
 }
 
 /// Capitalised words that are never place names here (sorted; checked by a test).
+/// Country weight from which the document is taken to point to its countries only.
+const SIGNAL: f32 = 0.5;
+
 const STOP: &[&str] = &[
     "a",
     "about",
@@ -1553,7 +1556,7 @@ fn resolve(
             countries.by_iso2(std::str::from_utf8(&cc).ok()?)
         })
         .collect();
-    let has_signal = ctx.countries.iter().any(|&(_, w)| w >= 0.5)
+    let has_signal = ctx.countries.iter().any(|&(_, w)| w >= SIGNAL)
         || !unit_countries.is_empty()
         || cmentions
             .iter()
@@ -1567,6 +1570,12 @@ fn resolve(
                 .zip(&border)
                 .any(|(m, &b)| !b && m.country == ci)
     };
+    // a report about one of the focus countries may name a village across the border in
+    // another (`Katiba Macina` in Burkina Faso); a report about Cameroon or Mexico may not
+    let sahel_doc = ctx
+        .countries
+        .iter()
+        .any(|&(c, _)| matches!(countries.get(c).iso2.as_str(), "ML" | "BF" | "NE"));
     let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty() || !unit_countries.is_empty();
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
@@ -1657,7 +1666,7 @@ fn resolve(
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
                 None if p.user
-                    || is_focus(p)
+                    || (is_focus(p) && sahel_doc)
                     || (m.prep
                         && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
                 {
