@@ -229,9 +229,24 @@ def good_alt(a):
     return is_latin(a)
 
 
+COMPASS = re.compile(r"\b(north|south|nord|sud)[\s-]+(east|west|est|ouest)\b", re.I)
+
+
+def compass_joined(names):
+    """'North-West' is also written 'Northwest' (and 'Nord-Ouest' 'Nordouest' never): the
+    English compound joined, for the names that have one."""
+    out = []
+    for a in names:
+        j = COMPASS.sub(lambda m: m.group(1) + m.group(2).lower(), a)
+        if j != a and re.search(r"(?i)\b(north|south)(east|west)\b", j):
+            out.append(j)
+    return out
+
+
 def alts_for(name, raw, limit, extra=(), min_len=2):
     seen = {fold_key(name)}
     out = []
+    extra = list(extra) + compass_joined([name] + list(extra))
     for a in list(extra) + raw:
         a = a.strip().replace("\t", " ").replace("|", " ")
         if not good_alt(a):
