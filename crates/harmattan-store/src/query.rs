@@ -78,6 +78,95 @@ pub(crate) fn where_clause(filter: &Filter) -> (String, Vec<Value>) {
     (sql, args)
 }
 
+/// Columns read into an [`EventRef`], in its field order.
+const EVENT_REF_COLUMNS: &str = "event_id_cnty, event_date, time_precision, disorder_type, \
+    event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, \
+    interaction, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, \
+    fatalities, notes, source";
+
+/// The summary columns of one event, borrowed from a result row. Serialises to the API's
+/// event summary.
+#[derive(Debug, Clone, Serialize)]
+#[allow(missing_docs)]
+pub struct EventRef<'a> {
+    pub event_id_cnty: &'a str,
+    pub event_date: Option<&'a str>,
+    pub time_precision: i64,
+    pub disorder_type: &'a str,
+    pub event_type: &'a str,
+    pub sub_event_type: &'a str,
+    pub actor1: &'a str,
+    pub assoc_actor_1: &'a str,
+    pub inter1: i64,
+    pub actor2: &'a str,
+    pub assoc_actor_2: &'a str,
+    pub inter2: i64,
+    pub interaction: i64,
+    pub country: &'a str,
+    pub admin1: &'a str,
+    pub admin2: &'a str,
+    pub admin3: &'a str,
+    pub location: &'a str,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: i64,
+    pub fatalities: i64,
+    pub notes: &'a str,
+    pub source: &'a str,
+    /// As [`StoredEvent::sources`].
+    pub sources_count: i64,
+}
+
+impl<'a> EventRef<'a> {
+    fn from_row(r: &'a rusqlite::Row<'a>) -> rusqlite::Result<EventRef<'a>> {
+        let s = |i: usize| -> rusqlite::Result<&'a str> {
+            match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Text(t) => Ok(std::str::from_utf8(t).unwrap_or("")),
+                _ => Ok(""),
+            }
+        };
+        let f = |i: usize| -> rusqlite::Result<Option<f64>> {
+            Ok(r.get::<_, Option<f64>>(i)?.filter(|v| v.is_finite()))
+        };
+        let source = s(23)?;
+        let docs: i64 = r.get(24)?;
+        Ok(EventRef {
+            event_id_cnty: s(0)?,
+            event_date: match r.get_ref(1)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+                _ => None,
+            },
+            time_precision: r.get(2)?,
+            disorder_type: s(3)?,
+            event_type: s(4)?,
+            sub_event_type: s(5)?,
+            actor1: s(6)?,
+            assoc_actor_1: s(7)?,
+            inter1: r.get(8)?,
+            actor2: s(9)?,
+            assoc_actor_2: s(10)?,
+            inter2: r.get(11)?,
+            interaction: r.get(12)?,
+            country: s(13)?,
+            admin1: s(14)?,
+            admin2: s(15)?,
+            admin3: s(16)?,
+            location: s(17)?,
+            latitude: f(18)?,
+            longitude: f(19)?,
+            geo_precision: r.get(20)?,
+            fatalities: r.get(21)?,
+            notes: s(22)?,
+            source,
+            sources_count: if docs > 0 {
+                docs
+            } else {
+                source.split(';').filter(|s| !s.trim().is_empty()).count() as i64
+            },
+        })
+    }
+}
+
 /// One page of events, newest first.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -201,27 +290,60 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// Events matching `filter`, newest first (`event_date` descending, then row id), skipping
-    /// `offset` and returning at most `limit`, without the total.
+    /// The page of row ids: `filter`, newest first (`event_date` descending, then row id
+    /// descending, so the date index gives the order), `offset` rows skipped, at most
+    /// `limit`. The SQL of the page and its parameters.
+    fn page_sql(filter: &Filter, limit: u32, offset: u64, columns: &str) -> (String, Vec<Value>) {
+        let (clause, mut args) = where_clause(filter);
+        let n = args.len();
+        // the ids are paged first (from an index alone when the filter allows), then only
+        // the rows of the page are read
+        let sql = format!(
+            "SELECT {columns} FROM (SELECT id AS pid FROM events WHERE {clause} \
+             ORDER BY event_date DESC, id DESC LIMIT ?{} OFFSET ?{}) AS page \
+             JOIN events ON events.id = page.pid ORDER BY events.event_date DESC, events.id DESC",
+            n + 1,
+            n + 2
+        );
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        (sql, args)
+    }
+
+    /// Events matching `filter`, newest first (`event_date` descending, then row id
+    /// descending), skipping `offset` and returning at most `limit`, without the total.
     pub fn events_desc(
         &self,
         filter: &Filter,
         limit: u32,
         offset: u64,
     ) -> Result<Vec<StoredEvent>> {
-        let (clause, mut args) = where_clause(filter);
-        let n = args.len();
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), {SOURCES_COUNT} \
-             FROM events WHERE {clause} ORDER BY event_date DESC, id LIMIT ?{} OFFSET ?{}",
-            n + 1,
-            n + 2
+        let columns = format!(
+            "{EVENT_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), {SOURCES_COUNT}"
         );
-        args.push(Value::Integer(limit as i64));
-        args.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let (sql, args) = Self::page_sql(filter, limit, offset, &columns);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), stored_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Like [`Store::events_desc`], but hands each row to `f` as an [`EventRef`] borrowing
+    /// the row's text (no copy): for writing large pages straight out as JSON.
+    pub fn for_each_event_desc(
+        &self,
+        filter: &Filter,
+        limit: u32,
+        offset: u64,
+        mut f: impl FnMut(&EventRef<'_>),
+    ) -> Result<()> {
+        let columns = format!("{EVENT_REF_COLUMNS}, {SOURCES_COUNT}");
+        let (sql, args) = Self::page_sql(filter, limit, offset, &columns);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            f(&EventRef::from_row(r)?);
+        }
+        Ok(())
     }
 
     /// One page of events with the total count (see [`Store::events_desc`]).
@@ -410,6 +532,16 @@ impl Store {
             .collect::<rusqlite::Result<Vec<String>>>()?;
         let mut seen = std::collections::HashSet::new();
         Ok(ids.into_iter().filter(|i| seen.insert(i.clone())).collect())
+    }
+
+    /// A number that changes whenever any event changes: the id of the latest revision
+    /// (every change to an event writes one). Aggregates of the events cached under it stay
+    /// true while it stays the same.
+    pub fn generation(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM revisions")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// SQLite's `PRAGMA data_version`: changes when another connection commits, so a reader
