@@ -222,6 +222,8 @@ struct Run {
     p99: f64,
     requests: u64,
     bad: u64,
+    /// The first request, before any cache was filled (ms).
+    cold: f64,
 }
 
 /// Milliseconds from wrk's `1.23ms`, `456.78us`, `1.02s`.
@@ -250,6 +252,7 @@ fn parse_wrk(path: &str, out: &str) -> anyhow::Result<Run> {
         p99: f64::NAN,
         requests: 0,
         bad: 0,
+        cold: f64::NAN,
     };
     for line in out.lines() {
         let t = line.trim();
@@ -346,8 +349,11 @@ pub fn run(args: &BenchServeArgs) -> anyhow::Result<bool> {
         .build()
         .into();
     let mut known_id = first.clone();
+    let mut cold = Vec::new();
     for p in &paths {
+        let t = Instant::now();
         let r = agent.get(format!("{base}{p}")).call()?;
+        cold.push(t.elapsed().as_secs_f64() * 1000.0);
         if r.status() == 404 && p.starts_with("/api/events/") {
             known_id.clear();
             continue;
@@ -357,7 +363,7 @@ pub fn run(args: &BenchServeArgs) -> anyhow::Result<bool> {
         }
     }
     let mut runs = Vec::new();
-    for p in &paths {
+    for (p, cold_ms) in paths.iter().zip(&cold) {
         if p.starts_with("/api/events/") && known_id.is_empty() {
             continue;
         }
@@ -377,7 +383,8 @@ pub fn run(args: &BenchServeArgs) -> anyhow::Result<bool> {
             .output()
             .context("running wrk")?;
         let text = String::from_utf8_lossy(&out.stdout);
-        let run = parse_wrk(p, &text)?;
+        let mut run = parse_wrk(p, &text)?;
+        run.cold = *cold_ms;
         eprintln!(
             "  {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, {} requests, {} errors",
             run.rps, run.p50, run.p90, run.p99, run.requests, run.bad
@@ -387,14 +394,14 @@ pub fn run(args: &BenchServeArgs) -> anyhow::Result<bool> {
     let mut md = String::new();
     let _ = writeln!(
         md,
-        "| endpoint | requests/s | p50 ms | p90 ms | p99 ms | requests | non-2xx/errors |"
+        "| endpoint | requests/s | p50 ms | p90 ms | p99 ms | requests | non-2xx/errors | first request ms |"
     );
-    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in &runs {
         let _ = writeln!(
             md,
-            "| `{}` | {:.0} | {:.2} | {:.2} | {:.2} | {} | {} |",
-            r.path, r.rps, r.p50, r.p90, r.p99, r.requests, r.bad
+            "| `{}` | {:.0} | {:.2} | {:.2} | {:.2} | {} | {} | {:.1} |",
+            r.path, r.rps, r.p50, r.p90, r.p99, r.requests, r.bad, r.cold
         );
     }
     println!("{md}");
