@@ -1,5 +1,7 @@
 //! The `/api` handlers.
 
+use std::io::Write as _;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
@@ -99,6 +101,29 @@ fn json_ok<T: Serialize + ?Sized>(v: &T) -> Response {
     respond(StatusCode::OK, "application/json", json_bytes(v))
 }
 
+/// A cached JSON body.
+fn shared_json(body: Arc<Vec<u8>>) -> Response {
+    let mut r = (
+        StatusCode::OK,
+        Body::from(Bytes::from_owner(ArcBytes(body))),
+    )
+        .into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+/// Lets a cached body be sent without copying it.
+struct ArcBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for ArcBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 fn pairs(
     q: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Vec<(String, String)>, ApiError> {
@@ -119,14 +144,6 @@ impl AppState {
     }
 }
 
-#[derive(Serialize)]
-struct EventsPage<'a> {
-    total: u64,
-    limit: u32,
-    offset: u64,
-    events: Vec<EventSummary<'a>>,
-}
-
 /// `GET /api/events`.
 pub(crate) async fn events(
     State(st): State<AppState>,
@@ -140,17 +157,30 @@ pub(crate) async fn events(
     } = params::parse(&pairs(q)?, true, &["limit", "offset"])?;
     st.read(move |r| {
         let total = r.total(&filter)?;
-        let rows = if offset >= total {
-            Vec::new()
-        } else {
-            r.store.events_desc(&filter, limit, offset)?
-        };
-        Ok(json_ok(&EventsPage {
-            total,
-            limit,
-            offset,
-            events: rows.iter().map(EventSummary::from).collect(),
-        }))
+        // written straight from the rows: no event is copied out of SQLite first
+        let mut out = Vec::with_capacity(512 + 600 * limit.min(100) as usize);
+        let _ = write!(
+            out,
+            "{{\"total\":{total},\"limit\":{limit},\"offset\":{offset},\"events\":["
+        );
+        if offset < total {
+            let mut first = true;
+            let mut failed = None;
+            r.store.for_each_event_desc(&filter, limit, offset, |e| {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                if let Err(err) = serde_json::to_writer(&mut out, e) {
+                    failed = Some(err);
+                }
+            })?;
+            if let Some(err) = failed {
+                return Err(ApiError::internal(err));
+            }
+        }
+        out.extend_from_slice(b"]}");
+        Ok(respond(StatusCode::OK, "application/json", out))
     })
     .await
 }
@@ -225,19 +255,23 @@ pub(crate) async fn stats(
 ) -> ApiResult {
     let p = params::parse(&pairs(q)?, true, &["group"])?;
     st.read(move |r| {
-        let s = r.store.stats(&p.filter, p.group)?;
         let group = match p.group {
             harmattan_store::StatGroup::Day => "day",
             harmattan_store::StatGroup::Week => "week",
         };
-        Ok(json_ok(&json!({
-            "group": group,
-            "timeline": s.timeline,
-            "by_event_type": s.by_event_type,
-            "by_admin1": s.by_admin1,
-            "by_actor": s.by_actor,
-            "totals": {"events": s.events, "fatalities": s.fatalities},
-        })))
+        let key = format!("stats {group} {:?}", p.filter);
+        let body = r.response(key, |store| {
+            let s = store.stats(&p.filter, p.group)?;
+            Ok(json_bytes(&json!({
+                "group": group,
+                "timeline": s.timeline,
+                "by_event_type": s.by_event_type,
+                "by_admin1": s.by_admin1,
+                "by_actor": s.by_actor,
+                "totals": {"events": s.events, "fatalities": s.fatalities},
+            })))
+        })?;
+        Ok(shared_json(body))
     })
     .await
 }
@@ -249,19 +283,22 @@ pub(crate) async fn facets(
 ) -> ApiResult {
     params::parse(&pairs(q)?, false, &[])?;
     st.read(|r| {
-        let f = r.store.facets()?;
-        let admin1: Vec<_> = f
-            .admin1
-            .iter()
-            .map(|(c, a)| json!({"country": c, "admin1": a}))
-            .collect();
-        Ok(json_ok(&json!({
-            "countries": f.countries,
-            "admin1": admin1,
-            "event_types": f.event_types,
-            "date_min": f.date_min,
-            "date_max": f.date_max,
-        })))
+        let body = r.response("facets".to_string(), |store| {
+            let f = store.facets()?;
+            let admin1: Vec<_> = f
+                .admin1
+                .iter()
+                .map(|(c, a)| json!({"country": c, "admin1": a}))
+                .collect();
+            Ok(json_bytes(&json!({
+                "countries": f.countries,
+                "admin1": admin1,
+                "event_types": f.event_types,
+                "date_min": f.date_min,
+                "date_max": f.date_max,
+            })))
+        })?;
+        Ok(shared_json(body))
     })
     .await
 }

@@ -571,6 +571,29 @@ impl Store {
         Ok((ins, upd, same))
     }
 
+    /// Write generated events (for load tests and benchmarks) in one transaction, each with
+    /// one revision saying so; ids are the events' own `event_id_cnty`. Returns how many.
+    pub fn insert_generated(&mut self, events: &[Event], origin: &str) -> Result<usize> {
+        let at = now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for ev in events {
+            let row = insert_event(&tx, ev, origin)?;
+            fuse::add_revision(
+                &tx,
+                row,
+                1,
+                at,
+                None,
+                "generated event (benchmark data)",
+                &[],
+            )?;
+        }
+        tx.commit()?;
+        Ok(events.len())
+    }
+
     /// Events matching `filter`, by date then id.
     pub fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {
         let (clause, args) = query::where_clause(filter);
