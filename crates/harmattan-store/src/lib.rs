@@ -729,13 +729,14 @@ fn create_event(
     Ok(row)
 }
 
+/// A database file in the temp directory, removed (with its WAL files) when dropped.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_util {
+    use std::path::PathBuf;
 
-    struct Tmp(PathBuf);
+    pub(crate) struct Tmp(pub(crate) PathBuf);
     impl Tmp {
-        fn new(tag: &str) -> Tmp {
+        pub(crate) fn new(tag: &str) -> Tmp {
             let p = std::env::temp_dir().join(format!(
                 "harmattan-store-unit-{}-{tag}.db",
                 std::process::id()
@@ -755,6 +756,13 @@ mod tests {
             self.clean();
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::test_util::Tmp;
 
     fn doc(id: &str, text: &str) -> Document {
         Document {

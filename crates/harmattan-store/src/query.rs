@@ -556,7 +556,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
 
     use chrono::NaiveDate;
     use harmattan_core::{Document, Event, Evidence, Extraction, FatalityBasis};
@@ -564,28 +563,7 @@ mod tests {
     use super::*;
     use crate::Bbox;
 
-    struct Tmp(PathBuf);
-    impl Tmp {
-        fn new(tag: &str) -> Tmp {
-            let p = std::env::temp_dir().join(format!(
-                "harmattan-store-query-{}-{tag}.db",
-                std::process::id()
-            ));
-            let t = Tmp(p);
-            t.clean();
-            t
-        }
-        fn clean(&self) {
-            for s in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
-            }
-        }
-    }
-    impl Drop for Tmp {
-        fn drop(&mut self) {
-            self.clean();
-        }
-    }
+    use crate::test_util::Tmp;
 
     fn ev(
         id: &str,
