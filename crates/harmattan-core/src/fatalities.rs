@@ -1141,6 +1141,11 @@ fn sentence_bounds(s: &str, start: usize, end: usize) -> (usize, usize) {
     (st, e)
 }
 
+/// "the deadliest attack since 2019": a comparison with the past, not a running tally.
+pub(crate) fn is_superlative(folded: &str) -> bool {
+    SUPERLATIVE.is_match(folded)
+}
+
 fn is_cumulative(sent: &str) -> bool {
     for m in CUMULATIVE.find_iter(sent) {
         // the 60-byte window may cut a character: fall back to the whole prefix then

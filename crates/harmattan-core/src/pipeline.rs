@@ -343,7 +343,7 @@ impl Engine {
                     )
                 });
                 let tally = since.iter().any(|m| sp.contains(*m))
-                    && !superlative(
+                    && !crate::fatalities::is_superlative(
                         &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
                     );
                 // "since the beginning of the chaos in early June 2019, SOHR documented ..."
@@ -1769,16 +1769,6 @@ fn period_start(folded: &Folded, span: Span) -> (bool, bool) {
         .next()
         .unwrap_or("");
     (matches!(last, "since" | "depuis"), false)
-}
-
-/// "the deadliest attack since 2019" compares the incident with the past; it is no tally.
-fn superlative(folded: &str) -> bool {
-    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "deadliest" | "worst" | "largest" | "biggest" | "bloodiest" | "first" | "heaviest"
-        )
-    })
 }
 
 /// Whether a sentence names a year before the publication year (a past event or a trend).

@@ -695,7 +695,12 @@ const FOCUS_BONUS: f32 = 1.0;
 /// three (`Islamic State (Sahel)` operates in all), so a place there is never ruled out by
 /// the document's country hints, only scored down.
 fn is_focus(p: &Place) -> bool {
-    matches!(&p.cc, b"ML" | b"BF" | b"NE")
+    is_focus_cc(p.cc_str())
+}
+
+/// The codebook's focus countries: Mali, Burkina Faso, Niger.
+fn is_focus_cc(iso2: &str) -> bool {
+    matches!(iso2, "ML" | "BF" | "NE")
 }
 
 /// Folded key of a mention: tokens joined by single spaces, compared without allocating.
@@ -1584,7 +1589,7 @@ fn resolve(
     let sahel_doc = ctx
         .countries
         .iter()
-        .any(|&(c, _)| matches!(countries.get(c).iso2.as_str(), "ML" | "BF" | "NE"));
+        .any(|&(c, _)| is_focus_cc(&countries.get(c).iso2));
     let any_hint = !ctx.countries.is_empty() || !cmentions.is_empty() || !unit_countries.is_empty();
     let country_score = |ci: usize| -> Option<f32> {
         let mut s = 0.0;
