@@ -1,6 +1,7 @@
 //! `harmattan geocode "TEXT"`: the candidates the geocoder considered, their scores, and the
 //! place it chose.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use harmattan_core::geo::{explain, GeoContext};
@@ -40,6 +41,8 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
         &GeoContext::default(),
     );
     let country = |i: usize| engine.countries().get(i).name.clone();
+    // a closed pipe (`| head`) ends the output quietly: main treats BrokenPipe as success
+    let mut out = std::io::stdout().lock();
     if args.json {
         let v = serde_json::json!({
             "candidates": cands.iter().take(args.top).map(|c| serde_json::json!({
@@ -67,10 +70,11 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
                 "text": text.get(g.span.start..g.span.end).unwrap_or(""),
             })),
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(true);
     }
-    println!(
+    writeln!(
+        out,
         "{} candidates{}",
         cands.len(),
         if cands.len() > args.top {
@@ -78,11 +82,12 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
         } else {
             String::new()
         }
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:>6}  {:<16} {:<14} {:<22} {:<3} {:<18} {:<16} {:<6} {:>8}  why",
         "score", "text", "id", "name", "cc", "admin1", "admin2", "kind", "pop"
-    );
+    )?;
     for c in cands.iter().take(args.top) {
         let mut why = c.reasons.join(",");
         if let Some(d) = c.near_spelling {
@@ -91,7 +96,8 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
                 if why.is_empty() { "" } else { "," }
             );
         }
-        println!(
+        writeln!(
+            out,
             "{:>6.2}  {:<16} {:<14} {:<22} {:<3} {:<18} {:<16} {:<6} {:>8}  {}",
             c.score,
             text.get(c.span.start..c.span.end).unwrap_or(""),
@@ -103,10 +109,11 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
             c.kind,
             c.population,
             why
-        );
+        )?;
     }
     match choice {
-        Some(g) => println!(
+        Some(g) => writeln!(
+            out,
             "choice: {} ({}, {}, {}) {:?},{:?} geo_precision {} [{}] from {:?}",
             g.location,
             g.admin2,
@@ -118,7 +125,7 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
             g.rule,
             text.get(g.span.start..g.span.end).unwrap_or("")
         ),
-        None => println!("choice: none (no gazetteer place named)"),
-    }
+        None => writeln!(out, "choice: none (no gazetteer place named)"),
+    }?;
     Ok(true)
 }
