@@ -303,9 +303,12 @@ impl Engine {
                 .filter(|c| topic(&folded, c.span))
                 .map(|c| c.span),
         );
+        // victim words are not places, but a capitalised word inside a sentence is a name the
+        // word merely starts ("Bergerac" is not "berger*")
         exclude.extend(
             cues.iter()
                 .filter(|c| matches!(c.cat, Cat::CivVictim | Cat::ArmedTarget))
+                .filter(|c| !proper_name_inside(text, c.span))
                 .map(|c| c.span),
         );
         let ctx = GeoContext {
@@ -401,6 +404,25 @@ impl Engine {
             folded,
             country_spans: cms.iter().map(|c| c.span).collect(),
         }
+    }
+
+    /// The geocoder's workings on `text` exactly as extraction sees it (the same country
+    /// weights and the same actor and victim spans kept out of place names): every candidate
+    /// scored, best first, and the choice.
+    pub fn explain_place(
+        &self,
+        text: &str,
+        published: NaiveDate,
+    ) -> (Vec<crate::geo::Candidate>, Option<Geo>) {
+        let d = self.analyse(text, published);
+        crate::geo::explain(
+            &self.gazetteer,
+            &self.countries,
+            d.text,
+            &d.folded,
+            Span::new(0, text.len()),
+            &d.ctx,
+        )
     }
 
     fn geocode_span(&self, d: &Doc, scope: Span) -> Option<Geo> {
@@ -584,6 +606,17 @@ impl Engine {
         let geo = geo.or_else(|| {
             let h = d.sents.iter().find(|s| s.headline)?;
             self.geocode_span(d, h.span)
+        });
+        // "a man punched a nurse in Los Angeles. The victim died from his injuries": the
+        // sentence before, in the same paragraph, set the scene
+        let geo = geo.or_else(|| {
+            let f = *inc.sents.first()?;
+            let p = &d.sents[f.checked_sub(1)?];
+            let gap = d.text.get(p.span.end..d.sents[f].span.start)?;
+            if p.background || p.hypothetical || gap.contains("\n\n") {
+                return None;
+            }
+            self.geocode_span(d, p.span)
         });
         let country = match &geo {
             Some(g) => Some(g.country),
@@ -2051,6 +2084,21 @@ fn topic(folded: &Folded, sp: Span) -> bool {
 }
 
 /// The largest char boundary of `s` at or below `i`.
+/// A capitalised word that does not open a sentence or line: a proper name.
+fn proper_name_inside(text: &str, sp: Span) -> bool {
+    let upper = text
+        .get(sp.start..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
+    let before = text
+        .get(..sp.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let opens = before.is_empty()
+        || before.ends_with(['.', '!', '?', '\n', ':', '"', '“', '(', '-', '–', '—']);
+    upper && !opens
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {

@@ -4,10 +4,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use harmattan_core::geo::{explain, GeoContext};
-use harmattan_core::text::Folded;
-use harmattan_core::types::Span;
-
 /// Arguments of `harmattan geocode`.
 #[derive(Debug, clap::Args)]
 pub struct GeocodeArgs {
@@ -25,21 +21,18 @@ pub struct GeocodeArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Publication date the text's relative dates resolve against (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// Run `geocode`.
 pub fn run(args: &GeocodeArgs) -> anyhow::Result<bool> {
     let engine = super::load_engine_in(&args.gazetteer, args.data_dir.as_deref())?;
     let text = args.text.as_str();
-    let folded = Folded::new(text);
-    let (cands, choice) = explain(
-        engine.gazetteer(),
-        engine.countries(),
-        text,
-        &folded,
-        Span::new(0, text.len()),
-        &GeoContext::default(),
-    );
+    // the context extraction would use: country weights, actor and victim spans left out
+    let published = args.published.unwrap_or_else(super::today);
+    let (cands, choice) = engine.explain_place(text, published);
     let country = |i: usize| engine.countries().get(i).name.clone();
     // a closed pipe (`| head`) ends the output quietly: main treats BrokenPipe as success
     let mut out = std::io::stdout().lock();

@@ -585,6 +585,29 @@ fn is_connector(w: &str) -> bool {
             | "ben"
             | "bin"
             | "ould"
+            // the Arabic article assimilated (`Deir ez Zor`, `Ras al Ain`, `Dar es Salaam`)
+            | "ez"
+            | "es"
+            | "ed"
+            | "er"
+            | "ash"
+            | "as"
+            | "ad"
+            | "an"
+            | "ar"
+            | "at"
+            | "az"
+            | "adh"
+            | "ath"
+            | "ul"
+            // Spanish, Portuguese, Dutch, German (`Ciudad del Carmen`, `Den Helder`)
+            | "del"
+            | "las"
+            | "los"
+            | "das"
+            | "der"
+            | "van"
+            | "von"
     )
 }
 
