@@ -25,6 +25,9 @@ pub struct Signals {
     pub armed_casualties: bool,
     /// Kinds of actors named in the incident.
     pub kinds: Vec<ActorKind>,
+    /// A communal or ethnic group is named anywhere in the incident, even as the victims'
+    /// identity ("Fulani herders").
+    pub communal: bool,
     /// Deaths reported in the incident.
     pub fatalities: u32,
 }
@@ -41,6 +44,7 @@ impl Default for Signals {
             demo_arrests: false,
             armed_casualties: false,
             kinds: Vec::new(),
+            communal: false,
             fatalities: 0,
         }
     }
@@ -243,6 +247,15 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if unarmed && s.crowd_attacker && violent && !heavy {
         let cat = if s.has(Mob) { Mob } else { Crowd };
         return d(SubEvent::MobViolence, cat, "CLS/RIOT/MOB_GROUP");
+    }
+
+    // --- party supporters, students, rival factions fighting each other with no armed group,
+    // state force or communal militia named: mob violence, not a battle (DR-20). Farmers and
+    // herders of named communities stay battles between communal militias.
+    let remote_weapon = heavy || s.has(Grenade) || s.has(Explosion);
+    if s.has(Clash) && s.has(Partisan) && unarmed && !s.communal && !remote_weapon && !s.has(Shoot)
+    {
+        return d(SubEvent::MobViolence, Clash, "CLS/RIOT/PARTISAN_CLASH");
     }
 
     // --- territory (DR-02, DR-03) -----------------------------------------------------------

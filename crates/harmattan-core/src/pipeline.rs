@@ -668,13 +668,33 @@ impl Engine {
             None => (d.published, 2, None),
         };
         // ---- actors
-        let mentions: Vec<&ActorMention> = inc
+        let mentions: Vec<(usize, &ActorMention)> = inc
             .sents
             .iter()
-            .flat_map(|&i| d.actors[d.sents[i].actors.clone()].iter())
+            .flat_map(|&i| {
+                d.actors[d.sents[i].actors.clone()]
+                    .iter()
+                    .map(move |m| (i, m))
+            })
             .collect();
+        sig.communal = mentions.iter().any(|(_, m)| m.kind == ActorKind::Militia);
         let mut resolved: Vec<(Actor, Span)> = Vec::new();
-        for m in &mentions {
+        for &(si, m) in &mentions {
+            // "staged a flash mob", "protested the lynching by a mob": the mob is the
+            // protest's form or its topic, not rioters at it
+            if m.kind == ActorKind::Rioter {
+                let as_cue = Cue {
+                    span: m.span,
+                    cat: Cat::Mob,
+                    entry: 0,
+                };
+                let inside_protest = d.cues[d.sents[si].cues.clone()].iter().any(|c| {
+                    matches!(c.cat, Cat::Protest | Cat::ProtestWeak) && c.span.contains(m.span)
+                });
+                if inside_protest || protest_topic(d, si, &as_cue) {
+                    continue;
+                }
+            }
             // "two Fulani herdsmen": the victims' community, not the Fulani militia
             let victims_identity = m.kind == ActorKind::Militia
                 && d.cues.iter().any(|c| {
