@@ -206,8 +206,12 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             return d(SubEvent::MobViolence, Mob, "CLS/RIOT/MOB");
         }
         if protest {
+            // deaths at the protest need someone who used force on it: a death with no
+            // force, no shooting and no intervention is what the protest is about
+            let force =
+                s.kind(ActorKind::State) || s.has(Shoot) || s.has(Intervention) || s.has(Clash);
             if s.has(LiveFire)
-                || (s.has(Kill) && s.fatalities > 0)
+                || (s.has(Kill) && s.fatalities > 0 && force)
                 || (s.has(Shoot) && s.has(Injure))
             {
                 return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");

@@ -1416,7 +1416,29 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
         return false;
     };
     if p.span.end > c.span.start {
-        return false;
+        // "relatives of a man who was killed by the police protested": a death told before
+        // the protest word, inside a relative clause or after "relatives of", is its topic
+        let a = d.folded.folded_offset(s.span.start);
+        let b = d.folded.folded_offset(c.span.start).max(a);
+        let before = &d.folded.s[a..b];
+        let seg = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+        let words: Vec<&str> = seg
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let relative = words
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| matches!(*w, "who" | "that" | "whose" | "which"));
+        let kin = words.windows(2).any(|w| {
+            w[1] == "of"
+                && matches!(
+                    w[0],
+                    "relatives" | "family" | "families" | "friends" | "kin" | "memory" | "death"
+                )
+        });
+        return relative || kin;
     }
     let a = d.folded.folded_offset(p.span.end);
     let b = d.folded.folded_offset(c.span.start).max(a);
@@ -1475,6 +1497,10 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
                 "denounc",
                 "condemn",
                 "demand",
+                "tribute",
+                "mourn",
+                "vigil",
+                "funeral",
                 "commemorat",
                 "honou",
                 "denonc",
