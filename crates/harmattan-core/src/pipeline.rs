@@ -1758,6 +1758,39 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
                 None => {}
             }
         }
+        // "3 people were killed in an attack by gunmen on an army post": the attack's object
+        // names the target; the dead, told only as "people", may be the post's soldiers
+        let generic_dead = pick.is_some_and(|(sp, _, _)| {
+            let w = &d.folded.s[d.folded.folded_offset(sp.start)..d.folded.folded_offset(sp.end)];
+            matches!(
+                w,
+                "people" | "persons" | "person" | "individuals" | "personnes"
+            )
+        });
+        if civ && generic_dead {
+            let attack_on_armed = cues
+                .iter()
+                .filter(|c| matches!(c.cat, Cat::Attack | Cat::Ambush))
+                .any(|c| {
+                    let obj = items
+                        .iter()
+                        .filter(|(sp, _, _)| sp.start >= c.span.end && sp.start - c.span.end < 100)
+                        .filter(|(sp, _, _)| {
+                            let a = d.folded.folded_offset(c.span.end);
+                            let b = d.folded.folded_offset(sp.start).max(a);
+                            let gap = &d.folded.s[a..b];
+                            [" on ", " against ", "targeting", " contre "]
+                                .iter()
+                                .any(|k| gap.contains(k) || gap.starts_with(k.trim_start()))
+                        })
+                        .min_by_key(|(sp, _, _)| sp.start);
+                    obj.is_some_and(|(_, cat, kind)| classify_at(*cat, *kind) == Some(true))
+                });
+            if attack_on_armed {
+                armed = true;
+                civ = false;
+            }
+        }
         // off-duty or unarmed victims are civilians (DR-12)
         if cues.iter().any(|c| c.cat == Cat::OffDuty) {
             civ = true;
