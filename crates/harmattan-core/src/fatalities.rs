@@ -21,6 +21,7 @@
 //! | `FAT/EN/CODED_AS` | ACLED notes: "Unknown fatalities coded as 10" |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
+//! | `FAT/EN/KILLED_THE_AND_HIS` | "killed the mayor and his driver" → 2 |
 //! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
@@ -391,11 +392,19 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             &format!("{B}(?:the\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
         ),
         pat(
+            "FAT/EN/KILLED_THE_AND_HIS",
+            Fixed(Quantity::Number(2)),
+            En,
+            &format!(
+                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman)(?:\\s+[a-z'-]+){{0,8}}?\\s+and\\s+(?:his|her|their)\\s+(?:[a-z'-]+\\s+)?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman){B}"
+            ),
+        ),
+        pat(
             "FAT/EN/KILLED_THE",
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|officer|soldier|gendarme|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter){B}"
+                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman){B}"
             ),
         ),
         pat(
@@ -426,7 +435,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?died|succumbed){B}"),
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
         ),
         pat(
             "FAT/FR/IL_A_ETE_TUE",
