@@ -1708,7 +1708,18 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         }
         for (a, sp) in resolved {
             if s.span.contains(*sp) {
-                items.push((*sp, None, Some(a.kind)));
+                // "soldiers killed two Fulani herdsmen": a community's name on a civilian noun
+                // is the attackers' word for a militia, but as the object of the killing it
+                // names herders
+                let civil_noun = cues
+                    .iter()
+                    .any(|c| c.cat == Cat::CivVictim && sp.contains(c.span));
+                let kind = if civil_noun && a.kind == ActorKind::Militia {
+                    ActorKind::Civilian
+                } else {
+                    a.kind
+                };
+                items.push((*sp, None, Some(kind)));
             }
         }
         let after = items
