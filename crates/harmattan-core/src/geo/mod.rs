@@ -464,7 +464,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Words after a name that make it a people or group (`the Imghad community`).
-fn is_community_word(w: &str) -> bool {
+pub(crate) fn is_community_word(w: &str) -> bool {
     matches!(
         w,
         "community"
@@ -1627,10 +1627,35 @@ fn resolve(
         .iter()
         .filter(|m| !m.dropped && !m.fuzzy && (m.unit_cue || m.context_of.is_some()))
         .filter_map(|m| {
+            // `Sideradougou (Sideradougou, Comoe)`: of a qualifier's units, those that hold the
+            // place it qualifies (Comoe the Burkinabe province, not the Ivorian region)
+            let holds = |u: &Place| {
+                m.context_of.is_some_and(|q| {
+                    mentions[q].hits.iter().any(|&ph| {
+                        store.place(ph).is_some_and(|p| {
+                            !p.kind.is_unit()
+                                && p.cc == u.cc
+                                && ((u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                                    || (u.kind == Kind::Adm2
+                                        && u.admin2 != 0
+                                        && u.admin2 == p.admin2))
+                        })
+                    })
+                })
+            };
+            let holding = m.hits.iter().any(|&h| {
+                store
+                    .place(h)
+                    .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
+            });
             let mut one: Option<[u8; 2]> = None;
             for &h in m.hits.iter() {
                 let Some(u) = store.place(h) else { continue };
-                let counts = u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2);
+                let counts = if holding {
+                    holds(u)
+                } else {
+                    u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2)
+                };
                 if !counts || u.user {
                     continue;
                 }
