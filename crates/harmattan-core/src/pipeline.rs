@@ -2118,6 +2118,7 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
         "mrs",
     ];
     let re = RE.as_ref()?;
+    let mut people = None;
     for &si in &inc.seeds {
         let s = d.sents[si].span;
         let sent = &d.text[s.start..s.end];
@@ -2136,10 +2137,43 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
             {
                 continue;
             }
-            return Some((sp, crate::text::ascii_name(m.as_str())));
+            let found = (sp, crate::text::ascii_name(m.as_str()));
+            // a people (`the Imghad community`) only when the text names no other place
+            if names_people(&d.text[sp.end..]) {
+                people.get_or_insert(found);
+                continue;
+            }
+            return Some(found);
         }
     }
-    None
+    people
+}
+
+/// True when the words after a capitalised name make it a people, not a place: `the Imghad
+/// community`, `an Idarfane camp`, `the Ahel Taleb Arab tribe`, `the Fulani (Rimaibe)
+/// village of Meou` (but `in Fafa village` is Fafa).
+fn names_people(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    if let Some(r) = rest.strip_prefix('(') {
+        rest = r.split_once(')').map_or("", |x| x.1).trim_start();
+    }
+    let words: Vec<String> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(crate::text::fold_key)
+        .collect();
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    let settlement_of = |i: usize| {
+        matches!(w(i), "village" | "hamlet" | "camp" | "camps" | "villages")
+            && matches!(w(i + 1), "of" | "de")
+    };
+    crate::geo::is_community_word(w(0))
+        || matches!(w(0), "camp" | "camps")
+        || settlement_of(0)
+        // `Ahel Taleb Arab community`: one more capitalised word before the people word
+        || (rest.starts_with(char::is_uppercase)
+            && (crate::geo::is_community_word(w(1)) || matches!(w(1), "camp" | "camps")))
 }
 
 /// Whether a country name is the topic of what is said, not where it happens ("the war in

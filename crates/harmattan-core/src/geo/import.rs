@@ -267,6 +267,7 @@ fn add_place(
     let mut sk = String::new();
     store.index_name(name, i, buf);
     store.index_fuzzy(name, i, buf, &mut sk);
+    store.index_stem(name, i, buf);
     for a in alts {
         store.index_name(a, i, buf);
         store.index_fuzzy(a, i, buf, &mut sk);

@@ -464,7 +464,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Words after a name that make it a people or group (`the Imghad community`).
-fn is_community_word(w: &str) -> bool {
+pub(crate) fn is_community_word(w: &str) -> bool {
     matches!(
         w,
         "community"
@@ -767,6 +767,9 @@ struct Mention<'g> {
     hits: std::borrow::Cow<'g, [u32]>,
     /// Matched by near-spelling (`Boulikessi` for `Boulkessi`), not by a known spelling.
     fuzzy: bool,
+    /// Matched as the common first element of hyphenated village names (`Naye` for
+    /// `Naye-Dogon`, `Naye-Peulh`); also `fuzzy`, so it is scored like a near-spelling.
+    stem: bool,
     /// Part of a longer capitalised name the gazetteer lacks (`Tin` in `Tin-Hama`).
     partial: bool,
     /// Skeleton edit distance of each near-spelling hit.
@@ -1067,6 +1070,44 @@ fn fuzzy_mention(
     None
 }
 
+/// A capitalised word that no known spelling matches but that begins hyphenated compound
+/// names of Mali, Burkina Faso, Niger or user places (`Naye` → `Naye-Dogon`, `Naye-Peulh`):
+/// villages are often split into quarters named `<village>-<people>` or `<village>-<part>`,
+/// and reports name the village. Returned like [`fuzzy_mention`] (one token, distance 1).
+#[allow(clippy::too_many_arguments)]
+fn stem_mention(
+    store: &Store,
+    text: &str,
+    folded: &Folded,
+    fs: &str,
+    toks: &[Tok],
+    i: usize,
+    cmentions: &[crate::countries::CountryMention],
+    ctx: &GeoContext,
+) -> Option<(usize, Vec<(u32, u8)>)> {
+    let t = toks.get(i)?;
+    let w = fs.get(t.s..t.e)?;
+    if w.len() < store::STEM_MIN || is_stop(w) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let sp = folded.span(t.s, t.e);
+    let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
+    if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
+        return None;
+    }
+    let orig = text.get(sp.start..sp.end).unwrap_or("");
+    if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let hits: Vec<(u32, u8)> = store
+        .stem_hits(w)
+        .iter()
+        .filter(|&&h| store.place(h).is_some_and(|p| p.kind.is_populated()))
+        .map(|&h| (h, 1))
+        .collect();
+    (!hits.is_empty()).then_some((1, hits))
+}
+
 fn orig_first_char(text: &str, folded: &Folded, f: usize) -> Option<char> {
     let o = *folded.map.get(f)? as usize;
     text.get(o..)?.chars().next()
@@ -1296,11 +1337,20 @@ fn resolve(
             )
             || (matches!(p1, "the" | "la" | "le") && is_prep(p2));
         let mut fuzzy = false;
+        let mut stem = false;
         let mut fuzzy_dist = Vec::new();
         let found: Option<(usize, std::borrow::Cow<'_, [u32]>)> = match found {
             Some((n, h)) => Some((n, std::borrow::Cow::Borrowed(h))),
             None if cap && locative => {
-                let r = fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx);
+                // a longer name by near-spelling (`Toguere-Koumbe`), else the first word as
+                // a compound stem (`Naye` of `Naye-Dogon`), else the word by near-spelling
+                let near = fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx);
+                let r = match near {
+                    Some((n, h)) if n > 1 => Some((n, h)),
+                    near => stem_mention(store, text, folded, fs, &toks, i, &cmentions, ctx)
+                        .inspect(|_| stem = true)
+                        .or(near),
+                };
                 fuzzy = r.is_some();
                 r.map(|(n, h)| {
                     let ids = h.iter().map(|d| d.0).collect::<Vec<u32>>();
@@ -1424,6 +1474,7 @@ fn resolve(
             fe: toks[end_tok].e,
             hits,
             fuzzy,
+            stem,
             fuzzy_dist,
             partial,
             pair_first,
@@ -1576,10 +1627,35 @@ fn resolve(
         .iter()
         .filter(|m| !m.dropped && !m.fuzzy && (m.unit_cue || m.context_of.is_some()))
         .filter_map(|m| {
+            // `Sideradougou (Sideradougou, Comoe)`: of a qualifier's units, those that hold the
+            // place it qualifies (Comoe the Burkinabe province, not the Ivorian region)
+            let holds = |u: &Place| {
+                m.context_of.is_some_and(|q| {
+                    mentions[q].hits.iter().any(|&ph| {
+                        store.place(ph).is_some_and(|p| {
+                            !p.kind.is_unit()
+                                && p.cc == u.cc
+                                && ((u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                                    || (u.kind == Kind::Adm2
+                                        && u.admin2 != 0
+                                        && u.admin2 == p.admin2))
+                        })
+                    })
+                })
+            };
+            let holding = m.hits.iter().any(|&h| {
+                store
+                    .place(h)
+                    .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
+            });
             let mut one: Option<[u8; 2]> = None;
             for &h in m.hits.iter() {
                 let Some(u) = store.place(h) else { continue };
-                let counts = u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2);
+                let counts = if holding {
+                    holds(u)
+                } else {
+                    u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2)
+                };
                 if !counts || u.user {
                     continue;
                 }
@@ -1869,6 +1945,7 @@ fn resolve(
                     (m.destination, "destination"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
+                    (m.stem, "compound-stem"),
                     (ctx_bonus > 0.0, "admin-context"),
                     (near_other, "near-other-place"),
                     (p.user, "user-gazetteer"),

@@ -326,6 +326,10 @@ pub(crate) struct Store {
     /// Near-spelling index over the places of Mali, Burkina Faso, Niger and user imports:
     /// hash of a [`skeleton`] or of a skeleton with one letter deleted → places.
     pub fuzzy: FxMap<u64, Hits>,
+    /// First element of hyphenated compound names (`Naye` of `Naye-Dogon` and `Naye-Peulh`)
+    /// over the same places as `fuzzy`: the quarters of one village that a report names by
+    /// their common name.
+    pub stems: FxMap<Box<str>, Hits>,
     /// GeoNames ids already held (built-in or imported), so a dump imported twice adds nothing.
     pub geonames_ids: FxMap<u32, u32>,
     /// Stable ids of user rows (not from GeoNames) → index into `row_keys`.
@@ -367,6 +371,13 @@ impl rstar::PointDistance for UnitPoint {
 fn project(lat: f64, lon: f64) -> [f64; 2] {
     [lat, lon * lat.to_radians().cos()]
 }
+
+/// A populated place of Mali, Burkina Faso or Niger this large, named like its admin2 unit,
+/// is read as that unit's seat.
+const SEAT_TOWN_POP: u32 = 5_000;
+
+/// Shortest compound-name stem filed in the stem index.
+pub(crate) const STEM_MIN: usize = 4;
 
 /// Shortest skeleton that gets a near-spelling lookup: shorter names collide too often.
 pub(crate) const FUZZY_MIN: usize = 5;
@@ -450,6 +461,7 @@ impl Store {
             index: FxMap::default(),
             user_count: 0,
             fuzzy: FxMap::default(),
+            stems: FxMap::default(),
             geonames_ids: FxMap::default(),
             user_ids: FxMap::default(),
             row_keys: Vec::new(),
@@ -483,6 +495,32 @@ impl Store {
             del.extend_from_slice(&b[k + 1..]);
             push(hash_bytes(&del), &mut self.fuzzy);
         }
+    }
+
+    /// File place `i` under the first element of a hyphenated compound `name` (`Naye-Dogon`
+    /// → `naye`; scratch `buf`). Prefixes of three letters or fewer (`In-`, `Tin-`, `I-n-`)
+    /// are particles of one name, not a village's own name.
+    pub(crate) fn index_stem(&mut self, name: &str, i: u32, buf: &mut String) {
+        let Some((head, rest)) = name.split_once(['-', '\u{2010}', '\u{2011}']) else {
+            return;
+        };
+        if rest.trim().is_empty() || head.contains(char::is_whitespace) {
+            return;
+        }
+        key_into(head, buf);
+        if buf.len() < STEM_MIN || !buf.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        if let Some(h) = self.stems.get_mut(buf.as_str()) {
+            h.push(i);
+        } else {
+            self.stems.insert(buf.as_str().into(), Hits::One(i));
+        }
+    }
+
+    /// Places filed under the compound-name stem `key` (already folded).
+    pub(crate) fn stem_hits(&self, key: &str) -> &[u32] {
+        self.stems.get(key).map(Hits::as_slice).unwrap_or(&[])
     }
 
     /// Places whose name is within one edit of `key` (a folded key) after [`skeleton`]
@@ -623,11 +661,22 @@ impl Store {
                 alts: self.strs.push(alt),
             };
             let focus = matches!(&place.cc, b"ML" | b"BF" | b"NE");
+            let mut place = place;
+            if focus && place.kind == Kind::Populated && place.pop >= SEAT_TOWN_POP {
+                // GeoNames codes some cercle seats as plain PPL (Bougouni, Djenne): a town
+                // named like the admin2 unit it lies in is that unit's seat
+                key_into(name, &mut buf);
+                key_into(admin2, &mut sk);
+                if !buf.is_empty() && buf == sk {
+                    place.kind = Kind::Seat2;
+                }
+            }
             self.places.push(place);
             self.geonames_ids.insert(id, i);
             self.index_name(name, i, &mut buf);
             if focus {
                 self.index_fuzzy(name, i, &mut buf, &mut sk);
+                self.index_stem(name, i, &mut buf);
             }
             for a in alt.split('|') {
                 if !a.is_empty() {

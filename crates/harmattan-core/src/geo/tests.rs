@@ -409,6 +409,63 @@ fn near_spellings_need_a_locative_cue_and_country_support() {
 }
 
 #[test]
+fn village_named_by_the_stem_of_its_quarters() {
+    let (mut g, c) = fixture();
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\n\
+         MOPTI,KORO,SABARE-DOGON,14.30,-3.10\n\
+         MOPTI,KORO,SABARE-PEULH,14.31,-3.11\n\
+         KAYES,KAYES,SABARI,14.4,-11.4\n\
+         SEGOU,NIONO,DIALAKA-KOURA,14.2,-5.9\n\
+         SEGOU,NIONO,DIALAKA KOURA,14.2,-5.9\n",
+        &c,
+    );
+    // `Sabare` is the village of the quarters Sabare-Dogon and Sabare-Peulh; the near-spelling
+    // Sabari lies elsewhere
+    let r = geo(
+        &g,
+        &c,
+        "Malian soldiers were attacked in the village of Sabare.",
+    )
+    .unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.admin2.as_str(), r.location.as_str()),
+        ("Mopti", "Koro", "Sabare"),
+        "{r:?}"
+    );
+    // without a locative cue, as for near-spellings: nothing
+    assert!(geo(&g, &c, "Sabare said the Malian army had left.").is_none());
+    // a stem refused when the text names another region
+    let r = geo(&g, &c, "A Malian mayor was killed in Sabare, Gao region.").unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.location.as_str()),
+        ("Gao", "Sabare"),
+        "{r:?}"
+    );
+    // a short prefix (`In-`, `Tin-`) is a particle, never a stem
+    let mut buf = String::new();
+    g.store.index_stem("Tin-Hama", 0, &mut buf);
+    assert!(g.store.stem_hits("tin").is_empty());
+    assert_eq!(g.store.stem_hits("dialaka").len(), 1);
+}
+
+#[test]
+fn town_named_like_its_cercle_is_its_seat() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places = format!(
+        "{PLACES}GN:50\tBougouni\t\t11.42\t-7.48\tP\tPPL\tML\tSikasso\tBougouni\t35000\t\n"
+    );
+    let mut g = Gazetteer::from_builtin(&places, &c).unwrap();
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nTOMBOUCTOU,GOURMA-RHAROUS,BOUGOUNI,16.74,-2.49\n",
+        &c,
+    );
+    // the cercle seat, not the village of an active cercle with the same name
+    let r = geo(&g, &c, "Teachers staged a protest march in Bougouni, Mali.").unwrap();
+    assert_eq!(r.admin1, "Sikasso", "{r:?}");
+}
+
+#[test]
 fn name_glued_to_an_unknown_word_is_part_of_a_longer_name() {
     let (g, c) = fixture();
     // `Koro-Tagou` is not Koro: with no country to support the partial name, nothing
