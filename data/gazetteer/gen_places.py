@@ -210,6 +210,36 @@ def strip_type(name):
     return n
 
 
+def one_edit(a, b):
+    """True when `a` and `b` differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def named_after_seat(unit_keys, seat_keys):
+    """A unit named after its seat: the same name (Idlib), one letter apart (Sagain region,
+    seat Sagaing), or the seat's name with a type word after it (Nairobi Area, seat Nairobi)."""
+    for u in unit_keys:
+        if not u:
+            continue
+        for k in seat_keys:
+            if not k:
+                continue
+            if u == k or (min(len(u), len(k)) >= 5 and one_edit(u, k)):
+                return True
+            if u.startswith(k + " ") and len(u.split()) == len(k.split()) + 1:
+                return True
+    return False
+
+
 def is_latin(s):
     for c in s:
         o = ord(c)
@@ -456,7 +486,10 @@ def main():
             sf = seat[key][1]
             sraw = [a for a in (sf[3].split(",") if sf[3] else [])]
             skeys = {fold_key(sf[1]), fold_key(sf[2])} | {fold_key(a) for a in sraw}
-            if fold_key(acled) in skeys or fold_key(stripped or raw) in skeys:
+            own = {fold_key(acled), fold_key(stripped or raw)}
+            # the looser forms only for admin1 units: an admin2 unit with its seat's name
+            # in another country (`Kani-shi`) would take a township of that name
+            if own & skeys or (fcode == "ADM1" and named_after_seat(own, skeys)):
                 seat_alts = [sf[1]] + sraw
         alts = alts_for(acled, seat_alts, MAX_ALT, extra)
         rows.append((int(gid) if gid.isdigit() else 0, acled, "|".join(alts), lat, lon, "A",

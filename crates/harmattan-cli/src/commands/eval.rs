@@ -45,11 +45,22 @@ const ACLED_FIELDS: [&str; 11] = [
     "event_date",
 ];
 
+/// ACLED place fields also scored under the UCDP protocol's place rule (an alternate name of
+/// the same place counts: [`same_place`]), reported beside the exact figures.
+const ACLED_ALT_FIELDS: [(&str, &str); 3] = [
+    ("admin1", "admin1_alt"),
+    ("admin2", "admin2_alt"),
+    ("location", "location_alt"),
+];
+
 /// UCDP fields scored, in report order.
 const UCDP_FIELDS: [&str; 6] = ["found", "deaths", "country", "adm1", "where", "date"];
 
 /// Type words dropped from admin and place names before comparing (UCDP protocol).
-const TYPE_WORDS: [&str; 19] = [
+/// Beside the English and French ones: `Area` (Nairobi Area), `Capital` (Brussels Capital,
+/// Sofia-Capital), `Special` (Seoul Special City), `Metropolitan`, Korean `do` (Gyeonggi-do)
+/// and `si`, Hindi/Nepali `Pradesh` (province).
+const TYPE_WORDS: [&str; 26] = [
     "governorate",
     "region",
     "province",
@@ -69,6 +80,13 @@ const TYPE_WORDS: [&str; 19] = [
     "oblast",
     "rayon",
     "subdistrict",
+    "area",
+    "capital",
+    "special",
+    "metropolitan",
+    "do",
+    "si",
+    "pradesh",
 ];
 
 /// Linking words dropped with the type words (`Région de Mopti`, `Province of Bam`).
@@ -544,6 +562,7 @@ fn parse_coord(s: Option<&String>, max: f64) -> Option<f64> {
 }
 
 fn score_acled(
+    gaz: &Gazetteer,
     row: &AcledRow,
     events: &[Event],
     acc: &mut AcledAcc,
@@ -566,6 +585,20 @@ fn score_acled(
         } else {
             let pred = first.map(|e| pred_value(field, e));
             wrong.insert(field.to_string(), json!({"gold": gold, "pred": pred}));
+        }
+    }
+    let mut alt_ok = Vec::new();
+    for (field, alt) in ACLED_ALT_FIELDS {
+        let Some(gold) = gold_value(field, row) else {
+            continue;
+        };
+        *acc.scored.entry(alt).or_default() += 1;
+        let exact = first.is_some_and(|e| field_correct(field, &gold, e));
+        if exact || first.is_some_and(|e| same_place(gaz, &gold, &pred_value(field, e))) {
+            *acc.correct.entry(alt).or_default() += 1;
+            if !exact {
+                alt_ok.push(field);
+            }
         }
     }
     if row.cells.contains_key("event_type") {
@@ -608,6 +641,7 @@ fn score_acled(
             "detected": first.is_some(),
             "events": events.len(),
             "wrong": wrong,
+            "alternate_name_ok": alt_ok,
             "coords_km": km,
             "text": row.notes,
         });
@@ -701,7 +735,8 @@ fn run_acled(
         let outputs = extract_chunk(ctx, &docs);
         for (row, events) in rows.iter().zip(&outputs) {
             let before = acc.rows;
-            score_acled(row, events, &mut acc, &mut errs).context("writing the errors file")?;
+            score_acled(ctx.engine.gazetteer(), row, events, &mut acc, &mut errs)
+                .context("writing the errors file")?;
             progress(acc.rows, before);
         }
     }
@@ -724,6 +759,17 @@ fn run_acled(
         }
     }
     let fields_present = fields.len();
+    for (_, alt) in ACLED_ALT_FIELDS {
+        if let Some(&scored) = acc.scored.get(alt) {
+            let correct = acc.correct.get(alt).copied().unwrap_or(0);
+            lines.push(Line {
+                label: format!("{alt} (alternate names count)"),
+                correct,
+                scored,
+            });
+            fields.push((alt, J::V(json!(frac(correct, scored)))));
+        }
+    }
     let mut notes = Vec::new();
     let median_km = median(&mut acc.dists);
     let mut out = vec![
@@ -1155,6 +1201,11 @@ mod tests {
         assert!(!place_match("", ""));
         assert!(place_match("Marib governorate", "Ma'rib"));
         assert_eq!(place_tokens("Region"), vec!["region"]);
+        assert!(place_match("Seoul Special City", "Seoul"));
+        assert!(place_match("Gyeonggi-do", "Gyeonggi"));
+        assert!(place_match("Sudurpashchim Pradesh", "Sudurpashchim"));
+        assert!(place_match("Sofia City", "Sofia-Capital"));
+        assert!(!place_match("Shan-South", "Shan"));
     }
 
     #[test]

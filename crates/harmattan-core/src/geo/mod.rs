@@ -548,6 +548,9 @@ fn is_feature_word(w: &str) -> bool {
             | "area"
             | "zone"
             | "town hall"
+            | "hall"
+            | "headquarters"
+            | "intersection"
             | "mayor"
             | "prefecture"
             | "governor"
@@ -1372,13 +1375,24 @@ fn resolve(
             i += n;
             continue;
         }
-        let next_is_unit = toks
-            .get(i + n)
-            .filter(|nt| {
-                fs.get(toks[end_tok].e..nt.s)
+        // `Mopti region`; `Shan-South state`, `Bago West region`: a unit split by compass
+        let glued_unit = |k: usize| {
+            toks.get(k).is_some_and(|nt| {
+                fs.get(toks[k - 1].e..nt.s)
                     .is_some_and(|g| g.trim().is_empty())
+                    && is_unit_word(word(nt))
             })
-            .is_some_and(|nt| is_unit_word(word(nt)));
+        };
+        let next_is_unit = glued_unit(i + n)
+            || toks.get(i + n).is_some_and(|nt| {
+                matches!(
+                    word(nt),
+                    "north" | "south" | "east" | "west" | "central" | "nord" | "sud"
+                ) && fs
+                    .get(toks[end_tok].e..nt.s)
+                    .is_some_and(|g| matches!(g, "-" | " "))
+                    && glued_unit(i + n + 1)
+            });
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
             || (matches!(p1, "de" | "du" | "d")
@@ -1457,6 +1471,8 @@ fn resolve(
                 && gap_words_ok
                 && last_mention_end != pt.e
                 && !is_stop(word(&pt))
+                // `Pohang City Hall (Pohang)`: a building, not a place the gazetteer lacks
+                && !is_feature_word(word(&pt))
                 && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
                 && hits
                     .iter()
@@ -1586,7 +1602,17 @@ fn resolve(
                 .get(mentions[q].fe..mentions[first].fs)
                 .is_some_and(|g| g.contains('('))
             || !in_list;
-        if inside || !first_is_unit || !explicit {
+        // `Medan City Hall (Medan)`: a building of the town named just before, not a place
+        // the gazetteer lacks (`Kamengo Village (Rakai)` is one)
+        let feature = q > 0
+            && fs
+                .get(mentions[q].fs..mentions[q].fe)
+                .is_some_and(is_feature_word)
+            && fs.get(mentions[q - 1].fe..mentions[q].fs).is_some_and(|g| {
+                g.chars().all(|c| c.is_alphabetic() || c == ' ')
+                    && g.split_whitespace().count() <= 3
+            });
+        if inside || !first_is_unit || !explicit || feature {
             continue;
         }
         let (fs0, fe0) = (mentions[q].fs, mentions[q].fe);
@@ -2030,6 +2056,10 @@ fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, text: &str, folde
                 g.latitude = Some(la);
                 g.longitude = Some(lo);
             }
+        } else {
+            // the seat's row is not in the table, its name and coordinates are (the unit
+            // row carries the seat's coordinates): `Niiza-shi` is coded at Niiza
+            g.location = strs.get(p.seat).to_string();
         }
     }
     if m.after_unknown && p.kind.is_unit() {

@@ -466,6 +466,44 @@ fn town_named_like_its_cercle_is_its_seat() {
 }
 
 #[test]
+fn unit_split_by_compass_is_a_unit() {
+    let (g, c) = fixture();
+    // `Mopti-North region`: the region (seat, precision 3), not the town of Mopti
+    let r = geo(
+        &g,
+        &c,
+        "Militants attacked a convoy in the Mopti-North region of Mali.",
+    )
+    .unwrap();
+    assert_eq!((r.admin1.as_str(), r.geo_precision), ("Mopti", 3), "{r:?}");
+}
+
+#[test]
+fn building_before_a_unit_is_not_an_unknown_place() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places = format!(
+        "{PLACES}GN:60\tHall\t\t10.0\t-75.0\tP\tPPL\tCO\tBolivar\t\t13000\t\n\
+         GN:61\tSoledad-shi\tSoledad\t10.9\t-74.8\tA\tADM2\tIN\tBihar\tSoledad-shi\t0\tSoledad\n"
+    );
+    let g = Gazetteer::from_builtin(&places, &c).unwrap();
+    // `Mopti City Hall (Mopti)`: Hall is a building of Mopti, not a place inside the unit
+    let r = geo(
+        &g,
+        &c,
+        "Teachers protested at the Mopti City Hall (Mopti) in Mali.",
+    )
+    .unwrap();
+    assert_eq!(r.location, "Mopti", "{r:?}");
+    // a unit whose seat has no row of its own is coded at the seat, under the seat's name
+    let r = geo(&g, &c, "Farmers protested in Soledad, India.").unwrap();
+    assert_eq!(
+        (r.location.as_str(), r.admin2.as_str()),
+        ("Soledad", "Soledad-shi"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn name_glued_to_an_unknown_word_is_part_of_a_longer_name() {
     let (g, c) = fixture();
     // `Koro-Tagou` is not Koro: with no country to support the partial name, nothing
