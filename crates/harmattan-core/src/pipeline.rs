@@ -69,6 +69,9 @@ struct Sent {
     headline: bool,
 }
 
+/// Country weight of the text's corroborated places (see `Engine::place_signals`).
+const PLACE_SIGNAL: f32 = 0.5;
+
 /// A group of sentences reporting one incident.
 #[derive(Debug, Clone, Default)]
 struct Incident {
@@ -311,10 +314,11 @@ impl Engine {
                 .filter(|c| !proper_name_inside(text, c.span))
                 .map(|c| c.span),
         );
-        let ctx = GeoContext {
+        let mut ctx = GeoContext {
             countries: weights,
             exclude,
         };
+        self.place_signals(text, &folded, &mut ctx);
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
         let mut prev_background = false;
@@ -423,6 +427,54 @@ impl Engine {
             Span::new(0, text.len()),
             &d.ctx,
         )
+    }
+
+    /// Countries the text's own places point to: an admin unit named as such (`Kwara
+    /// state`) or a place that another name of the text places (`Bali, North West Region`)
+    /// in one country only. Such a country weighs like a named one, so that a lone homonym
+    /// abroad (`Asa` in Sweden, `Bali` in India) gives way to it elsewhere in the text.
+    fn place_signals(&self, text: &str, folded: &Folded, ctx: &mut GeoContext) {
+        let (cands, _) = crate::geo::explain(
+            &self.gazetteer,
+            &self.countries,
+            text,
+            folded,
+            Span::new(0, text.len()),
+            ctx,
+        );
+        // per name in the text: the countries of its corroborated readings
+        let mut per_span: Vec<(Span, Vec<String>)> = Vec::new();
+        for c in &cands {
+            let unit = c.reasons.contains(&"unit-cue") && matches!(c.kind, "ADM1" | "ADM2");
+            let placed = c.reasons.contains(&"admin-context");
+            if !(unit || placed) {
+                continue;
+            }
+            match per_span.iter_mut().find(|(sp, _)| *sp == c.span) {
+                Some((_, ccs)) => {
+                    if !ccs.contains(&c.cc) {
+                        ccs.push(c.cc.clone());
+                    }
+                }
+                None => per_span.push((c.span, vec![c.cc.clone()])),
+            }
+        }
+        let mut add: Vec<usize> = Vec::new();
+        for (_, ccs) in &per_span {
+            if let [cc] = ccs.as_slice() {
+                if let Some(ci) = self.countries.by_iso2(cc) {
+                    if !add.contains(&ci) {
+                        add.push(ci);
+                    }
+                }
+            }
+        }
+        for ci in add {
+            match ctx.countries.iter_mut().find(|(c, _)| *c == ci) {
+                Some(e) => e.1 += PLACE_SIGNAL,
+                None => ctx.countries.push((ci, PLACE_SIGNAL)),
+            }
+        }
     }
 
     fn geocode_span(&self, d: &Doc, scope: Span) -> Option<Geo> {

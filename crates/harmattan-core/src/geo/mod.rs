@@ -306,6 +306,7 @@ const STOP: &[&str] = &[
     "ap",
     "april",
     "arab",
+    "area",
     "army",
     "as",
     "at",
@@ -324,6 +325,7 @@ const STOP: &[&str] = &[
     "center",
     "central",
     "centre",
+    "church",
     "city",
     "colonel",
     "commander",
@@ -348,6 +350,7 @@ const STOP: &[&str] = &[
     "european",
     "fama",
     "february",
+    "federal",
     "fevrier",
     "for",
     "forces",
@@ -436,6 +439,7 @@ const STOP: &[&str] = &[
     "south",
     "southern",
     "state",
+    "street",
     "sud",
     "sunday",
     "the",
@@ -993,6 +997,271 @@ fn part_of_longer(
     false
 }
 
+/// Titles and words that introduce a person's name (`President Vladimir Putin`, `Lt. Col.
+/// Romulus Rabara`, `alias El Tigre`).
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "col"
+            | "colonel"
+            | "lt"
+            | "lieutenant"
+            | "gen"
+            | "general"
+            | "maj"
+            | "major"
+            | "capt"
+            | "captain"
+            | "sgt"
+            | "sergeant"
+            | "cpl"
+            | "corporal"
+            | "brig"
+            | "brigadier"
+            | "commander"
+            | "cmdr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "rev"
+            | "reverend"
+            | "pastor"
+            | "imam"
+            | "sheikh"
+            | "mullah"
+            | "senator"
+            | "sen"
+            | "gov"
+            | "governor"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "mayor"
+            | "king"
+            | "prince"
+            | "emir"
+            | "bishop"
+            | "aka"
+            | "alias"
+    )
+}
+
+/// Words that begin a place's name (`Mt Eden`, `San Jose`, `Ras Kamboni`): a name after them
+/// is that place's, not a person's.
+fn is_name_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "mt" | "mount"
+            | "st"
+            | "saint"
+            | "sainte"
+            | "san"
+            | "santa"
+            | "santo"
+            | "sao"
+            | "fort"
+            | "port"
+            | "lake"
+            | "cape"
+            | "new"
+            | "old"
+            | "upper"
+            | "lower"
+            | "ban"
+            | "ras"
+            | "bir"
+            | "wadi"
+            | "jebel"
+            | "jabal"
+            | "tell"
+            | "tal"
+            | "ain"
+            | "kafr"
+            | "deir"
+    )
+}
+
+/// Words after a name that make it a street's (`San Miguel Street`).
+fn is_street_word(w: &str) -> bool {
+    matches!(w, "street" | "avenue" | "boulevard" | "blvd")
+}
+
+/// Words after a name that make it the speaker (`Espinosa said`).
+fn is_speech_word(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stated"
+            | "noted"
+            | "explained"
+            | "confirmed"
+            | "declared"
+            | "insisted"
+            | "stressed"
+            | "wrote"
+            | "tweeted"
+            | "recalled"
+    )
+}
+
+/// True when the line holding folded offset `f` is written in title case (a headline such
+/// as `Gunmen Kill Five Villagers Near Gao`): capitalisation there tells nothing of names.
+fn title_case_line(text: &str, folded: &Folded, fs: &str, f: usize) -> bool {
+    let a = fs[..floor_boundary(fs, f)].rfind('\n').map_or(0, |k| k + 1);
+    let b = fs[floor_boundary(fs, f)..]
+        .find('\n')
+        .map_or(fs.len(), |k| f + k);
+    let mut toks = Vec::new();
+    scan_tokens(fs, a, b, &mut toks);
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.e - t.s >= 4 && fs[t.s..t.e].bytes().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|t| orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
+
+/// True when the name at tokens `i..i+n` is (part of) a person's name or a longer name the
+/// gazetteer lacks, not a place: after a title (`President Vladimir Putin`, `Col. Maj.
+/// Diarran Kone`), before a speech verb (`Espinosa said`) or an age (`Lazarin Balderas,
+/// 30,`), inside a run of capitalised words (`Carlos Enrique Sanchez Martinez`, `Omar Garcia
+/// Harfuch`, `the Mesa Colorada Poniente neighborhood`), or before another capitalised word
+/// and a settlement word (`Kone Thar Village`: the village is `Kone Thar`). A street or a
+/// neighbourhood named after a place (`San Miguel Street`, `the La Paz neighborhood`) is not
+/// that place either.
+#[allow(clippy::too_many_arguments)]
+fn person_or_longer_name(
+    text: &str,
+    folded: &Folded,
+    fs: &str,
+    toks: &[Tok],
+    i: usize,
+    n: usize,
+    cmentions: &[crate::countries::CountryMention],
+) -> bool {
+    let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    let cap = |k: usize| orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase);
+    let gap = |a: usize, b: usize| fs.get(toks[a].e..toks[b].s).unwrap_or(".");
+    let last = i + n - 1;
+    let next = toks.get(last + 1).filter(|_| gap(last, last + 1) == " ");
+    // `San Miguel Street`, `Calle Bordo Prieto`
+    if next.is_some_and(|t| is_street_word(word(t))) {
+        return true;
+    }
+    if i > 0
+        && matches!(gap(i - 1, i), " ")
+        && matches!(word(&toks[i - 1]), "calle" | "avenida" | "colonia" | "rue")
+    {
+        return true;
+    }
+    // `Espinosa said`: the speech verb in lower case (a headline's `Kabul Says` is not this);
+    // `the mayor of Konna says` is someone of the place
+    let of_place = i > 0 && is_prep(word(&toks[i - 1]));
+    if let Some(t) = next {
+        if !of_place
+            && is_speech_word(word(t))
+            && !orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+    }
+    // `Lazarin Balderas, 30,`, `Balderas (30)`
+    let after = fs.get(toks[last].e..).unwrap_or("");
+    let age = |s: &str| {
+        let d = s.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&d)
+            && (s[d..].starts_with(',')
+                || s[d..].starts_with(')')
+                || s[d..].starts_with(" year")
+                || s[d..].starts_with("-year"))
+    };
+    if after.strip_prefix(", ").is_some_and(age) || after.strip_prefix(" (").is_some_and(age) {
+        return true;
+    }
+    if title_case_line(text, folded, fs, toks[i].s) {
+        return false;
+    }
+    let in_country = |k: usize| {
+        let sp = folded.span(toks[k].s, toks[k].e);
+        cmentions
+            .iter()
+            .any(|m| m.span.start < sp.end && sp.start < m.span.end)
+    };
+    // a capitalised word of a name, glued by one space
+    let name_word = |k: usize| {
+        let w = word(&toks[k]);
+        cap(k)
+            && w.len() >= 2
+            && !is_stop(w)
+            && !is_connector(w)
+            && !is_unit_word(w)
+            && !is_feature_word(w)
+            && !w.bytes().any(|b| b.is_ascii_digit())
+            && !in_country(k)
+            && !is_name_prefix(w)
+            && !is_street_word(w)
+    };
+    // a title before, over at most three capitalised words (`Lt. Col. Romulus`)
+    let mut k = i;
+    let mut names_before = 0;
+    while k > 0 && i - k < 4 {
+        let g = gap(k - 1, k);
+        if !matches!(g, " " | ". ") {
+            break;
+        }
+        let w = word(&toks[k - 1]);
+        if is_title_word(w) {
+            return true;
+        }
+        if !name_word(k - 1) {
+            break;
+        }
+        names_before += 1;
+        k -= 1;
+    }
+    // a sentence-initial word is capitalised anyway
+    if names_before > 0 {
+        let g = if k > 0 { gap(k - 1, k) } else { "." };
+        if k == 0 || g.contains(['.', '!', '?', ':', '\n', '"', '“']) {
+            names_before -= 1;
+        }
+    }
+    let mut names_after = 0;
+    let mut k = last;
+    while k + 1 < toks.len() && names_after < 3 && gap(k, k + 1) == " " && name_word(k + 1) {
+        names_after += 1;
+        k += 1;
+    }
+    // `the Mesa Colorada Poniente neighborhood`
+    if names_after > 0
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| gap(k, k + 1) == " " && is_street_word(word(t)))
+    {
+        return true;
+    }
+    // a person's names before (`Carlos Enrique Sanchez Martinez`, `Omar Garcia Harfuch`);
+    // names after only (`Patras Bar Association`) are a body of the place
+    if names_before >= 1 && names_before + names_after >= 2 {
+        return true;
+    }
+    // `Kone Thar Village`, `Khaung Ei Village`
+    names_after == 1
+        && toks.get(k + 1).is_some_and(|t| {
+            gap(k, k + 1) == " " && matches!(word(t), "village" | "town" | "township" | "ward")
+        })
+}
+
 /// A capitalised name (1-3 glued tokens from `i`) that no known spelling matches, looked up by
 /// near-spelling among places of Mali, Burkina Faso, Niger and user imports: `(tokens, hits)`.
 #[allow(clippy::too_many_arguments)]
@@ -1329,8 +1598,25 @@ fn resolve(
                     })
             });
             let pair = pair_word(p1) || pair_word(p2) || pair_after;
-            partial =
-                !pair && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur);
+            // `the La Paz neighborhood`: a part of a town named after a place, which only
+            // a place of the country the text points to may be
+            // (`the Mesa Colorada Poniente neighborhood`)
+            let quarter_word = |w: &str| matches!(w, "neighborhood" | "neighbourhood");
+            let mut k = i + n - 1;
+            while k + 1 < toks.len()
+                && k + 1 < i + n + 3
+                && fs.get(toks[k].e..toks[k + 1].s) == Some(" ")
+                && !quarter_word(word(&toks[k + 1]))
+                && orig_first_char(text, folded, toks[k + 1].s).is_some_and(char::is_uppercase)
+            {
+                k += 1;
+            }
+            let quarter = toks
+                .get(k + 1)
+                .is_some_and(|nt| fs.get(toks[k].e..nt.s) == Some(" ") && quarter_word(word(nt)));
+            partial = quarter
+                || (!pair
+                    && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
@@ -1367,6 +1653,10 @@ fn resolve(
             i += 1;
             continue;
         };
+        if !unit_before && person_or_longer_name(text, folded, fs, &toks, i, n, &cmentions) {
+            i += n;
+            continue;
+        }
         let end_tok = i + n - 1;
         // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
         if toks.get(end_tok + 1).is_some_and(|nt| {
@@ -1503,7 +1793,18 @@ fn resolve(
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
             unknown: if after_unknown && i > 0 {
-                (toks[ui].s, toks[ui].e)
+                // `Nejrab District, Kapisa`: the unknown unit with its name
+                let named_unit = is_unit_word(word(&toks[ui]))
+                    && ui > 0
+                    && fs.get(toks[ui - 1].e..toks[ui].s) == Some(" ")
+                    && orig_first_char(text, folded, toks[ui - 1].s)
+                        .is_some_and(char::is_uppercase);
+                let us = if named_unit {
+                    toks[ui - 1].s
+                } else {
+                    toks[ui].s
+                };
+                (us, toks[ui].e)
             } else {
                 (0, 0)
             },
