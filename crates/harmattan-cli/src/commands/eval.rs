@@ -759,6 +759,7 @@ fn run_acled(
         }
     }
     let fields_present = fields.len();
+    // printed in the table only: the JSON object's keys are the contract
     for (_, alt) in ACLED_ALT_FIELDS {
         if let Some(&scored) = acc.scored.get(alt) {
             let correct = acc.correct.get(alt).copied().unwrap_or(0);
@@ -767,7 +768,6 @@ fn run_acled(
                 correct,
                 scored,
             });
-            fields.push((alt, J::V(json!(frac(correct, scored)))));
         }
     }
     let mut notes = Vec::new();
