@@ -256,9 +256,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     // --- party supporters, students, rival factions fighting each other with no armed group,
     // state force or communal militia named: mob violence, not a battle (DR-20). Farmers and
     // herders of named communities stay battles between communal militias.
-    let remote_weapon = heavy || s.has(Grenade) || s.has(Explosion);
-    if s.has(Clash) && s.has(Partisan) && unarmed && !s.communal && !remote_weapon && !s.has(Shoot)
-    {
+    let remote = heavy || s.has(Grenade) || s.has(Explosion);
+    if s.has(Clash) && s.has(Partisan) && unarmed && !s.communal && !remote && !s.has(Shoot) {
         return d(SubEvent::MobViolence, Clash, "CLS/RIOT/PARTISAN_CLASH");
     }
 
@@ -278,7 +277,6 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     }
 
     // --- battles versus remote violence (DR-01, DR-05, DR-08, DR-10, DR-11) ------------------
-    let remote = heavy || s.has(Grenade) || s.has(Explosion);
     // "fired artillery at positions" is shelling; small-arms fire at an armed target is fighting
     let ground_fire = s.has(Clash)
         || ambush

@@ -273,6 +273,11 @@ fn verb_anchor(verbs: &str) -> Regex {
     Regex::new(&ascii_ws(&format!("{B}(?:{verbs}){B}"))).expect("verb anchor compiles")
 }
 
+/// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
+const KILL_VERB: &str = "(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
+/// Singular nouns for one victim ("the village chief", "his driver").
+const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman)";
+
 /// How far before its verb a backward figure may start (bytes of folded text).
 const BACKWARD_WINDOW: usize = 220;
 
@@ -298,6 +303,9 @@ fn pat(rule: &'static str, shape: Shape, lang: Lang, src: &str) -> Pat {
 static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     let q = format!("(?P<q>{})", q_expr());
     let vt = victim_tail();
+    // one victim: a determiner, up to three words, a singular victim noun
+    let one_victim =
+        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?{VICTIM_NOUN}");
     let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
     use Lang::*;
     use Shape::*;
@@ -395,17 +403,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/KILLED_THE_AND_HIS",
             Fixed(Quantity::Number(2)),
             En,
-            &format!(
-                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman)(?:\\s+[a-z'-]+){{0,8}}?\\s+and\\s+(?:his|her|their)\\s+(?:[a-z'-]+\\s+)?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman){B}"
-            ),
+            &format!("{B}{KILL_VERB}\\s+{one_victim}(?:\\s+[a-z'-]+){{0,8}}?\\s+and\\s+(?:his|her|their)\\s+(?:[a-z'-]+\\s+)?{VICTIM_NOUN}{B}"),
         ),
         pat(
             "FAT/EN/KILLED_THE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!(
-                "{B}(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)\\s+(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman){B}"
-            ),
+            &format!("{B}{KILL_VERB}\\s+{one_victim}{B}"),
         ),
         pat(
             "FAT/EN/BODY_OF",

@@ -434,7 +434,7 @@ impl Engine {
     /// in one country only. Such a country weighs like a named one, so that a lone homonym
     /// abroad (`Asa` in Sweden, `Bali` in India) gives way to it elsewhere in the text.
     fn place_signals(&self, text: &str, folded: &Folded, ctx: &mut GeoContext) {
-        let (cands, _) = crate::geo::explain(
+        let readings = crate::geo::corroborated_countries(
             &self.gazetteer,
             &self.countries,
             text,
@@ -443,29 +443,22 @@ impl Engine {
             ctx,
         );
         // per name in the text: the countries of its corroborated readings
-        let mut per_span: Vec<(Span, Vec<String>)> = Vec::new();
-        for c in &cands {
-            let unit = c.reasons.contains(&"unit-cue") && matches!(c.kind, "ADM1" | "ADM2");
-            let placed = c.reasons.contains(&"admin-context");
-            if !(unit || placed) {
-                continue;
-            }
-            match per_span.iter_mut().find(|(sp, _)| *sp == c.span) {
-                Some((_, ccs)) => {
-                    if !ccs.contains(&c.cc) {
-                        ccs.push(c.cc.clone());
+        let mut per_span: Vec<(Span, Vec<usize>)> = Vec::new();
+        for &(sp, ci) in &readings {
+            match per_span.iter_mut().find(|(s, _)| *s == sp) {
+                Some((_, cis)) => {
+                    if !cis.contains(&ci) {
+                        cis.push(ci);
                     }
                 }
-                None => per_span.push((c.span, vec![c.cc.clone()])),
+                None => per_span.push((sp, vec![ci])),
             }
         }
         let mut add: Vec<usize> = Vec::new();
-        for (_, ccs) in &per_span {
-            if let [cc] = ccs.as_slice() {
-                if let Some(ci) = self.countries.by_iso2(cc) {
-                    if !add.contains(&ci) {
-                        add.push(ci);
-                    }
+        for (_, cis) in &per_span {
+            if let [ci] = cis.as_slice() {
+                if !add.contains(ci) {
+                    add.push(*ci);
                 }
             }
         }

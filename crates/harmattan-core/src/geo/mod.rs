@@ -1150,7 +1150,6 @@ fn person_or_longer_name(
     cmentions: &[crate::countries::CountryMention],
 ) -> bool {
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
-    let cap = |k: usize| orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase);
     let gap = |a: usize, b: usize| fs.get(toks[a].e..toks[b].s).unwrap_or(".");
     let last = i + n - 1;
     let next = toks.get(last + 1).filter(|_| gap(last, last + 1) == " ");
@@ -1188,9 +1187,27 @@ fn person_or_longer_name(
     if after.strip_prefix(", ").is_some_and(age) || after.strip_prefix(" (").is_some_and(age) {
         return true;
     }
-    if title_case_line(text, folded, fs, toks[i].s) {
-        return false;
-    }
+    // the title-case check scans the whole line: asked only when the name would be skipped
+    name_run(text, folded, fs, toks, i, n, cmentions)
+        && !title_case_line(text, folded, fs, toks[i].s)
+}
+
+/// The capitalised-run part of [`person_or_longer_name`]: a title before the name, a run of
+/// names around it, a street or settlement word after the run.
+#[allow(clippy::too_many_arguments)]
+fn name_run(
+    text: &str,
+    folded: &Folded,
+    fs: &str,
+    toks: &[Tok],
+    i: usize,
+    n: usize,
+    cmentions: &[crate::countries::CountryMention],
+) -> bool {
+    let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    let cap = |k: usize| orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase);
+    let gap = |a: usize, b: usize| fs.get(toks[a].e..toks[b].s).unwrap_or(".");
+    let last = i + n - 1;
     let in_country = |k: usize| {
         let sp = folded.span(toks[k].s, toks[k].e);
         cmentions
@@ -1397,7 +1414,7 @@ pub fn geocode(
     scope: Span,
     ctx: &GeoContext,
 ) -> Option<Geo> {
-    resolve(gaz, countries, text, folded, scope, ctx, None)
+    resolve(gaz, countries, text, folded, scope, ctx, Trace::None)
 }
 
 /// A candidate [`explain`] considered.
@@ -1437,9 +1454,52 @@ pub fn explain(
     ctx: &GeoContext,
 ) -> (Vec<Candidate>, Option<Geo>) {
     let mut cands = Vec::new();
-    let g = resolve(gaz, countries, text, folded, scope, ctx, Some(&mut cands));
+    let g = resolve(
+        gaz,
+        countries,
+        text,
+        folded,
+        scope,
+        ctx,
+        Trace::Full(&mut cands),
+    );
     cands.sort_by(|a, b| b.score.total_cmp(&a.score));
     (cands, g)
+}
+
+/// What [`resolve`] records of the candidates it scores.
+enum Trace<'a> {
+    /// Nothing (extraction's place of an incident).
+    None,
+    /// Every candidate with its workings ([`explain`]).
+    Full(&'a mut Vec<Candidate>),
+    /// Only corroborated readings ([`corroborated_countries`]).
+    Corroborated(&'a mut Vec<(Span, usize)>),
+}
+
+/// The names in `scope` read as places the text itself corroborates (an admin unit named as
+/// such: "Kwara State"; a place qualified by its unit: "Bali, North West Region"), each with
+/// the country of that reading: `(name span, country index)`, one entry per reading. Cheaper
+/// than [`explain`]: no candidate is written out.
+pub fn corroborated_countries(
+    gaz: &Gazetteer,
+    countries: &Countries,
+    text: &str,
+    folded: &Folded,
+    scope: Span,
+    ctx: &GeoContext,
+) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    resolve(
+        gaz,
+        countries,
+        text,
+        folded,
+        scope,
+        ctx,
+        Trace::Corroborated(&mut out),
+    );
+    out
 }
 
 fn resolve(
@@ -1449,7 +1509,7 @@ fn resolve(
     folded: &Folded,
     scope: Span,
     ctx: &GeoContext,
-    mut trace: Option<&mut Vec<Candidate>>,
+    mut trace: Trace<'_>,
 ) -> Option<Geo> {
     let store = &gaz.store;
     if store.places.is_empty() || folded.map.len() != folded.s.len() + 1 {
@@ -2262,7 +2322,13 @@ fn resolve(
                     continue;
                 }
             }
-            if let Some(t) = trace.as_deref_mut() {
+            if let Trace::Corroborated(t) = &mut trace {
+                let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2");
+                if unit || ctx_bonus > 0.0 {
+                    t.push((folded.span(m.fs, m.fe), ci));
+                }
+            }
+            if let Trace::Full(t) = &mut trace {
                 let mut reasons = Vec::new();
                 for (on, r) in [
                     (m.prep, "preposition"),
