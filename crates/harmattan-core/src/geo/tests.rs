@@ -466,6 +466,51 @@ fn town_named_like_its_cercle_is_its_seat() {
 }
 
 #[test]
+fn own_country_spelling_beats_an_exact_name_abroad() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places =
+        format!("{PLACES}GN:70\tBoulikessi\t\t14.30\t-1.30\tP\tPPL\tBF\tSahel\tSoum\t0\t\n");
+    let mut g = Gazetteer::from_builtin(&places, &c).unwrap();
+    // a bracketed second name in a village list is an alternate name
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nMOPTI,KORO,BOULI KESSI (FETEL GRI),15.00,-1.60\n",
+        &c,
+    );
+    assert_eq!(g.lookup("Fetel Gri").len(), 1);
+    let ml = c.by_iso2("ML").unwrap();
+    let bf = c.by_iso2("BF").unwrap();
+    let run = |text: &str, cc: usize| {
+        let ctx = GeoContext {
+            countries: vec![(cc, 1.0)],
+            exclude: Vec::new(),
+        };
+        geocode(
+            &g,
+            &c,
+            text,
+            &Folded::new(text),
+            Span::new(0, text.len()),
+            &ctx,
+        )
+        .unwrap()
+    };
+    // a report about Mali: the Malian Bouli Kessi, spelled as the text spells it
+    let r = run("Soldiers were attacked in Boulikessi.", ml);
+    assert_eq!(
+        (
+            c.get(r.country).name.as_str(),
+            r.admin1.as_str(),
+            r.location.as_str()
+        ),
+        ("Mali", "Mopti", "Boulikessi"),
+        "{r:?}"
+    );
+    // a report about Burkina Faso: the exact name there
+    let r = run("Soldiers were attacked in Boulikessi.", bf);
+    assert_eq!(r.admin1, "Sahel", "{r:?}");
+}
+
+#[test]
 fn unit_split_by_compass_is_a_unit() {
     let (g, c) = fixture();
     // `Mopti-North region`: the region (seat, precision 3), not the town of Mopti
