@@ -1153,6 +1153,13 @@ fn stem_mention(
     if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
         return None;
     }
+    // `Ahel Taleb`: the first word of a longer name, not a village of its own
+    if toks.get(i + 1).is_some_and(|nt| {
+        fs.get(t.e..nt.s) == Some(" ")
+            && orig_first_char(text, folded, nt.s).is_some_and(char::is_uppercase)
+    }) {
+        return None;
+    }
     let hits: Vec<(u32, u8)> = store
         .stem_hits(w)
         .iter()
