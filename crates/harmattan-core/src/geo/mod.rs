@@ -1400,7 +1400,25 @@ fn resolve(
         let mut fuzzy = false;
         let mut stem = false;
         let mut fuzzy_dist = Vec::new();
+        // `Tin-Hamma`: a known name glued to an unknown word may be a near-spelling of a
+        // longer name (`Tin Hama`)
+        let longer = match found {
+            Some((n, _)) if partial && cap && locative => {
+                fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx)
+                    .filter(|(fnn, _)| *fnn > n)
+            }
+            _ => None,
+        };
+        if longer.is_some() {
+            partial = false;
+        }
         let found: Option<(usize, std::borrow::Cow<'_, [u32]>)> = match found {
+            _ if longer.is_some() => longer.map(|(n, h)| {
+                fuzzy = true;
+                let ids = h.iter().map(|d| d.0).collect::<Vec<u32>>();
+                fuzzy_dist = h;
+                (n, std::borrow::Cow::Owned(ids))
+            }),
             Some((n, h)) => {
                 // `Boulkessi` in a report about Mali, known exactly only in Burkina Faso: the
                 // near-spellings and compound stems of the document's own country compete

@@ -514,6 +514,24 @@ fn own_country_spelling_beats_an_exact_name_abroad() {
 }
 
 #[test]
+fn known_name_glued_to_a_word_may_be_a_longer_near_spelling() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places = format!("{PLACES}GN:71\tTin\t\t25.0\t85.0\tP\tPPL\tIN\tBihar\t\t5000\t\n");
+    let mut g = Gazetteer::from_builtin(&places, &c).unwrap();
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nGAO,BOUREM,TIN HAMA,15.60,0.90\n",
+        &c,
+    );
+    // `Tin` is known (in India), `Tin-Hamma` is one edit from the Malian `Tin Hama`
+    let r = geo(&g, &c, "Malian soldiers were attacked in Tin-Hamma.").unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.location.as_str()),
+        ("Gao", "Tin-Hamma"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn unit_split_by_compass_is_a_unit() {
     let (g, c) = fixture();
     // `Mopti-North region`: the region (seat, precision 3), not the town of Mopti
