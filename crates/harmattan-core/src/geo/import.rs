@@ -585,6 +585,8 @@ fn import_csv(
             continue;
         }
         let raw_name = fields.get(name_col).map(|s| s.trim()).unwrap_or("");
+        // `BOULI KESSI (FETEL GRI)`: the name, and the other name in brackets
+        let (raw_name, bracketed) = split_bracket(raw_name);
         let name = display_name(raw_name);
         if name.is_empty() {
             report.skipped.push((line_no, "missing name".to_string()));
@@ -653,6 +655,10 @@ fn import_csv(
         } else {
             Vec::new()
         };
+        let bracketed = bracketed.map(display_name);
+        if let Some(b) = bracketed.as_deref() {
+            alt.push(b);
+        }
         if let Some(a) = cols.alt.and_then(|c| fields.get(c)) {
             alt.extend(
                 a.split(['|', ';'])
@@ -758,6 +764,22 @@ struct UnitAcc {
     has_village: bool,
 }
 
+/// `NAME (OTHER)` → (`NAME`, `OTHER`); a name without a closed bracket, or made only of a
+/// bracket, is kept whole.
+fn split_bracket(raw: &str) -> (&str, Option<&str>) {
+    let Some((head, rest)) = raw.split_once('(') else {
+        return (raw, None);
+    };
+    let Some((inner, tail)) = rest.split_once(')') else {
+        return (raw, None);
+    };
+    let (head, inner) = (head.trim(), inner.trim());
+    if head.is_empty() || !tail.trim().is_empty() {
+        return (raw, None);
+    }
+    (head, (!inner.is_empty()).then_some(inner))
+}
+
 /// `BAMBA l` → `BAMBA`, `Dougoutene II` → `Dougoutene`: numbered communes share a name.
 fn strip_numeral(s: &str) -> String {
     let t = s.trim();
@@ -783,6 +805,18 @@ mod tests {
         assert_eq!(title_case("N'TILLIT"), "N'Tillit");
         assert_eq!(title_case("GOURMA-RHAROUS"), "Gourma-Rharous");
         assert_eq!(title_case("Kéniéba"), "Kéniéba");
+    }
+
+    #[test]
+    fn bracketed_names() {
+        assert_eq!(
+            split_bracket("BOULI KESSI (FETEL GRI )"),
+            ("BOULI KESSI", Some("FETEL GRI"))
+        );
+        assert_eq!(split_bracket("KOGONY(K6)"), ("KOGONY", Some("K6")));
+        assert_eq!(split_bracket("(X)"), ("(X)", None));
+        assert_eq!(split_bracket("A (B) C"), ("A (B) C", None));
+        assert_eq!(split_bracket("GAO"), ("GAO", None));
     }
 
     #[test]

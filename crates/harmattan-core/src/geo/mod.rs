@@ -1359,6 +1359,57 @@ fn fuzzy_mention(
     None
 }
 
+/// Near-spellings and compound stems of `toks` (a name whose exact `hits` all lie outside the
+/// countries the document points to) in those countries: `Boulkessi` in a report about Mali
+/// is the Malian Bouli Kessi rather than Burkina Faso's Boulikessi. Empty when an exact hit is
+/// already in such a country, or the document points to none.
+fn own_country_near(
+    store: &Store,
+    countries: &Countries,
+    fs: &str,
+    toks: &[Tok],
+    hits: &[u32],
+    ctx: &GeoContext,
+) -> Vec<(u32, u8)> {
+    let own: Vec<[u8; 2]> = ctx
+        .countries
+        .iter()
+        .filter(|&&(_, w)| w >= SIGNAL)
+        .filter_map(|&(c, _)| {
+            let b = countries.get(c).iso2.as_bytes();
+            (b.len() == 2).then(|| [b[0], b[1]])
+        })
+        .collect();
+    if own.is_empty()
+        || hits
+            .iter()
+            .any(|&h| store.place(h).is_some_and(|p| own.contains(&p.cc)))
+    {
+        return Vec::new();
+    }
+    let mut key = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(fs.get(t.s..t.e).unwrap_or(""));
+    }
+    let mut out = Vec::new();
+    store.fuzzy_hits(&key, &mut out);
+    if toks.len() == 1 {
+        out.extend(store.stem_hits(&key).iter().map(|&h| (h, 1)));
+    }
+    out.retain(|&(h, _)| {
+        !hits.contains(&h)
+            && store
+                .place(h)
+                .is_some_and(|p| own.contains(&p.cc) && (p.kind.is_populated() || p.user))
+    });
+    out.sort_unstable();
+    out.dedup_by_key(|d| d.0);
+    out
+}
+
 /// A capitalised word that no known spelling matches but that begins hyphenated compound
 /// names of Mali, Burkina Faso, Niger or user places (`Naye` → `Naye-Dogon`, `Naye-Peulh`):
 /// villages are often split into quarters named `<village>-<people>` or `<village>-<part>`,
@@ -1386,6 +1437,13 @@ fn stem_mention(
     }
     let orig = text.get(sp.start..sp.end).unwrap_or("");
     if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    // `Ahel Taleb`: the first word of a longer name, not a village of its own
+    if toks.get(i + 1).is_some_and(|nt| {
+        fs.get(t.e..nt.s) == Some(" ")
+            && orig_first_char(text, folded, nt.s).is_some_and(char::is_uppercase)
+    }) {
         return None;
     }
     let hits: Vec<(u32, u8)> = store
@@ -1688,8 +1746,42 @@ fn resolve(
         let mut fuzzy = false;
         let mut stem = false;
         let mut fuzzy_dist = Vec::new();
+        // `Tin-Hamma`: a known name glued to an unknown word may be a near-spelling of a
+        // longer name (`Tin Hama`)
+        let longer = match found {
+            Some((n, _)) if partial && cap && locative => {
+                fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx)
+                    .filter(|(fnn, _)| *fnn > n)
+            }
+            _ => None,
+        };
+        if longer.is_some() {
+            partial = false;
+        }
         let found: Option<(usize, std::borrow::Cow<'_, [u32]>)> = match found {
-            Some((n, h)) => Some((n, std::borrow::Cow::Borrowed(h))),
+            _ if longer.is_some() => longer.map(|(n, h)| {
+                fuzzy = true;
+                let ids = h.iter().map(|d| d.0).collect::<Vec<u32>>();
+                fuzzy_dist = h;
+                (n, std::borrow::Cow::Owned(ids))
+            }),
+            Some((n, h)) => {
+                // `Boulkessi` in a report about Mali, known exactly only in Burkina Faso: the
+                // near-spellings and compound stems of the document's own country compete
+                let extra = if cap && locative && !partial {
+                    own_country_near(store, countries, fs, &toks[i..i + n], h, ctx)
+                } else {
+                    Vec::new()
+                };
+                if extra.is_empty() {
+                    Some((n, std::borrow::Cow::Borrowed(h)))
+                } else {
+                    let mut all = h.to_vec();
+                    all.extend(extra.iter().map(|d| d.0));
+                    fuzzy_dist = extra;
+                    Some((n, std::borrow::Cow::Owned(all)))
+                }
+            }
             None if cap && locative => {
                 // a longer name by near-spelling (`Toguere-Koumbe`), else the first word as
                 // a compound stem (`Naye` of `Naye-Dogon`), else the word by near-spelling
@@ -2370,10 +2462,19 @@ fn resolve(
     let (_, mi, h, ci) = best?;
     let m = &mentions[mi];
     let p = store.place(h)?;
-    Some(build_geo(store, p, ci, m, text, folded))
+    let near_hit = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
+    Some(build_geo(store, p, ci, m, near_hit, text, folded))
 }
 
-fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, text: &str, folded: &Folded) -> Geo {
+fn build_geo(
+    store: &Store,
+    p: &Place,
+    ci: usize,
+    m: &Mention,
+    near_hit: bool,
+    text: &str,
+    folded: &Folded,
+) -> Geo {
     let strs = &store.strs;
     let mut g = Geo {
         country: ci,
@@ -2387,7 +2488,7 @@ fn build_geo(store: &Store, p: &Place, ci: usize, m: &Mention, text: &str, folde
         span: folded.span(m.fs, m.fe),
         rule: rule_of(p),
     };
-    if m.fuzzy && !p.kind.is_unit() {
+    if near_hit && !p.kind.is_unit() {
         // a near-spelling: the place as the text spells it (the gazetteer's spelling is in
         // the candidate list of `harmattan geocode`)
         if let Some(name) = text.get(g.span.start..g.span.end) {

@@ -435,6 +435,9 @@ fn village_named_by_the_stem_of_its_quarters() {
     );
     // without a locative cue, as for near-spellings: nothing
     assert!(geo(&g, &c, "Sabare said the Malian army had left.").is_none());
+    // the first word of a two-word name is no stem (`Sabare Touba` is another place)
+    let r = geo(&g, &c, "Malian soldiers were attacked in Sabare Touba.");
+    assert!(r.as_ref().is_none_or(|g| g.admin2 != "Koro"), "{r:?}");
     // a stem refused when the text names another region
     let r = geo(&g, &c, "A Malian mayor was killed in Sabare, Gao region.").unwrap();
     assert_eq!(
@@ -463,6 +466,69 @@ fn town_named_like_its_cercle_is_its_seat() {
     // the cercle seat, not the village of an active cercle with the same name
     let r = geo(&g, &c, "Teachers staged a protest march in Bougouni, Mali.").unwrap();
     assert_eq!(r.admin1, "Sikasso", "{r:?}");
+}
+
+#[test]
+fn own_country_spelling_beats_an_exact_name_abroad() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places =
+        format!("{PLACES}GN:70\tBoulikessi\t\t14.30\t-1.30\tP\tPPL\tBF\tSahel\tSoum\t0\t\n");
+    let mut g = Gazetteer::from_builtin(&places, &c).unwrap();
+    // a bracketed second name in a village list is an alternate name
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nMOPTI,KORO,BOULI KESSI (FETEL GRI),15.00,-1.60\n",
+        &c,
+    );
+    assert_eq!(g.lookup("Fetel Gri").len(), 1);
+    let ml = c.by_iso2("ML").unwrap();
+    let bf = c.by_iso2("BF").unwrap();
+    let run = |text: &str, cc: usize| {
+        let ctx = GeoContext {
+            countries: vec![(cc, 1.0)],
+            exclude: Vec::new(),
+        };
+        geocode(
+            &g,
+            &c,
+            text,
+            &Folded::new(text),
+            Span::new(0, text.len()),
+            &ctx,
+        )
+        .unwrap()
+    };
+    // a report about Mali: the Malian Bouli Kessi, spelled as the text spells it
+    let r = run("Soldiers were attacked in Boulikessi.", ml);
+    assert_eq!(
+        (
+            c.get(r.country).name.as_str(),
+            r.admin1.as_str(),
+            r.location.as_str()
+        ),
+        ("Mali", "Mopti", "Boulikessi"),
+        "{r:?}"
+    );
+    // a report about Burkina Faso: the exact name there
+    let r = run("Soldiers were attacked in Boulikessi.", bf);
+    assert_eq!(r.admin1, "Sahel", "{r:?}");
+}
+
+#[test]
+fn known_name_glued_to_a_word_may_be_a_longer_near_spelling() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let places = format!("{PLACES}GN:71\tTin\t\t25.0\t85.0\tP\tPPL\tIN\tBihar\t\t5000\t\n");
+    let mut g = Gazetteer::from_builtin(&places, &c).unwrap();
+    g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nGAO,BOUREM,TIN HAMA,15.60,0.90\n",
+        &c,
+    );
+    // `Tin` is known (in India), `Tin-Hamma` is one edit from the Malian `Tin Hama`
+    let r = geo(&g, &c, "Malian soldiers were attacked in Tin-Hamma.").unwrap();
+    assert_eq!(
+        (r.admin1.as_str(), r.location.as_str()),
+        ("Gao", "Tin-Hamma"),
+        "{r:?}"
+    );
 }
 
 #[test]
