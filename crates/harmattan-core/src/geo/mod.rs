@@ -2014,7 +2014,14 @@ fn resolve(
             };
             // the name itself rather than an alternate (`Koro` the town, not `Coro` alias Koro)
             key_into(store.strs.get(p.name), &mut name_key);
-            if name_key == buf_key(fs, m) {
+            // (`Northwest` is `North-West` written solid)
+            let solid = |a: &str, b: &str| {
+                a.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .eq(b.chars().filter(|c| c.is_alphanumeric()))
+            };
+            let hyphened = store.strs.get(p.name).contains('-') || buf_key(fs, m).0.contains('-');
+            if name_key == buf_key(fs, m) || (hyphened && solid(&name_key, buf_key(fs, m).0)) {
                 score += 1.0;
             }
             // the codebook's focus countries
