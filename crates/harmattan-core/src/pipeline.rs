@@ -320,6 +320,7 @@ impl Engine {
         let mut ctx = GeoContext {
             countries: weights,
             exclude,
+            placed: Vec::new(),
         };
         self.place_signals(text, &folded, &mut ctx);
         let mut sents = Vec::new();
@@ -473,6 +474,7 @@ impl Engine {
             }
         }
         for ci in add {
+            ctx.placed.push(ci);
             match ctx.countries.iter_mut().find(|(c, _)| *c == ci) {
                 Some(e) => e.1 += PLACE_SIGNAL,
                 None => ctx.countries.push((ci, PLACE_SIGNAL)),
