@@ -271,6 +271,10 @@ impl Engine {
             let in_actor = actors.iter().any(|a| a.span.contains(cm.span))
                 || topic(&folded, cm.span)
                 || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span));
+            // "speaking French", "a French accent": a language, not a place
+            if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
+                continue;
+            }
             let w = match (cm.kind, in_actor) {
                 // "fighting in Syria", "across Nigeria": where things happen
                 (CountryMentionKind::Name, false) if located_in(&folded, cm.span) => 1.5,
@@ -2205,6 +2209,28 @@ fn foreign_agent(folded: &Folded, sp: Span) -> bool {
         .or_else(|| w.strip_suffix("-backed"))
         .map_or(w, |_| words.next().unwrap_or(""));
     AGENTS.contains(&w)
+}
+
+/// Whether a country adjective names a language: "speaking French", "in English.", "a
+/// French accent", "the English-speaking regions".
+fn language_use(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let fe = folded.folded_offset(sp.end);
+    let before = folded.s.get(..fs).unwrap_or("").trim_end();
+    let after = folded.s.get(fe..).unwrap_or("");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        next,
+        "accent" | "language" | "languages" | "speaking" | "speaker" | "speakers" | "translation"
+    ) || matches!(prev, "speak" | "speaks" | "speaking" | "spoke" | "spoken")
+        || (prev == "in" && after.starts_with(['.', ',', ';', ')']))
 }
 
 /// Whether a country name follows a locative preposition ("fighting in Syria", "across
