@@ -375,6 +375,10 @@ impl Engine {
                         "all were ",
                         "all of them ",
                         "all of these ",
+                        "among them ",
+                        "among those ",
+                        "among the total ",
+                        "among these ",
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
