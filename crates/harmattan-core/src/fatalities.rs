@@ -418,6 +418,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:man|woman|boy|girl|child|person|civilian|soldier|trader|farmer|herder|villager|resident|driver|teenager|youth|migrant|policeman|officer|member){B}"),
         ),
         pat(
+            "FAT/EN/CAUSED_HIS_DEATH",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:causing|caused|leading to|led to|resulting in|resulted in)\\s+(?:his|her)\\s+(?:immediate\\s+|instant\\s+|instantaneous\\s+)?death{B}"),
+        ),
+        pat(
             "FAT/EN/DOUBLE_MURDER",
             Fixed(Quantity::Number(2)),
             En,
@@ -496,7 +502,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:man|woman|boy|girl|child|commander|chief|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|died){B}"
+                "{B}(?:man|woman|boy|girl|child|commander|chief|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|died){B}"
             ),
         ),
         pat(

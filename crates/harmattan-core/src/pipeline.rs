@@ -268,9 +268,16 @@ impl Engine {
         for cm in &cms {
             // "French forces" says who fought, not where: adjectives inside an actor mention
             // count little; country names count most
-            let in_actor =
-                actors.iter().any(|a| a.span.contains(cm.span)) || topic(&folded, cm.span);
+            let in_actor = actors.iter().any(|a| a.span.contains(cm.span))
+                || topic(&folded, cm.span)
+                || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span));
+            // "speaking French", "a French accent": a language, not a place
+            if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
+                continue;
+            }
             let w = match (cm.kind, in_actor) {
+                // "fighting in Syria", "across Nigeria": where things happen
+                (CountryMentionKind::Name, false) if located_in(&folded, cm.span) => 1.5,
                 (CountryMentionKind::Name, false) => 1.0,
                 (CountryMentionKind::Name, true) => 0.3,
                 (_, false) => 0.4,
@@ -317,6 +324,7 @@ impl Engine {
         let mut ctx = GeoContext {
             countries: weights,
             exclude,
+            placed: Vec::new(),
         };
         self.place_signals(text, &folded, &mut ctx);
         let mut sents = Vec::new();
@@ -367,6 +375,10 @@ impl Engine {
                         "all were ",
                         "all of them ",
                         "all of these ",
+                        "among them ",
+                        "among those ",
+                        "among the total ",
+                        "among these ",
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
@@ -463,6 +475,7 @@ impl Engine {
             }
         }
         for ci in add {
+            ctx.placed.push(ci);
             match ctx.countries.iter_mut().find(|(c, _)| *c == ci) {
                 Some(e) => e.1 += PLACE_SIGNAL,
                 None => ctx.countries.push((ci, PLACE_SIGNAL)),
@@ -2229,6 +2242,7 @@ fn topic(folded: &Folded, sp: Span) -> bool {
         "war on",
         "war against",
         "invasion of",
+        "invasion in",
         "solidarity with",
         "support of",
         "support for",
@@ -2254,6 +2268,102 @@ fn topic(folded: &Folded, sp: Span) -> bool {
 
 /// The largest char boundary of `s` at or below `i`.
 /// A capitalised word that does not open a sentence or line: a proper name.
+/// Whether a country adjective qualifies who acts rather than where: "alleged Russian
+/// strikes", "Turkish bombardment", "Russian or regime planes", "Russian President".
+fn foreign_agent(folded: &Folded, sp: Span) -> bool {
+    const AGENTS: &[&str] = &[
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "air",
+        "raid",
+        "raids",
+        "bombardment",
+        "bombardments",
+        "bombing",
+        "bombings",
+        "shelling",
+        "shells",
+        "planes",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "drone",
+        "drones",
+        "helicopter",
+        "helicopters",
+        "artillery",
+        "missile",
+        "missiles",
+        "rockets",
+        "troops",
+        "soldiers",
+        "forces",
+        "army",
+        "military",
+        "mercenaries",
+        "president",
+        "government",
+        "officials",
+        "authorities",
+        "minister",
+        "ministry",
+        "counterpart",
+        "intervention",
+        "embassy",
+        "media",
+    ];
+    let fe = folded.folded_offset(sp.end);
+    let after = folded.s.get(fe..).unwrap_or("");
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    // "Russian or regime strikes", "Russian-led forces"
+    if w == "or" || w == "and" {
+        words.next();
+        w = words.next().unwrap_or("");
+    }
+    let w = w
+        .strip_suffix("-led")
+        .or_else(|| w.strip_suffix("-backed"))
+        .map_or(w, |_| words.next().unwrap_or(""));
+    AGENTS.contains(&w)
+}
+
+/// Whether a country adjective names a language: "speaking French", "in English.", "a
+/// French accent", "the English-speaking regions".
+fn language_use(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let fe = folded.folded_offset(sp.end);
+    let before = folded.s.get(..fs).unwrap_or("").trim_end();
+    let after = folded.s.get(fe..).unwrap_or("");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        next,
+        "accent" | "language" | "languages" | "speaking" | "speaker" | "speakers" | "translation"
+    ) || matches!(prev, "speak" | "speaks" | "speaking" | "spoke" | "spoken")
+        || (prev == "in" && after.starts_with(['.', ',', ';', ')']))
+}
+
+/// Whether a country name follows a locative preposition ("fighting in Syria", "across
+/// Nigeria"): the text says things happen there.
+fn located_in(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let before = folded.s.get(..fs).unwrap_or("").trim_end();
+    [" in", " across", " throughout", " inside"]
+        .iter()
+        .any(|p| before.ends_with(p))
+}
+
 fn proper_name_inside(text: &str, sp: Span) -> bool {
     let upper = text
         .get(sp.start..)

@@ -191,6 +191,9 @@ pub struct GeoContext {
     /// Spans that are not place names whatever the gazetteer says (actor names such as
     /// "Katiba Macina", victim words).
     pub exclude: Vec<Span>,
+    /// Countries the text's own places point to (a unit named as such, a place its unit
+    /// qualifies): a text placed there gives no leniency to a big place abroad.
+    pub placed: Vec<usize>,
 }
 
 /// A resolved place with its admin units, in ACLED spelling.
@@ -492,6 +495,8 @@ pub(crate) fn is_community_word(w: &str) -> bool {
             | "elders"
             | "people"
             | "civilians"
+            | "party"
+            | "parties"
             | "communaute"
             | "tribu"
     )
@@ -641,6 +646,7 @@ fn is_unit_word(w: &str) -> bool {
             | "municipality"
             | "township"
             | "woreda"
+            | "lga"
     )
 }
 
@@ -1915,6 +1921,15 @@ fn resolve(
                 && !is_stop(word(&pt))
                 // `Pohang City Hall (Pohang)`: a building, not a place the gazetteer lacks
                 && !is_feature_word(word(&pt))
+                // `CDU, Green party`, `FGC, PaP`: an acronym is a party or a union
+                && !{
+                    let sp = folded.span(pt.s, pt.e);
+                    let o = text.get(sp.start..sp.end).unwrap_or("");
+                    o.len() <= 5
+                        && o.chars().all(|c| c.is_uppercase())
+                        && !o.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                        && !is_unit_word(word(&pt))
+                }
                 && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
                 && hits
                     .iter()
@@ -2254,12 +2269,15 @@ fn resolve(
                 }
                 Some(s) => s,
                 // a country the document does not point to: only big places after a
-                // preposition (`protests in Paris`), or the user's own places
+                // preposition (`protests in Paris`) when the text's own places point nowhere
+                // (`the Mozambican town of Palma`, with Pemba and Cabo Delgado named: not the
+                // Palma of Spain), or the user's own places
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
                 None if p.user
                     || (is_focus(p) && sahel_doc)
                     || (m.prep
+                        && ctx.placed.is_empty()
                         && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
                 {
                     -2.0
@@ -2268,7 +2286,14 @@ fn resolve(
             };
             // the name itself rather than an alternate (`Koro` the town, not `Coro` alias Koro)
             key_into(store.strs.get(p.name), &mut name_key);
-            if name_key == buf_key(fs, m) {
+            // (`Northwest` is `North-West` written solid)
+            let solid = |a: &str, b: &str| {
+                a.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .eq(b.chars().filter(|c| c.is_alphanumeric()))
+            };
+            let hyphened = store.strs.get(p.name).contains('-') || buf_key(fs, m).0.contains('-');
+            if name_key == buf_key(fs, m) || (hyphened && solid(&name_key, buf_key(fs, m).0)) {
                 score += 1.0;
             }
             // the codebook's focus countries

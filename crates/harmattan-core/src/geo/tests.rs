@@ -218,6 +218,7 @@ fn country_context_filters_homonyms() {
     let ctx = GeoContext {
         countries: vec![(co, 1.0)],
         exclude: Vec::new(),
+        placed: Vec::new(),
     };
     let r = geocode(&g, &c, text, &f, Span::new(0, text.len()), &ctx).unwrap();
     assert_eq!(c.get(r.country).name, "Colombia");
@@ -225,6 +226,7 @@ fn country_context_filters_homonyms() {
     let ctx = GeoContext {
         countries: vec![(ml, 1.0)],
         exclude: Vec::new(),
+        placed: Vec::new(),
     };
     // a Colombian place named without a preposition in a Malian story is ignored
     assert!(geocode(
