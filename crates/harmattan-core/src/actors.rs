@@ -75,6 +75,10 @@ pub struct ActorEntry {
     /// Name of a local unit, `{unit}` standing for the place named right before the alias
     /// ("the Mingin PDF" → `People's Defense Force - Mingin`).
     pub unit_name: Option<String>,
+    /// The group's earlier names: `(entry index, until)`, oldest first; before `until` the group
+    /// is coded under that entry's name (ISGS → ISWAP-Greater Sahara → IS Sahel). An entry
+    /// with no date closes the chain: the name from the last date on.
+    pub names_by_date: Vec<(usize, Option<NaiveDate>)>,
 }
 
 /// One row of `state_forces.tsv`.
@@ -160,6 +164,7 @@ impl ActorDict {
     pub fn parse(actors: &str, periods: &str, countries: &Countries) -> Result<Self, DataError> {
         let mut entries = Vec::new();
         let mut parents: Vec<(usize, String, NaiveDate, usize)> = Vec::new();
+        let mut chains: Vec<(usize, String, usize)> = Vec::new();
         let mut pats: Vec<(usize, String)> = Vec::new();
         for row in tsv_rows("actors.tsv", actors, 6) {
             let (n, f) = row?;
@@ -187,6 +192,9 @@ impl ActorDict {
                     .ok_or_else(|| DataError::new("actors.tsv", n, "bad member_of"))?;
                 parents.push((idx, pid.to_string(), from, n));
             }
+            if let Some(c) = f.get(8).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                chains.push((idx, c.to_string(), n));
+            }
             for a in f[4].split('|') {
                 pats.push((idx, a.trim().to_string()));
             }
@@ -207,6 +215,7 @@ impl ActorDict {
                     .get(7)
                     .map(|u| u.trim().to_string())
                     .filter(|u| u.contains("{unit}")),
+                names_by_date: Vec::new(),
             });
         }
         for (idx, pid, from, line) in parents {
@@ -215,6 +224,24 @@ impl ActorDict {
                 .position(|e| e.id == pid)
                 .ok_or_else(|| DataError::new("actors.tsv", line, "member_of names no entry"))?;
             entries[idx].member_of = Some((p, from));
+        }
+        for (idx, chain, line) in chains {
+            let bad = || DataError::new("actors.tsv", line, "bad names_by_date");
+            let mut out = Vec::new();
+            for link in chain.split('|') {
+                let (id, until) = match link.split_once('<') {
+                    Some((id, d)) => (
+                        id.trim(),
+                        Some(
+                            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| bad())?,
+                        ),
+                    ),
+                    None => (link.trim(), None),
+                };
+                let p = entries.iter().position(|e| e.id == id).ok_or_else(bad)?;
+                out.push((p, until));
+            }
+            entries[idx].names_by_date = out;
         }
         let matcher = PhraseMatcher::new("actors.tsv", pats.iter().map(|(i, p)| (*i, p.as_str())))?;
         let mut per: HashMap<(usize, String), Vec<StatePeriod>> = HashMap::new();
@@ -383,8 +410,14 @@ impl ActorDict {
             } else {
                 None
             });
-        let mut name = e.name.clone();
-        let mut rule = e.id.clone();
+        // the name the group bore on the event's date
+        let named = e
+            .names_by_date
+            .iter()
+            .find(|(_, until)| until.is_none_or(|u| date < u))
+            .map_or(e, |&(i, _)| &self.entries[i]);
+        let mut name = named.name.clone();
+        let mut rule = named.id.clone();
         if let Some(t) = ["{military}", "{police}", "{government}"]
             .iter()
             .find(|t| name.contains(**t))

@@ -325,6 +325,7 @@ impl Engine {
             countries: weights,
             exclude,
             placed: Vec::new(),
+            country_mentions: Some(cms.clone()),
         };
         self.place_signals(text, &folded, &mut ctx);
         let mut sents = Vec::new();

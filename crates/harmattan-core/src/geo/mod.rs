@@ -194,6 +194,9 @@ pub struct GeoContext {
     /// Countries the text's own places point to (a unit named as such, a place its unit
     /// qualifies): a text placed there gives no leniency to a big place abroad.
     pub placed: Vec<usize>,
+    /// The whole text's country names and adjectives, found once per document
+    /// ([`Countries::find`]); `None`: each call finds them itself.
+    pub country_mentions: Option<Vec<crate::countries::CountryMention>>,
 }
 
 /// A resolved place with its admin units, in ACLED spelling.
@@ -1593,10 +1596,18 @@ fn resolve(
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
 
     // Country names and adjectives in scope: never place candidates, but hints.
-    let cmentions: Vec<_> = countries
-        .find(folded)
-        .into_iter()
+    let found;
+    let all: &[crate::countries::CountryMention] = match &ctx.country_mentions {
+        Some(v) => v,
+        None => {
+            found = countries.find(folded);
+            &found
+        }
+    };
+    let cmentions: Vec<_> = all
+        .iter()
         .filter(|m| m.span.start >= s0 && m.span.end <= s1)
+        .copied()
         .collect();
 
     let mut mentions: Vec<Mention> = Vec::new();

@@ -219,6 +219,7 @@ fn country_context_filters_homonyms() {
         countries: vec![(co, 1.0)],
         exclude: Vec::new(),
         placed: Vec::new(),
+        country_mentions: None,
     };
     let r = geocode(&g, &c, text, &f, Span::new(0, text.len()), &ctx).unwrap();
     assert_eq!(c.get(r.country).name, "Colombia");
@@ -227,6 +228,7 @@ fn country_context_filters_homonyms() {
         countries: vec![(ml, 1.0)],
         exclude: Vec::new(),
         placed: Vec::new(),
+        country_mentions: None,
     };
     // a Colombian place named without a preposition in a Malian story is ignored
     assert!(geocode(
