@@ -130,6 +130,8 @@ pub struct ActorDict {
     matcher: PhraseMatcher,
     periods: HashMap<(usize, String), Vec<StatePeriod>>,
     military_entry: Option<usize>,
+    /// `JNIM ... and/or Islamic State (Sahel)` (DR-22: the source does not settle which).
+    jnim_or_is: Option<usize>,
 }
 
 /// Words that, after a country adjective, name that country's forces.
@@ -264,11 +266,13 @@ impl ActorDict {
                 });
         }
         let military_entry = entries.iter().position(|e| e.name == "{military}");
+        let jnim_or_is = entries.iter().position(|e| e.id == "ACT-JNIM-OR-IS");
         Ok(ActorDict {
             entries,
             matcher,
             periods: per,
             military_entry,
+            jnim_or_is,
         })
     }
 
@@ -363,7 +367,62 @@ impl ActorDict {
             });
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
+        self.merge_unsettled(folded, &mut out);
         out
+    }
+
+    /// "JNIM and/or ISGS militants", "JNIM ou l'EIGS": the source names both groups without
+    /// settling which one acted; coded as the two-group actor (codebook DR-22).
+    fn merge_unsettled(&self, folded: &Folded, out: &mut Vec<ActorMention>) {
+        let Some(both) = self.jnim_or_is else {
+            return;
+        };
+        let family = |m: &ActorMention| -> u8 {
+            let Some(e) = m.entry.map(|i| &self.entries[i]) else {
+                return 0;
+            };
+            let jnim = |e: &ActorEntry| e.id == "ACT-JNIM";
+            if jnim(e) || e.member_of.is_some_and(|(p, _)| jnim(&self.entries[p])) {
+                1
+            } else if e.id.starts_with("ACT-IS-SAHEL")
+                || e.id == "ACT-IS-GS"
+                || e.id == "ACT-IS-WA-GSF"
+                || e.id == "ACT-IS-GENERIC"
+            {
+                2
+            } else {
+                0
+            }
+        };
+        let mut i = 0;
+        while i + 1 < out.len() {
+            let (a, b) = (out[i], out[i + 1]);
+            let (fa, fb) = (family(&a), family(&b));
+            let gap = folded
+                .s
+                .get(folded.folded_offset(a.span.end)..folded.folded_offset(b.span.start))
+                .unwrap_or("")
+                .trim();
+            let gap = gap
+                .strip_suffix(" the")
+                .or_else(|| gap.strip_suffix(" l'"))
+                .unwrap_or(gap)
+                .trim();
+            if fa != 0
+                && fb != 0
+                && fa != fb
+                && matches!(gap, "and/or" | "or" | "/" | "ou" | "et/ou" | "and or")
+            {
+                out[i] = ActorMention {
+                    span: Span::new(a.span.start, b.span.end),
+                    entry: Some(both),
+                    country: None,
+                    kind: ActorKind::Named,
+                };
+                out.remove(i + 1);
+            }
+            i += 1;
+        }
     }
 
     /// Resolve a mention to an ACLED actor for an event in `event_country` on `date`.
