@@ -234,9 +234,7 @@ impl ActorDict {
                 let (id, until) = match link.split_once('<') {
                     Some((id, d)) => (
                         id.trim(),
-                        Some(
-                            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| bad())?,
-                        ),
+                        Some(NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| bad())?),
                     ),
                     None => (link.trim(), None),
                 };

@@ -786,7 +786,29 @@ impl Engine {
         let any_named = resolved
             .iter()
             .any(|(a, _)| a.kind == ActorKind::Named && (2..=4).contains(&a.inter));
-        if any_named {
+        // ... unless the named group is the one attacked ("unidentified assailants attacked a
+        // GATIA checkpost"): then the assailants are a second, unidentified actor (DR-22)
+        let named_target = any_named && named_group_attacked(d, inc, &resolved);
+        // "presumed JNIM militants", "Katiba Macina (JNIM) fighters": the generic word right
+        // after a group's name is that group
+        let unattached_unidentified = mentions.iter().any(|(_, m)| {
+            m.kind == ActorKind::Unidentified
+                && !mentions.iter().any(|(_, n)| {
+                    n.kind == ActorKind::Named
+                        && n.span.end <= m.span.start
+                        && d.text.get(n.span.end..m.span.start).is_some_and(|g| {
+                            g.len() <= 12
+                                && g.split_whitespace()
+                                    .all(|w| w.starts_with('(') || w.ends_with(')') || w == "/")
+                        })
+                })
+        });
+        let named_target = named_target
+            && (unattached_unidentified
+                || !resolved
+                    .iter()
+                    .any(|(a, _)| a.kind == ActorKind::Unidentified));
+        if any_named && !named_target {
             resolved.retain(|(a, _)| a.kind != ActorKind::Unidentified);
         }
         // "the assailants" in a later incident of the same article are the group named
@@ -852,6 +874,29 @@ impl Engine {
             seed_cues().next().map(|c| c.span),
         );
         let a1 = a1?;
+        // "GATIA was ambushed": a named non-state group attacked by nobody the text names
+        // fought unidentified assailants, not the state forces by default (DR-22)
+        let (a1, a2) = match a2 {
+            Some(x)
+                if named_target
+                    && et == EventType::Battles
+                    && x.0.kind == ActorKind::State
+                    && !resolved.iter().any(|(r, _)| r.kind == ActorKind::State)
+                    && a1.0.kind == ActorKind::Named =>
+            {
+                let unid = Actor {
+                    name: format!("Unidentified Armed Group ({})", cty.name),
+                    inter: 3,
+                    kind: ActorKind::Unidentified,
+                    rule: "ACT/DEFAULT/UNIDENTIFIED".to_string(),
+                    assoc: None,
+                    state_ally: false,
+                    official: false,
+                };
+                ((unid, x.1), Some(a1))
+            }
+            a2 => (a1, a2),
+        };
         let (a1, a2) = attach_allies(a1, a2, &resolved);
         // ---- fill the record
         ev.event_date = Some(date);
@@ -1316,6 +1361,56 @@ fn unit_before(text: &str, at: usize) -> Option<&str> {
                 | "Combined"
         );
     ok.then_some(word)
+}
+
+/// Whether a named non-state armed group is the one attacked in the incident's first attack
+/// clause: the subject of a passive ("GATIA was ambushed", "MNLA fighters were subjected to an
+/// attack") or the object after the verb with no named group before it ("unidentified
+/// assailants attacked a GATIA checkpost", "an ambush targeting the MSA").
+fn named_group_attacked(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
+    let named = |a: &Actor| a.kind == ActorKind::Named && (2..=4).contains(&a.inter);
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        let Some(c) = d.cues[s.cues.clone()]
+            .iter()
+            .find(|c| matches!(c.cat, Cat::AttackerVerb | Cat::Attack | Cat::Ambush))
+        else {
+            continue;
+        };
+        let before =
+            &d.folded.s[d.folded.folded_offset(s.span.start)..d.folded.folded_offset(c.span.start)];
+        let b = before.trim_end();
+        let passive = ends_with_auxiliary(b)
+            || b.ends_with("subjected to")
+            || b.ends_with("subjected to an")
+            || b.ends_with("subjected to a");
+        let before_verb: Vec<&(Actor, Span)> = resolved
+            .iter()
+            .filter(|(a, sp)| {
+                a.kind.is_armed() && sp.start >= s.span.start && sp.end <= c.span.start
+            })
+            .collect();
+        let named_before = before_verb.iter().any(|(a, _)| named(a));
+        if passive {
+            // the passive's subject is the only armed actor before the verb
+            return matches!(before_verb.as_slice(), [(a, sp)] if named(a) && c.span.start - sp.end < 60);
+        }
+        if named_before {
+            return false;
+        }
+        // "attacks by presumed JNIM militants": after "by" is the attacker
+        return resolved.iter().any(|(a, sp)| {
+            named(a)
+                && sp.start >= c.span.end
+                && sp.start < c.span.end + 40
+                && sp.end <= s.span.end
+                && !d
+                    .text
+                    .get(c.span.end..sp.start)
+                    .is_some_and(|g| g.split_whitespace().any(|w| w == "by" || w == "par"))
+        });
+    }
+    false
 }
 
 /// Whether folded text ends on a passive auxiliary ("... were", "... been", « a été »): the
