@@ -761,6 +761,22 @@ impl Engine {
                         && c.span.start >= m.span.end
                         && c.span.start <= m.span.end + 1
                 });
+            if m.kind.is_armed() && hired_by(d, m.span) {
+                let name = format!("Civilians ({})", self.countries.get(country).name);
+                if !resolved.iter().any(|(r, _)| r.name == name) {
+                    let a = Actor {
+                        name,
+                        inter: 7,
+                        kind: ActorKind::Civilian,
+                        rule: "ACT/HIRED_CIVILIANS".to_string(),
+                        assoc: None,
+                        state_ally: false,
+                        official: false,
+                    };
+                    resolved.push((a, m.span));
+                }
+                continue;
+            }
             if victims_identity || !participant(d, m.span) {
                 continue;
             }
@@ -2145,6 +2161,24 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
 
 /// Whether an actor mention names a participant, not a source ("police said", "according to
 /// the army") or the object of an accusation ("an informant for jihadist groups").
+/// "a MINUSMA-chartered convoy", "the army's subcontractors": the actor named hired civilians,
+/// who are the ones involved, not the force itself.
+fn hired_by(d: &Doc, sp: Span) -> bool {
+    let fe = d.folded.folded_offset(sp.end);
+    let after = d.folded.s[fe..].trim_start_matches(['-', '\'', 's', ' ']);
+    [
+        "rented",
+        "chartered",
+        "contracted",
+        "hired",
+        "subcontractor",
+        "sub-contractor",
+        "contractor",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+}
+
 fn participant(d: &Doc, sp: Span) -> bool {
     let fe = d.folded.folded_offset(sp.end);
     let fs = d.folded.folded_offset(sp.start);
@@ -2157,6 +2191,9 @@ fn participant(d: &Doc, sp: Span) -> bool {
         next,
         "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "stated"
     ) {
+        return false;
+    }
+    if hired_by(d, sp) {
         return false;
     }
     let before = &d.folded.s[floor_boundary(&d.folded.s, fs.saturating_sub(40))..fs];
