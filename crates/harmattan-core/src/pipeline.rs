@@ -97,6 +97,11 @@ struct Doc<'a> {
     country_spans: Vec<Span>,
 }
 
+/// A short report in English and French run once at load (see [`Engine::new`]).
+const WARM_UP: &str = "Gunmen killed two soldiers and wounded three civilians in Mopti on Saturday, \
+the army said, while protesters rioted in Bamako on 1 June 2024. Des hommes armés ont tué \
+quatre villageois près de Djibo le 2 juin; une frappe aérienne a fait 10 morts.";
+
 impl Engine {
     /// Build the engine from its data.
     pub fn new(data: &EngineData) -> Result<Self, DataError> {
@@ -104,13 +109,24 @@ impl Engine {
         let gazetteer = Gazetteer::from_builtin(data.places, &countries)?;
         let lexicon = Lexicon::parse(data.lexicon)?;
         let actors = ActorDict::parse(data.actors, data.state_forces, &countries)?;
-        Ok(Engine {
+        let engine = Engine {
             countries,
             gazetteer,
             lexicon,
             actors,
             user_country: None,
-        })
+        };
+        // the patterns compile on first use: do it now, at load, so that the first document
+        // costs what every other one does
+        let _ = engine.extract(&Document {
+            id: String::new(),
+            title: None,
+            text: WARM_UP.to_string(),
+            published: NaiveDate::from_ymd_opt(2024, 6, 3),
+            source: None,
+            url: None,
+        });
+        Ok(engine)
     }
 
     /// Add places from a user gazetteer (GeoNames dump or CSV with a header row).
