@@ -489,7 +489,7 @@ fn own_country_spelling_beats_an_exact_name_abroad() {
     let run = |text: &str, cc: usize| {
         let ctx = GeoContext {
             countries: vec![(cc, 1.0)],
-            exclude: Vec::new(),
+            ..GeoContext::default()
         };
         geocode(
             &g,
