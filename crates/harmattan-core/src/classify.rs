@@ -339,7 +339,10 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     {
         return d(SubEvent::MobViolence, Assault, "CLS/RIOT/MOB_BEATING");
     }
-    if s.has(Abduct) && !(s.has(Kill) && s.fatalities > 0) && !s.has(Assault) {
+    // an abduction in which anyone is killed, wounded, shot at or beaten is an attack
+    // (DR-13, 2.4: "abduction that ends in a killing" → Attack)
+    let hurt = s.has(Kill) || s.has(Injure) || s.has(Shoot) || s.has(Assault);
+    if s.has(Abduct) && !hurt {
         return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
     }
     // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not

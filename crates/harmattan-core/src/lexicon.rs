@@ -112,3 +112,41 @@ impl Lexicon {
         &self.entries[entry].id
     }
 }
+
+/// "seized a vehicle", "captured their herd": a seizure verb (an arrest word) whose object is
+/// goods, livestock or a vehicle takes property, not people (codebook 2.2 rank 23, DR-14).
+/// Such cues become [`Cat::Loot`]. The object must follow within a few words, with no
+/// punctuation and no person, target or other noun cue between.
+pub fn goods_seized(folded: &Folded, cues: &mut [Cue]) {
+    for i in 0..cues.len() {
+        if cues[i].cat != Cat::Arrest {
+            continue;
+        }
+        let a = folded.folded_offset(cues[i].span.start);
+        let e = folded.folded_offset(cues[i].span.end);
+        let verb = &folded.s[a..e.max(a)];
+        if !["seiz", "captur", "took", "nabbed", "confiscat"]
+            .iter()
+            .any(|w| verb.starts_with(w))
+        {
+            continue;
+        }
+        let next = cues[i + 1..]
+            .iter()
+            .find(|c| c.span.start >= cues[i].span.end);
+        let Some(obj) = next.filter(|c| c.cat == Cat::Property) else {
+            continue;
+        };
+        let o = folded.folded_offset(obj.span.start).max(e);
+        let gap = &folded.s[e..o];
+        // "captured the rector of the church": the goods belong to the person taken
+        let owned = gap.contains(" of the ") || gap.contains(" of a ") || gap.contains(" of his ");
+        if gap.len() <= 30
+            && !owned
+            && !gap.contains([',', '.', ';', ':'])
+            && gap.split_whitespace().count() <= 4
+        {
+            cues[i].cat = Cat::Loot;
+        }
+    }
+}
