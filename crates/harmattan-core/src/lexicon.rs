@@ -113,6 +113,51 @@ impl Lexicon {
     }
 }
 
+/// Context rules over the lexicon's cues that a phrase list cannot express: seizures of
+/// goods ([`goods_seized`]) and interceptions of people rather than weapons
+/// ([`people_intercepted`]).
+pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
+    goods_seized(folded, cues);
+    people_intercepted(folded, cues);
+}
+
+/// "intercepted a drone" is disrupted weapons use; "intercepted a bus", "intercepted migrants"
+/// stop people or vehicles (codebook 2.2 rank 21 covers weapons only). An "intercept" cue with
+/// no weapon cue within 80 bytes either side is dropped.
+pub fn people_intercepted(folded: &Folded, cues: &mut Vec<Cue>) {
+    let weapon = |c: &Cue| {
+        matches!(
+            c.cat,
+            Cat::Air
+                | Cat::Drone
+                | Cat::Shelling
+                | Cat::Ied
+                | Cat::Suicide
+                | Cat::Grenade
+                | Cat::Explosion
+        )
+    };
+    let drop: Vec<usize> = (0..cues.len())
+        .filter(|&i| {
+            let c = cues[i];
+            if c.cat != Cat::Defuse {
+                return false;
+            }
+            let a = folded.folded_offset(c.span.start);
+            let e = folded.folded_offset(c.span.end);
+            if !folded.s[a..e.max(a)].starts_with("intercept") {
+                return false;
+            }
+            !cues.iter().any(|w| {
+                weapon(w) && w.span.end + 80 >= c.span.start && w.span.start <= c.span.end + 80
+            })
+        })
+        .collect();
+    for i in drop.into_iter().rev() {
+        cues.remove(i);
+    }
+}
+
 /// "seized a vehicle", "captured their herd": a seizure verb (an arrest word) whose object is
 /// goods, livestock or a vehicle takes property, not people (codebook 2.2 rank 23, DR-14).
 /// Such cues become [`Cat::Loot`]. The object must follow within a few words, with no
