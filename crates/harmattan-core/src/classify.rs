@@ -81,6 +81,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Protest,
     Cat::ProtestWeak,
     Cat::RiotAct,
+    Cat::Barricade,
     Cat::Mob,
     Cat::Clash,
     Cat::Attack,
@@ -166,7 +167,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
                 ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
             )
         });
-    let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter) || crowd_vs_police;
+    // barricades and burning tyres are riot acts (DR-20)
+    let riot = s.has(RiotAct) || s.has(Barricade) || s.kind(ActorKind::Rioter) || crowd_vs_police;
+    let riot_cat = if s.has(RiotAct) { RiotAct } else { Barricade };
     let mob = s.has(Mob);
     let air = s.has(Air) || s.has(Drone);
     let heavy = air || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
@@ -176,13 +179,13 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         && (s.kind(ActorKind::Protester) || !heavy)
         && (protest || mob || !armed_actor)
     {
-        if protest && s.has(LiveFire) && !s.has(RiotAct) {
+        if protest && s.has(LiveFire) && !s.has(RiotAct) && !s.has(Barricade) {
             return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
         }
         // demonstrators who fight, burn, smash or seize: a violent demonstration
         let violent_demo = protest && s.demo_acts;
         if violent_demo && !s.has(LiveFire) {
-            let cat = [RiotAct, Destroy, Clash, Assault, Abduct, Loot]
+            let cat = [RiotAct, Barricade, Destroy, Clash, Assault, Abduct, Loot]
                 .into_iter()
                 .find(|c| s.has(*c))
                 .unwrap_or(Protest);
@@ -196,8 +199,20 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             if protest || s.kind(ActorKind::Rioter) && !mob {
                 return d(
                     SubEvent::ViolentDemonstration,
-                    RiotAct,
+                    riot_cat,
                     "CLS/RIOT/VIOLENT_DEMO",
+                );
+            }
+            // barricades or burning tyres, with no lynching word and nobody attacked: a crowd
+            // demonstrating violently, not a mob going after people (2.2 rank 7, DR-20)
+            let against_people = [Kill, Assault, Injure, Attack, Clash, Shoot]
+                .iter()
+                .any(|c| s.has(*c));
+            if !mob && !against_people && s.has(Barricade) {
+                return d(
+                    SubEvent::ViolentDemonstration,
+                    Barricade,
+                    "CLS/RIOT/VIOLENT_DEMO_CROWD",
                 );
             }
             return d(SubEvent::MobViolence, Mob, "CLS/RIOT/MOB");
@@ -236,7 +251,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         if riot && !s.has(Kill) && !s.has(Attack) {
             return d(
                 SubEvent::ViolentDemonstration,
-                RiotAct,
+                riot_cat,
                 "CLS/RIOT/VIOLENT_DEMO",
             );
         }

@@ -29,7 +29,7 @@ macro_rules! cats {
 }
 
 cats! {
-    Protest = "protest", ProtestWeak = "protest_weak", Strike = "strike", RiotAct = "riot_act", Mob = "mob", Crowd = "crowd", Partisan = "partisan",
+    Protest = "protest", ProtestWeak = "protest_weak", Strike = "strike", RiotAct = "riot_act", Barricade = "barricade", Mob = "mob", Crowd = "crowd", Partisan = "partisan",
     Intervention = "intervention", LiveFire = "live_fire", Clash = "clash", Attack = "attack",
     Ambush = "ambush", Kill = "kill", Injure = "injure", Abduct = "abduct", Sexual = "sexual",
     Assault = "assault", Shoot = "shoot", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
