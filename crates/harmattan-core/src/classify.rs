@@ -108,6 +108,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::OtherSd,
     Cat::Assault,
     Cat::Shoot,
+    Cat::GroundFire,
     Cat::Strike,
     Cat::Change,
     Cat::Destroy,
@@ -296,6 +297,17 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let ground_fire = s.has(Clash)
         || ambush
         || (s.has(Shoot) && s.target_armed && !s.has(Shelling) && !s.has(Air));
+    // a blast, shells or a suicide bomber followed by gunfire at soldiers or fighters: one
+    // complex attack, fought on the ground (2.4, DR-05, DR-11)
+    // ("fired mortars" is not small-arms fire: the word "fired" alone does not count)
+    let complex = remote
+        && !air
+        && (s.has(GroundFire) || s.has(Clash))
+        && (s.target_armed || (s.has(MilTarget) && !s.target_civilian));
+    if complex {
+        let cat = if s.has(Clash) { Clash } else { GroundFire };
+        return d(SubEvent::ArmedClash, cat, "CLS/BAT/COMPLEX_ATTACK");
+    }
     if fighting && (!remote || ground_fire) {
         let cat = if s.has(Clash) {
             Clash

@@ -32,7 +32,7 @@ cats! {
     Protest = "protest", ProtestWeak = "protest_weak", Strike = "strike", RiotAct = "riot_act", Barricade = "barricade", Mob = "mob", Crowd = "crowd", Partisan = "partisan",
     Intervention = "intervention", LiveFire = "live_fire", Clash = "clash", Attack = "attack",
     Ambush = "ambush", Kill = "kill", Injure = "injure", Abduct = "abduct", Sexual = "sexual",
-    Assault = "assault", Shoot = "shoot", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
+    Assault = "assault", Shoot = "shoot", GroundFire = "ground_fire", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
     Suicide = "suicide", Grenade = "grenade", Explosion = "explosion", Loot = "loot",
     Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse",
     Agreement = "agreement", BaseEst = "base_est", Takeover = "takeover", Retake = "retake",
