@@ -343,7 +343,16 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         if s.has(Grenade) {
             return d(SubEvent::Grenade, Grenade, "CLS/ERV/GRENADE");
         }
-        if s.has(Explosion) && (s.has(Kill) || s.has(Injure) || s.has(Attack) || s.has(Destroy)) {
+        // a blast is a remote explosive (2.2 rank 13), even with no harm reported ("two
+        // explosions were heard near the camp"); bombs found on people arrested are not
+        if s.has(Explosion)
+            && (s.has(Kill)
+                || s.has(Injure)
+                || s.has(Attack)
+                || s.has(Destroy)
+                || armed_actor
+                || !s.has(Arrest))
+        {
             return d(SubEvent::RemoteExplosive, Explosion, "CLS/ERV/EXPLOSION");
         }
     }
@@ -372,8 +381,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(Abduct) && !hurt {
         return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
     }
-    // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not
-    if harm && (!s.has(Negation) || s.has(Shoot) || s.has(Attack)) {
+    // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not;
+    // "attempt foiled, one soldier killed": deaths counted are not negated
+    if harm && (!s.has(Negation) || s.has(Shoot) || s.has(Attack) || s.fatalities > 0) {
         // two armed sides and killing: fighting, even without a clash word
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
         if (s.target_armed || s.armed_casualties)
