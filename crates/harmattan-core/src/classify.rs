@@ -437,7 +437,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     }
     // agreements that matter to the conflict involve an armed group (DR-24); summits and
     // treaties between governments are not events
-    if s.has(Agreement) && armed_actor {
+    // local pacts between communities count too ("the Fulani and Dogon communities signed a
+    // peace accord", DR-24)
+    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim)) {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {
