@@ -176,9 +176,10 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let heavy = air || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
 
     // --- demonstrations (DR-20) -----------------------------------------------------------
+    // (residents barricading a road stay demonstrators even with an armed group among them)
     if (protest || riot || mob)
         && (s.kind(ActorKind::Protester) || !heavy)
-        && (protest || mob || !armed_actor)
+        && (protest || mob || !armed_actor || (s.has(Barricade) && s.has(Crowd)))
     {
         if protest && s.has(LiveFire) && !s.has(RiotAct) && !s.has(Barricade) {
             return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
