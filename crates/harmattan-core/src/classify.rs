@@ -384,7 +384,10 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     }
     // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not;
     // "attempt foiled, one soldier killed": deaths counted are not negated
-    if harm && (!s.has(Negation) || s.has(Shoot) || s.has(Attack) || s.fatalities > 0) {
+    // ("beat residents; no casualties": a beating is harm even with nobody killed or hurt)
+    if harm
+        && (!s.has(Negation) || s.has(Shoot) || s.has(Attack) || s.has(Assault) || s.fatalities > 0)
+    {
         // two armed sides and killing: fighting, even without a clash word
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
         if (s.target_armed || s.armed_casualties)
