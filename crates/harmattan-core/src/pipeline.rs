@@ -1461,7 +1461,6 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
         Cat::Loot,
         Cat::Arrest,
         Cat::RiotAct,
-        Cat::Barricade,
         Cat::Mob,
         Cat::LiveFire,
     ];
