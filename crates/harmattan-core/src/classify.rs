@@ -100,6 +100,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Loot,
     Cat::Arrest,
     Cat::Defuse,
+    Cat::SelfBlast,
     Cat::Agreement,
     Cat::BaseEst,
     Cat::Takeover,
@@ -326,7 +327,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
         return d(SubEvent::Shelling, Downed, "CLS/ERV/AIRCRAFT_DOWNED");
     }
-    let disrupted = s.has(Defuse) && !s.has(Kill) && !s.has(Injure);
+    // a device found and defused, or one that went off killing only its planters (DR-07)
+    let disrupted = (s.has(Defuse) && !s.has(Kill) && !s.has(Injure)) || s.has(SelfBlast);
     if remote && !disrupted {
         if air {
             let cat = if s.has(Air) { Air } else { Drone };
@@ -358,7 +360,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
     }
     if disrupted {
-        return d(SubEvent::DisruptedWeapons, Defuse, "CLS/SD/DISRUPTED");
+        let cat = if s.has(SelfBlast) { SelfBlast } else { Defuse };
+        return d(SubEvent::DisruptedWeapons, cat, "CLS/SD/DISRUPTED");
     }
 
     // --- violence against civilians (DR-12 to DR-15) ----------------------------------------

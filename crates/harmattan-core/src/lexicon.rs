@@ -34,7 +34,7 @@ cats! {
     Ambush = "ambush", Kill = "kill", Injure = "injure", Abduct = "abduct", Sexual = "sexual",
     Assault = "assault", Shoot = "shoot", GroundFire = "ground_fire", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
     Suicide = "suicide", Grenade = "grenade", Explosion = "explosion", Loot = "loot",
-    Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse",
+    Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse", SelfBlast = "self_blast",
     Agreement = "agreement", BaseEst = "base_est", Takeover = "takeover", Retake = "retake",
     Withdraw = "withdraw", Change = "change", OtherSd = "other_sd", MilTarget = "mil_target",
     ArmedTarget = "armed_target", CivVictim = "civ_victim", OffDuty = "off_duty",
