@@ -81,6 +81,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Protest,
     Cat::ProtestWeak,
     Cat::RiotAct,
+    Cat::Barricade,
     Cat::Mob,
     Cat::Clash,
     Cat::Attack,
@@ -99,6 +100,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::Loot,
     Cat::Arrest,
     Cat::Defuse,
+    Cat::SelfBlast,
     Cat::Agreement,
     Cat::BaseEst,
     Cat::Takeover,
@@ -107,6 +109,7 @@ pub const TRIGGERS: &[Cat] = &[
     Cat::OtherSd,
     Cat::Assault,
     Cat::Shoot,
+    Cat::GroundFire,
     Cat::Strike,
     Cat::Change,
     Cat::Destroy,
@@ -166,23 +169,26 @@ pub fn classify(s: &Signals) -> Option<Decision> {
                 ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
             )
         });
-    let riot = s.has(RiotAct) || s.kind(ActorKind::Rioter) || crowd_vs_police;
+    // barricades and burning tyres are riot acts (DR-20)
+    let riot = s.has(RiotAct) || s.has(Barricade) || s.kind(ActorKind::Rioter) || crowd_vs_police;
+    let riot_cat = if s.has(RiotAct) { RiotAct } else { Barricade };
     let mob = s.has(Mob);
     let air = s.has(Air) || s.has(Drone);
     let heavy = air || s.has(Shelling) || s.has(Ied) || s.has(Suicide);
 
     // --- demonstrations (DR-20) -----------------------------------------------------------
+    // (residents barricading a road stay demonstrators even with an armed group among them)
     if (protest || riot || mob)
         && (s.kind(ActorKind::Protester) || !heavy)
-        && (protest || mob || !armed_actor)
+        && (protest || mob || !armed_actor || (s.has(Barricade) && s.has(Crowd)))
     {
-        if protest && s.has(LiveFire) && !s.has(RiotAct) {
+        if protest && s.has(LiveFire) && !s.has(RiotAct) && !s.has(Barricade) {
             return d(SubEvent::ExcessiveForce, LiveFire, "CLS/PROT/EXCESSIVE");
         }
         // demonstrators who fight, burn, smash or seize: a violent demonstration
         let violent_demo = protest && s.demo_acts;
         if violent_demo && !s.has(LiveFire) {
-            let cat = [RiotAct, Destroy, Clash, Assault, Abduct, Loot]
+            let cat = [RiotAct, Barricade, Destroy, Clash, Assault, Abduct, Loot]
                 .into_iter()
                 .find(|c| s.has(*c))
                 .unwrap_or(Protest);
@@ -196,8 +202,20 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             if protest || s.kind(ActorKind::Rioter) && !mob {
                 return d(
                     SubEvent::ViolentDemonstration,
-                    RiotAct,
+                    riot_cat,
                     "CLS/RIOT/VIOLENT_DEMO",
+                );
+            }
+            // barricades or burning tyres, with no lynching word and nobody attacked: a crowd
+            // demonstrating violently, not a mob going after people (2.2 rank 7, DR-20)
+            let against_people = [Kill, Assault, Injure, Attack, Clash, Shoot]
+                .iter()
+                .any(|c| s.has(*c));
+            if !mob && !against_people && s.has(Barricade) {
+                return d(
+                    SubEvent::ViolentDemonstration,
+                    Barricade,
+                    "CLS/RIOT/VIOLENT_DEMO_CROWD",
                 );
             }
             return d(SubEvent::MobViolence, Mob, "CLS/RIOT/MOB");
@@ -236,7 +254,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         if riot && !s.has(Kill) && !s.has(Attack) {
             return d(
                 SubEvent::ViolentDemonstration,
-                RiotAct,
+                riot_cat,
                 "CLS/RIOT/VIOLENT_DEMO",
             );
         }
@@ -281,6 +299,17 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let ground_fire = s.has(Clash)
         || ambush
         || (s.has(Shoot) && s.target_armed && !s.has(Shelling) && !s.has(Air));
+    // a blast, shells or a suicide bomber followed by gunfire at soldiers or fighters: one
+    // complex attack, fought on the ground (2.4, DR-05, DR-11)
+    // ("fired mortars" is not small-arms fire: the word "fired" alone does not count)
+    let complex = remote
+        && !air
+        && (s.has(GroundFire) || s.has(Clash))
+        && (s.target_armed || (s.has(MilTarget) && !s.target_civilian));
+    if complex {
+        let cat = if s.has(Clash) { Clash } else { GroundFire };
+        return d(SubEvent::ArmedClash, cat, "CLS/BAT/COMPLEX_ATTACK");
+    }
     if fighting && (!remote || ground_fire) {
         let cat = if s.has(Clash) {
             Clash
@@ -298,7 +327,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
         return d(SubEvent::Shelling, Downed, "CLS/ERV/AIRCRAFT_DOWNED");
     }
-    let disrupted = s.has(Defuse) && !s.has(Kill) && !s.has(Injure);
+    // a device found and defused, or one that went off killing only its planters (DR-07)
+    let disrupted = (s.has(Defuse) && !s.has(Kill) && !s.has(Injure)) || s.has(SelfBlast);
     if remote && !disrupted {
         if air {
             let cat = if s.has(Air) { Air } else { Drone };
@@ -316,12 +346,22 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         if s.has(Grenade) {
             return d(SubEvent::Grenade, Grenade, "CLS/ERV/GRENADE");
         }
-        if s.has(Explosion) && (s.has(Kill) || s.has(Injure) || s.has(Attack) || s.has(Destroy)) {
+        // a blast is a remote explosive (2.2 rank 13), even with no harm reported ("two
+        // explosions were heard near the camp"); bombs found on people arrested are not
+        if s.has(Explosion)
+            && (s.has(Kill)
+                || s.has(Injure)
+                || s.has(Attack)
+                || s.has(Destroy)
+                || armed_actor
+                || !s.has(Arrest))
+        {
             return d(SubEvent::RemoteExplosive, Explosion, "CLS/ERV/EXPLOSION");
         }
     }
     if disrupted {
-        return d(SubEvent::DisruptedWeapons, Defuse, "CLS/SD/DISRUPTED");
+        let cat = if s.has(SelfBlast) { SelfBlast } else { Defuse };
+        return d(SubEvent::DisruptedWeapons, cat, "CLS/SD/DISRUPTED");
     }
 
     // --- violence against civilians (DR-12 to DR-15) ----------------------------------------
@@ -339,11 +379,18 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     {
         return d(SubEvent::MobViolence, Assault, "CLS/RIOT/MOB_BEATING");
     }
-    if s.has(Abduct) && !(s.has(Kill) && s.fatalities > 0) && !s.has(Assault) {
+    // an abduction in which anyone is killed, wounded, shot at or beaten is an attack
+    // (DR-13, 2.4: "abduction that ends in a killing" → Attack)
+    let hurt = s.has(Kill) || s.has(Injure) || s.has(Shoot) || s.has(Assault);
+    if s.has(Abduct) && !hurt {
         return d(SubEvent::Abduction, Abduct, "CLS/VAC/ABDUCTION");
     }
-    // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not
-    if harm && (!s.has(Negation) || s.has(Shoot) || s.has(Attack)) {
+    // "shot at a bus; no casualties": still an attack; "nobody was killed" alone is not;
+    // "attempt foiled, one soldier killed": deaths counted are not negated
+    // ("beat residents; no casualties": a beating is harm even with nobody killed or hurt)
+    if harm
+        && (!s.has(Negation) || s.has(Shoot) || s.has(Attack) || s.has(Assault) || s.fatalities > 0)
+    {
         // two armed sides and killing: fighting, even without a clash word
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
         if (s.target_armed || s.armed_casualties)
@@ -397,7 +444,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     }
     // agreements that matter to the conflict involve an armed group (DR-24); summits and
     // treaties between governments are not events
-    if s.has(Agreement) && armed_actor {
+    // local pacts between communities count too ("the Fulani and Dogon communities signed a
+    // peace accord", DR-24)
+    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim)) {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {

@@ -29,12 +29,12 @@ macro_rules! cats {
 }
 
 cats! {
-    Protest = "protest", ProtestWeak = "protest_weak", Strike = "strike", RiotAct = "riot_act", Mob = "mob", Crowd = "crowd", Partisan = "partisan",
+    Protest = "protest", ProtestWeak = "protest_weak", Strike = "strike", RiotAct = "riot_act", Barricade = "barricade", Mob = "mob", Crowd = "crowd", Partisan = "partisan",
     Intervention = "intervention", LiveFire = "live_fire", Clash = "clash", Attack = "attack",
     Ambush = "ambush", Kill = "kill", Injure = "injure", Abduct = "abduct", Sexual = "sexual",
-    Assault = "assault", Shoot = "shoot", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
+    Assault = "assault", Shoot = "shoot", GroundFire = "ground_fire", Air = "air", Drone = "drone", Downed = "downed", Shelling = "shelling", Ied = "ied",
     Suicide = "suicide", Grenade = "grenade", Explosion = "explosion", Loot = "loot",
-    Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse",
+    Destroy = "destroy", Property = "property", Arrest = "arrest", Defuse = "defuse", SelfBlast = "self_blast",
     Agreement = "agreement", BaseEst = "base_est", Takeover = "takeover", Retake = "retake",
     Withdraw = "withdraw", Change = "change", OtherSd = "other_sd", MilTarget = "mil_target",
     ArmedTarget = "armed_target", CivVictim = "civ_victim", OffDuty = "off_duty",
@@ -110,5 +110,88 @@ impl Lexicon {
     /// The ID of an entry.
     pub fn id(&self, entry: usize) -> &str {
         &self.entries[entry].id
+    }
+}
+
+/// Context rules over the lexicon's cues that a phrase list cannot express: seizures of
+/// goods ([`goods_seized`]) and interceptions of people rather than weapons
+/// ([`people_intercepted`]).
+pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
+    goods_seized(folded, cues);
+    people_intercepted(folded, cues);
+}
+
+/// "intercepted a drone" is disrupted weapons use; "intercepted a bus", "intercepted migrants"
+/// stop people or vehicles (codebook 2.2 rank 21 covers weapons only). An "intercept" cue with
+/// no weapon cue within 80 bytes either side is dropped.
+pub fn people_intercepted(folded: &Folded, cues: &mut Vec<Cue>) {
+    let weapon = |c: &Cue| {
+        matches!(
+            c.cat,
+            Cat::Air
+                | Cat::Drone
+                | Cat::Shelling
+                | Cat::Ied
+                | Cat::Suicide
+                | Cat::Grenade
+                | Cat::Explosion
+        )
+    };
+    let drop: Vec<usize> = (0..cues.len())
+        .filter(|&i| {
+            let c = cues[i];
+            if c.cat != Cat::Defuse {
+                return false;
+            }
+            let a = folded.folded_offset(c.span.start);
+            let e = folded.folded_offset(c.span.end);
+            if !folded.s[a..e.max(a)].starts_with("intercept") {
+                return false;
+            }
+            !cues.iter().any(|w| {
+                weapon(w) && w.span.end + 80 >= c.span.start && w.span.start <= c.span.end + 80
+            })
+        })
+        .collect();
+    for i in drop.into_iter().rev() {
+        cues.remove(i);
+    }
+}
+
+/// "seized a vehicle", "captured their herd": a seizure verb (an arrest word) whose object is
+/// goods, livestock or a vehicle takes property, not people (codebook 2.2 rank 23, DR-14).
+/// Such cues become [`Cat::Loot`]. The object must follow within a few words, with no
+/// punctuation and no person, target or other noun cue between.
+pub fn goods_seized(folded: &Folded, cues: &mut [Cue]) {
+    for i in 0..cues.len() {
+        if cues[i].cat != Cat::Arrest {
+            continue;
+        }
+        let a = folded.folded_offset(cues[i].span.start);
+        let e = folded.folded_offset(cues[i].span.end);
+        let verb = &folded.s[a..e.max(a)];
+        if !["seiz", "captur", "took", "nabbed", "confiscat"]
+            .iter()
+            .any(|w| verb.starts_with(w))
+        {
+            continue;
+        }
+        let next = cues[i + 1..]
+            .iter()
+            .find(|c| c.span.start >= cues[i].span.end);
+        let Some(obj) = next.filter(|c| c.cat == Cat::Property) else {
+            continue;
+        };
+        let o = folded.folded_offset(obj.span.start).max(e);
+        let gap = &folded.s[e..o];
+        // "captured the rector of the church": the goods belong to the person taken
+        let owned = gap.contains(" of the ") || gap.contains(" of a ") || gap.contains(" of his ");
+        if gap.len() <= 30
+            && !owned
+            && !gap.contains([',', '.', ';', ':'])
+            && gap.split_whitespace().count() <= 4
+        {
+            cues[i].cat = Cat::Loot;
+        }
     }
 }

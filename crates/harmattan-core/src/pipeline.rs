@@ -266,6 +266,7 @@ impl Engine {
             .map(|c| c.span)
             .collect();
         cues.retain(|c| c.cat != Cat::Mob || !protest_spans.iter().any(|p| p.contains(c.span)));
+        crate::lexicon::refine(&folded, &mut cues);
         // "since early January 2019" starts the period of a running tally: not an event date
         let (since, dates): (Vec<DateMention>, Vec<DateMention>) = all_dates
             .into_iter()
