@@ -98,7 +98,8 @@ struct Doc<'a> {
 }
 
 /// A short report in English and French run once at load (see [`Engine::new`]).
-const WARM_UP: &str = "Gunmen killed two soldiers and wounded three civilians in Mopti on Saturday, \
+const WARM_UP: &str =
+    "Gunmen killed two soldiers and wounded three civilians in Mopti on Saturday, \
 the army said, while protesters rioted in Bamako on 1 June 2024. Des hommes armés ont tué \
 quatre villageois près de Djibo le 2 juin; une frappe aérienne a fait 10 morts.";
 
@@ -2091,8 +2092,45 @@ fn mentions_other_year(s: &str, published: NaiveDate) -> bool {
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
             && (i + 4 == b.len() || !b[i + 4].is_ascii_alphanumeric())
         {
+            // "2000 people demonstrated": a count, not a year
+            let next = s[i + 4..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let count = matches!(
+                next.as_str(),
+                "people"
+                    | "persons"
+                    | "protesters"
+                    | "demonstrators"
+                    | "protestors"
+                    | "marchers"
+                    | "supporters"
+                    | "residents"
+                    | "students"
+                    | "workers"
+                    | "members"
+                    | "soldiers"
+                    | "troops"
+                    | "civilians"
+                    | "men"
+                    | "women"
+                    | "fighters"
+                    | "militants"
+                    | "refugees"
+                    | "families"
+                    | "households"
+                    | "displaced"
+                    | "personnes"
+                    | "manifestants"
+                    | "militaires"
+                    | "soldats"
+                    | "habitants"
+            );
             if let Ok(n) = s[i..i + 4].parse::<i32>() {
-                if (1900..=2100).contains(&n) && n < y {
+                if (1900..=2100).contains(&n) && n < y && !count {
                     return true;
                 }
             }
