@@ -2217,6 +2217,7 @@ fn resolve(
 
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
+    let mut alt_key = String::with_capacity(64);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2293,8 +2294,19 @@ fn resolve(
                     .eq(b.chars().filter(|c| c.is_alphanumeric()))
             };
             let hyphened = store.strs.get(p.name).contains('-') || buf_key(fs, m).0.contains('-');
-            if name_key == buf_key(fs, m) || (hyphened && solid(&name_key, buf_key(fs, m).0)) {
+            let own_name =
+                |key: &str| key == buf_key(fs, m).0 || (hyphened && solid(key, buf_key(fs, m).0));
+            if own_name(&name_key) {
                 score += 1.0;
+            } else if p.kind == Kind::Adm1 {
+                // a first-level unit filed under its official name (`Nord-Ouest`, `Bayern`)
+                // keeps GeoNames' name (`North-West`, `Bavaria`) as its first alternate: the
+                // unit's own name too
+                let first = store.strs.get(p.alts).split('|').next().unwrap_or("");
+                key_into(first, &mut alt_key);
+                if !alt_key.is_empty() && own_name(&alt_key) {
+                    score += 1.0;
+                }
             }
             // the codebook's focus countries
             if is_focus(p) {
