@@ -1619,7 +1619,8 @@ fn resolve(
             continue;
         }
         let mut found: Option<(usize, &[u32])> = None;
-        for n in (1..=4usize).rev() {
+        // up to five tokens: `Santa Cruz de la Sierra`
+        for n in (1..=5usize).rev() {
             if i + n > toks.len() {
                 continue;
             }
@@ -1674,10 +1675,13 @@ fn resolve(
                 continue;
             }
             let sp = folded.span(t.s, toks[i + n - 1].e);
-            if cmentions
-                .iter()
-                .any(|m| m.span.start < sp.end && sp.start < m.span.end)
-                || ctx
+            // a longer name around a country's name is a place (`Mexico City`,
+            // `San Salvador`, `New Mexico`); the country's name alone is not
+            if cmentions.iter().any(|m| {
+                m.span.start < sp.end
+                    && sp.start < m.span.end
+                    && !(n > 1 && sp.start <= m.span.start && m.span.end <= sp.end)
+            }) || ctx
                     .exclude
                     .iter()
                     .any(|x| x.start < sp.end && sp.start < x.end)
