@@ -173,6 +173,31 @@ ADMIN1_OFFICIAL = {
     "US.DC": "District of Columbia",
 }
 
+# First-level units that the Myanmar Information Management Unit (MIMU) splits by district:
+# Shan State into Shan (South), (North) and (East), Bago Region into Bago (East) and (West).
+# (country, admin1) -> {admin2 (district) -> admin1 part}; places with no district keep the
+# whole unit.
+ADMIN1_SPLIT = {
+    ("MM", "Shan"): {
+        "Taunggyi": "Shan-South", "Loilem": "Shan-South", "Langhko": "Shan-South",
+        "Langkho": "Shan-South",
+        "Lashio": "Shan-North", "Mu Se": "Shan-North", "Kyaukme": "Shan-North",
+        "Kunlong": "Shan-North", "Laukkaing": "Shan-North", "Hopang": "Shan-North",
+        "Matman": "Shan-North", "Mongmit": "Shan-North",
+        "Kengtung": "Shan-East", "Tachileik": "Shan-East", "Mong Hsat": "Shan-East",
+        "Monghpyak": "Shan-East", "Mong Hpayak": "Shan-East",
+    },
+    ("MM", "Bago"): {
+        "Bago": "Bago-East", "Taungoo": "Bago-East",
+        "Pyay": "Bago-West", "Thayarwady": "Bago-West",
+    },
+}
+
+
+def split_admin1(cc, ad1, ad2):
+    return ADMIN1_SPLIT.get((cc, ad1), {}).get(ad2, ad1)
+
+
 ADMIN2_ACLED = {
     # Mali cercles (admin2Codes.txt names such as "Douentza Cercle", "Cercle de Yélimané").
     "ML.04.7670549": "Douentza", "ML.08.7670552": "Gourma-Rharous", "ML.09.7670553": "Gao",
@@ -403,6 +428,17 @@ def alts_for(name, raw, limit, extra=(), min_len=2):
     return out
 
 
+def joined_syllables(cc, name):
+    """Burmese names are romanised syllable by syllable (`Mu Se`, `Kyauk Me`, `Taung Gyi`) and
+    as often written solid (`Muse`, `Kyaukme`, `Taunggyi`): the solid form as an alternate."""
+    if cc != "MM":
+        return []
+    words = re.split(r"[ -]+", name.strip())
+    if not 2 <= len(words) <= 4 or any(len(w) > 6 or not w.isalpha() for w in words):
+        return []
+    return ["".join(words)]
+
+
 def read_lines(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -554,6 +590,7 @@ def main():
         ad2 = admin2.get(k2, ("", "", ""))[2] if k2 else ""
         if gid in PLACE_ADMIN_FIX:
             ad1, ad2 = PLACE_ADMIN_FIX[gid]
+        ad1 = split_admin1(cc, ad1, ad2)
         if f[6] == "A" and f[7] in ("ADM1", "ADM2"):
             continue  # unit rows come from the admin code files below
         name = ascii_name(f[2] or f[1]).strip() or ascii_name(f[1]).strip()
@@ -571,6 +608,7 @@ def main():
         if raw_name != name:
             extra.insert(0, raw_name)
         extra += PLACE_EXTRA_ALT.get(gid, [])
+        extra += joined_syllables(cc, name)
         # short alternates of places outside the focus countries ("Ani", "Tay") collide with
         # words and names of other countries
         alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra,
@@ -589,6 +627,10 @@ def main():
             s = sums[key]
             lat, lon = fmt(s[0] / s[2]), fmt(s[1] / s[2])
         extra = [ascii_name(raw).strip(), raw] + ADMIN_EXTRA_ALT.get(acled, [])
+        extra += joined_syllables(cc, acled)
+        if fcode == "ADM1":
+            # the parts' names name the unit too (`Shan-North state`)
+            extra += sorted(set(ADMIN1_SPLIT.get((cc, acled), {}).values()))
         stripped = strip_type(raw)
         if stripped:
             extra.insert(0, stripped)
@@ -616,7 +658,7 @@ def main():
         unit_row(gid, raw, name, cc, "ADM1", code, seat1, sums1, acled, "")
     for code, (gid, raw, acled) in admin2.items():
         cc, a1, _ = code.split(".", 2)
-        ad1 = admin1.get(cc + "." + a1, ("", "", ""))[2]
+        ad1 = split_admin1(cc, admin1.get(cc + "." + a1, ("", "", ""))[2], acled)
         unit_row(gid, raw, acled, cc, "ADM2", code, seat2, sums2, ad1, acled)
 
     rows.sort(key=lambda r: r[0])

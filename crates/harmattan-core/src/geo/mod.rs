@@ -893,14 +893,15 @@ fn names_other_unit(store: &Store, mentions: &[Mention], p: &Place) -> bool {
                 store.place(uh).is_some_and(|u| {
                     u.cc == p.cc
                         && u.kind.is_unit()
-                        && !((u.kind == Kind::Adm1 && u.admin1 == p.admin1)
+                        && !((u.kind == Kind::Adm1 && store.same_a1(u.admin1, p.admin1))
                             || (u.kind == Kind::Adm2 && u.admin2 == p.admin2))
                 })
             })
             && !c.hits.iter().any(|&uh| {
                 store.place(uh).is_some_and(|u| {
                     u.cc == p.cc
-                        && (u.admin1 == p.admin1 || (u.admin2 != 0 && u.admin2 == p.admin2))
+                        && (store.same_a1(u.admin1, p.admin1)
+                            || (u.admin2 != 0 && u.admin2 == p.admin2))
                 })
             })
     })
@@ -1682,9 +1683,9 @@ fn resolve(
                     && sp.start < m.span.end
                     && !(n > 1 && sp.start <= m.span.start && m.span.end <= sp.end)
             }) || ctx
-                    .exclude
-                    .iter()
-                    .any(|x| x.start < sp.end && sp.start < x.end)
+                .exclude
+                .iter()
+                .any(|x| x.start < sp.end && sp.start < x.end)
             {
                 continue;
             }
@@ -2047,7 +2048,9 @@ fn resolve(
             store.place(h).is_some_and(|p| {
                 units.iter().any(|u| {
                     u.cc == p.cc
-                        && (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1
+                        && (u.kind == Kind::Adm1
+                            && u.admin1 != 0
+                            && store.same_a1(u.admin1, p.admin1)
                             || u.kind == Kind::Adm2
                                 && u.admin2 != 0
                                 && (u.admin2 == p.admin2
@@ -2133,7 +2136,9 @@ fn resolve(
                         store.place(ph).is_some_and(|p| {
                             !p.kind.is_unit()
                                 && p.cc == u.cc
-                                && ((u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                                && ((u.kind == Kind::Adm1
+                                    && u.admin1 != 0
+                                    && store.same_a1(u.admin1, p.admin1))
                                     || (u.kind == Kind::Adm2
                                         && u.admin2 != 0
                                         && u.admin2 == p.admin2))
@@ -2297,7 +2302,10 @@ fn resolve(
                     .filter(|c| c.is_alphanumeric())
                     .eq(b.chars().filter(|c| c.is_alphanumeric()))
             };
-            let hyphened = store.strs.get(p.name).contains('-') || buf_key(fs, m).0.contains('-');
+            // (`Muse` is `Mu Se` written solid, as Burmese syllables often are)
+            let hyphened = store.strs.get(p.name).contains('-')
+                || buf_key(fs, m).0.contains('-')
+                || (store.strs.get(p.name).contains(' ') && !buf_key(fs, m).0.contains(' '));
             let own_name =
                 |key: &str| key == buf_key(fs, m).0 || (hyphened && solid(key, buf_key(fs, m).0));
             if own_name(&name_key) {
@@ -2423,7 +2431,9 @@ fn resolve(
                     if !u.kind.is_unit() || u.cc != p.cc {
                         continue;
                     }
-                    let matched = (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                    let matched = (u.kind == Kind::Adm1
+                        && u.admin1 != 0
+                        && store.same_a1(u.admin1, p.admin1))
                         || (u.kind == Kind::Adm2 && u.admin2 != 0 && u.admin2 == p.admin2);
                     if matched {
                         let b = if direct {
@@ -2554,7 +2564,7 @@ fn build_geo(
             .filter(|s| {
                 s.kind.is_populated()
                     && s.cc == p.cc
-                    && s.admin1 == p.admin1
+                    && store.same_a1(p.admin1, s.admin1)
                     && (p.kind != Kind::Adm2 || s.admin2 == p.admin2)
             })
             .max_by_key(|s| s.pop);
