@@ -338,7 +338,8 @@ pub(crate) struct Store {
     pub row_keys: Vec<Box<str>>,
     /// First-level unit parts → the whole unit, as admin1 string ids (`Shan-South` → `Shan`):
     /// a place in a part is in the unit.
-    pub a1_parent: FxMap<u32, u32>,
+    /// A handful of pairs: scanned, not hashed.
+    pub a1_parent: Vec<(u32, u32)>,
     /// R-tree over built-in admin2 units (admin1 units for countries without admin2), built
     /// on the first reverse lookup.
     pub units_tree: std::sync::OnceLock<rstar::RTree<UnitPoint>>,
@@ -468,7 +469,7 @@ impl Store {
             geonames_ids: FxMap::default(),
             user_ids: FxMap::default(),
             row_keys: Vec::new(),
-            a1_parent: FxMap::default(),
+            a1_parent: Vec::new(),
             units_tree: std::sync::OnceLock::new(),
         }
     }
@@ -600,8 +601,10 @@ impl Store {
     #[inline]
     pub(crate) fn same_a1(&self, a: u32, b: u32) -> bool {
         a == b
-            || (!self.a1_parent.is_empty()
-                && (self.a1_parent.get(&b) == Some(&a) || self.a1_parent.get(&a) == Some(&b)))
+            || self
+                .a1_parent
+                .iter()
+                .any(|&(c, u)| (c == a && u == b) || (c == b && u == a))
     }
 
     /// Link first-level unit parts named `UNIT-North|South|East|West` to their unit.
