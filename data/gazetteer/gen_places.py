@@ -90,9 +90,9 @@ ADMIN1_OFFICIAL = {
     "BE.BRU": "Brussels", "BE.VLG": "Vlaanderen", "BE.WAL": "Wallonie",
     "AT.09": "Wien", "AT.07": "Tirol", "AT.06": "Steiermark", "AT.04": "Oberosterreich",
     "AT.03": "Niederosterreich", "AT.02": "Karnten",
-    "CZ.52": "Prague", "CZ.78": "South Moravia", "CZ.79": "South Bohemia", "CZ.81": "Karlovy Vary",
-    "CZ.82": "Hradec Kralove", "CZ.83": "Liberec", "CZ.84": "Olomouc", "CZ.85": "Moravia-Silesia",
-    "CZ.86": "Pardubice", "CZ.87": "Plzen", "CZ.89": "Usti nad Labem",
+    "CZ.52": "Prague", "CZ.78": "South Moravian", "CZ.79": "South Bohemian", "CZ.81": "Karlovy Vary",
+    "CZ.82": "Hradec Kralove", "CZ.83": "Liberec", "CZ.84": "Olomouc", "CZ.85": "Moravian-Silesian",
+    "CZ.86": "Pardubice", "CZ.87": "Plzen", "CZ.88": "Central Bohemian", "CZ.89": "Usti nad Labem",
     # Poland: voivodeships
     "PL.72": "Dolnoslaskie", "PL.73": "Kujawsko-Pomorskie", "PL.74": "Lodzkie", "PL.75": "Lubelskie",
     "PL.76": "Lubuskie", "PL.77": "Malopolskie", "PL.78": "Mazowieckie", "PL.79": "Opolskie",
@@ -113,16 +113,36 @@ ADMIN1_OFFICIAL = {
     "FI.14": "Etela-Pohjanmaa", "FI.13": "Keski-Suomi", "FI.12": "Pohjois-Karjala",
     "FI.11": "Pohjois-Savo", "FI.10": "Etela-Savo", "FI.09": "Etela-Karjala",
     "FI.05": "Kanta-Hame", "FI.02": "Varsinais-Suomi", "FI.07": "Paijat-Hame",
-    # Greece: decentralised administrations' regions keep GeoNames names; Bulgaria, Georgia
-    "BG.42": "Sofia City",
+    # Greece: the seven decentralised administrations (Apokentromenes Dioikiseis) group the
+    # thirteen regions
+    "GR.ESYE31": "Attica", "GR.ESYE12": "Macedonia-Thrace", "GR.ESYE11": "Macedonia-Thrace",
+    "GR.ESYE21": "Epirus-Western Macedonia", "GR.ESYE13": "Epirus-Western Macedonia",
+    "GR.ESYE14": "Thessaly-Central Greece", "GR.ESYE24": "Thessaly-Central Greece",
+    "GR.ESYE25": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE23": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE22": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE41": "Aegean", "GR.ESYE42": "Aegean", "GR.ESYE43": "Crete",
+    # Netherlands, Slovakia (kraj), Lithuania (apskritis, genitive), Estonia (maakond), Cyprus
+    "NL.07": "Noord-Holland", "NL.11": "Zuid-Holland", "NL.06": "Noord-Brabant",
+    "SK.01": "Banskobystricky", "SK.02": "Bratislavsky", "SK.03": "Kosicky", "SK.04": "Nitriansky",
+    "SK.05": "Presovsky", "SK.06": "Trenciansky", "SK.07": "Trnavsky", "SK.08": "Zilinsky",
+    "LT.56": "Alytaus", "LT.57": "Kauno", "LT.58": "Klaipedos", "LT.59": "Marijampoles",
+    "LT.60": "Panevezio", "LT.61": "Siauliu", "LT.62": "Taurages", "LT.63": "Telsiu",
+    "LT.64": "Utenos", "LT.65": "Vilniaus",
+    "EE.01": "Harju", "EE.02": "Hiiu", "EE.03": "Ida-Viru", "EE.04": "Jarva", "EE.05": "Jogeva",
+    "EE.07": "Laane", "EE.08": "Laane-Viru", "EE.11": "Parnu", "EE.12": "Polva", "EE.13": "Rapla",
+    "EE.19": "Valga", "EE.20": "Viljandi", "EE.21": "Voru",
+    "CY.06": "Paphos", "CY.02": "Kyrenia", "CY.03": "Larnaca", "CY.01": "Famagusta",
+    # Bulgaria, Georgia, Russia
+    "BG.42": "Sofia City", "RU.66": "Saint Petersburg",
     "GE.51": "Tbilisi", "GE.71": "Samegrelo-Zemo Svaneti", "GE.70": "Racha-Lechkhumi-Kvemo Svaneti",
-    "GE.04": "Adjara",
+    "GE.04": "Autonomous Republic of Adjara",
     # Ukraine: current official transliteration
     "UA.26": "Zaporizhia", "UA.23": "Vinnytsia", "UA.17": "Odesa", "UA.16": "Mykolaiv",
     "UA.09": "Khmelnytskyi", "UA.25": "Zakarpattia", "UA.20": "Sevastopol",
     # Kazakhstan
     "KZ.09": "Mangystau", "KZ.02": "Almaty City", "KZ.01": "Almaty", "KZ.14": "Kyzylorda",
-    "KZ.12": "Karaganda", "KZ.04": "Aktobe", "KZ.03": "Akmola", "KZ.13": "Kostanay",
+    "KZ.12": "Karaganda", "KZ.04": "Aqtobe", "KZ.03": "Akmola", "KZ.13": "Kostanay",
     "KZ.07": "West Kazakhstan", "KZ.16": "North Kazakhstan", "KZ.11": "Pavlodar",
     # Middle East (OCHA COD spellings)
     "SY.01": "Al Hasakeh", "SY.02": "Lattakia", "SY.04": "Ar Raqqa", "SY.05": "As Sweida",
@@ -145,7 +165,7 @@ ADMIN1_OFFICIAL = {
     "CM.07": "Nord-Ouest", "CM.08": "Ouest", "CM.04": "Est",
     "SD.43": "Northern", "SD.47": "West Darfur", "SD.49": "South Darfur",
     "SD.50": "South Kordofan", "SD.55": "North Darfur", "SD.58": "Sennar", "SD.60": "East Darfur",
-    "SD.62": "West Kordofan", "SD.38": "Aj Jazirah", "SD.39": "Gedaref",
+    "SD.62": "West Kordofan", "SD.39": "Gedaref",
     "ET.51": "Oromia", "ET.54": "SNNP", "ET.47": "Benshangul/Gumuz",
     "KE.05": "Nairobi", "KE.49": "Tharaka-Nithi", "KE.38": "Muranga", "KE.14": "Elgeyo-Marakwet",
     "KE.42": "Nyamira",
@@ -153,7 +173,8 @@ ADMIN1_OFFICIAL = {
     "TN.33": "Sidi Bouzid", "TN.32": "Sfax", "TN.31": "Kebili", "TN.29": "Gabes", "TN.19": "Nabeul",
     "TN.28": "Medenine", "TN.06": "Jendouba", "TN.27": "Ben Arous", "TN.18": "Bizerte",
     "TN.17": "Beja", "TN.02": "Kasserine", "TN.16": "Monastir", "TN.15": "Mahdia",
-    "MA.07": "Marrakech-Safi", "MA.12": "Eddakhla-Oued Eddahab",
+    "MA.07": "Marrakech-Safi", "MA.12": "Eddakhla-Oued Eddahab", "DZ.01": "Alger",
+    "NG.11": "Federal Capital Territory",
     # Asia
     "MM.10": "Sagaing", "MM.17": "Yangon",
     "NP.1": "Koshi", "NP.2": "Madhesh", "NP.3": "Bagmati", "NP.4": "Gandaki", "NP.5": "Lumbini",
@@ -164,12 +185,16 @@ ADMIN1_OFFICIAL = {
     "KR.01": "Jeju", "KR.22": "Sejong",
     "PH.14": "Bangsamoro Autonomous Region in Muslim Mindanao",
     "PH.15": "Cordillera Administrative Region", "PH.NCR": "Metro Manila",
+    "PH.05": "Bicol Region", "PH.01": "Ilocos Region", "PH.11": "Davao Region",
+    # Israel: districts (mehozot), Hebrew names
+    "IL.01": "HaDarom", "IL.02": "HaMerkaz", "IL.03": "HaZafon",
     # Americas
     "MX.30": "Veracruz de Ignacio de la Llave", "MX.16": "Michoacan de Ocampo",
     "MX.07": "Coahuila de Zaragoza", "MX.09": "Ciudad de Mexico",
     "CL.12": "Metropolitana", "CO.34": "Bogota, D.C.",
     "AR.07": "Ciudad Autonoma de Buenos Aires",
-    "VE.25": "Distrito Capital", "VE.26": "La Guaira",
+    "VE.25": "Distrito Capital", "VE.26": "La Guaira", "CU.02": "La Habana",
+    "EC.15": "Morona Santiago",
     "US.DC": "District of Columbia",
 }
 
