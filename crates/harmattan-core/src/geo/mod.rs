@@ -2514,7 +2514,43 @@ fn resolve(
     let m = &mentions[mi];
     let p = store.place(h)?;
     let near_hit = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
-    Some(build_geo(store, p, ci, m, near_hit, text, folded))
+    let mut g = build_geo(store, p, ci, m, near_hit, text, folded);
+    // `Amachach (Tessalit, Kidal)`: the cercle the text states for its place, in the place's
+    // own region, over the gazetteer's (often approximated) one
+    if !p.kind.is_unit() {
+        let mut stated: Option<u32> = None;
+        let mut clash = false;
+        for c in mentions
+            .iter()
+            .filter(|c| c.context_of == Some(mi) && !c.dropped)
+        {
+            // `X, Mopti`: a qualifier naming the place's region (Mopti region holds a Mopti
+            // cercle) or the place's own unit says nothing new
+            let names_own = c.hits.iter().filter_map(|&uh| store.place(uh)).any(|u| {
+                u.cc == p.cc
+                    && ((u.kind == Kind::Adm1 && store.same_a1(u.admin1, p.admin1))
+                        || (u.kind == Kind::Adm2 && u.admin2 == p.admin2))
+            });
+            if names_own {
+                continue;
+            }
+            for u in c.hits.iter().filter_map(|&uh| store.place(uh)) {
+                if u.kind == Kind::Adm2
+                    && u.cc == p.cc
+                    && u.admin2 != 0
+                    && u.admin2 != p.admin2
+                    && store.same_a1(u.admin1, p.admin1)
+                {
+                    clash |= stated.is_some_and(|a| a != u.admin2);
+                    stated = Some(u.admin2);
+                }
+            }
+        }
+        if let (Some(a2), false) = (stated, clash) {
+            g.admin2 = store.strs.get(a2).to_string();
+        }
+    }
+    Some(g)
 }
 
 fn build_geo(
