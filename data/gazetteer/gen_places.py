@@ -194,6 +194,7 @@ ADMIN1_OFFICIAL = {
     "CL.12": "Metropolitana", "CO.34": "Bogota, D.C.",
     "AR.07": "Ciudad Autonoma de Buenos Aires",
     "VE.25": "Distrito Capital", "VE.26": "La Guaira", "CU.02": "La Habana",
+    "BR.07": "Distrito Federal",
     "EC.15": "Morona Santiago",
     "US.DC": "District of Columbia",
 }

@@ -620,6 +620,11 @@ fn is_connector(w: &str) -> bool {
             | "der"
             | "van"
             | "von"
+            // German `am`, `im`, `bei` (`Frankfurt am Main`, `Neumarkt in der Oberpfalz`)
+            | "am"
+            | "im"
+            | "bei"
+            | "in"
     )
 }
 
