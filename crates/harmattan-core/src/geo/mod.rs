@@ -1940,7 +1940,16 @@ fn resolve(
                         && !o.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
                         && !is_unit_word(word(&pt))
                 }
-                && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                && (orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                    // `Rukha district, Panjshir`: a unit the gazetteer lacks, by its name
+                    // (a bracket after it is read as the unit's qualifiers below)
+                    || (is_unit_word(word(&pt))
+                        && gap.trim_start().starts_with(',')
+                        && ui > 0
+                        && last_mention_end != toks[ui - 1].e
+                        && fs.get(toks[ui - 1].e..pt.s) == Some(" ")
+                        && orig_first_char(text, folded, toks[ui - 1].s)
+                            .is_some_and(char::is_uppercase)))
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
@@ -1976,12 +1985,12 @@ fn resolve(
                     && fs.get(toks[ui - 1].e..toks[ui].s) == Some(" ")
                     && orig_first_char(text, folded, toks[ui - 1].s)
                         .is_some_and(char::is_uppercase);
-                let us = if named_unit {
-                    toks[ui - 1].s
+                // the unit's name without its type word (`Unaba district` → `Unaba`)
+                if named_unit {
+                    (toks[ui - 1].s, toks[ui - 1].e)
                 } else {
-                    toks[ui].s
-                };
-                (us, toks[ui].e)
+                    (toks[ui].s, toks[ui].e)
+                }
             } else {
                 (0, 0)
             },
