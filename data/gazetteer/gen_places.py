@@ -63,6 +63,167 @@ ADMIN1_ACLED = {
     "NE.09": "Tillaberi",
 }
 
+# Official or standard names of first-level units where GeoNames gives an English exonym, an
+# older name or a variant transliteration: the name in the country's official language
+# (ASCII-folded: Bayern, Lombardia, Cataluna, Bretagne, Mazowieckie, Stockholms [lan]); for
+# countries under UN humanitarian coordination the OCHA common operational dataset spelling
+# (Idleb, Al Hasakeh, Duhok, Ninewa, Marib, Banadir, Nord-Kivu, Extreme-Nord); current names
+# of renamed units (Nepal's provinces, Myanmar's Yangon). Whole countries, not single units.
+# GeoNames' own name stays an alternate of the unit.
+ADMIN1_OFFICIAL = {
+    # Germany
+    "DE.01": "Baden-Wurttemberg", "DE.02": "Bayern", "DE.05": "Hessen", "DE.06": "Niedersachsen",
+    "DE.07": "Nordrhein-Westfalen", "DE.13": "Sachsen", "DE.14": "Sachsen-Anhalt",
+    "DE.15": "Thuringen",
+    # Italy
+    "IT.02": "Basilicata", "IT.06": "Friuli-Venezia Giulia", "IT.07": "Lazio", "IT.09": "Lombardia",
+    "IT.10": "Marche", "IT.12": "Piemonte", "IT.13": "Puglia", "IT.14": "Sardegna",
+    "IT.15": "Sicilia", "IT.16": "Toscana", "IT.19": "Valle d'Aosta",
+    # Spain
+    "ES.07": "Islas Baleares", "ES.51": "Andalucia", "ES.53": "Canarias",
+    "ES.54": "Castilla-La Mancha", "ES.55": "Castilla y Leon", "ES.56": "Cataluna",
+    "ES.59": "Pais Vasco", "ES.32": "Navarra", "ES.60": "Comunidad Valenciana",
+    # France
+    "FR.24": "Centre-Val de Loire", "FR.53": "Bretagne", "FR.94": "Corse", "FR.28": "Normandie",
+    # Portugal, Belgium, Austria, Czechia
+    "PT.14": "Lisboa", "PT.19": "Setubal", "PT.23": "Acores",
+    "BE.BRU": "Brussels", "BE.VLG": "Vlaanderen", "BE.WAL": "Wallonie",
+    "AT.09": "Wien", "AT.07": "Tirol", "AT.06": "Steiermark", "AT.04": "Oberosterreich",
+    "AT.03": "Niederosterreich", "AT.02": "Karnten",
+    "CZ.52": "Prague", "CZ.78": "South Moravian", "CZ.79": "South Bohemian", "CZ.81": "Karlovy Vary",
+    "CZ.82": "Hradec Kralove", "CZ.83": "Liberec", "CZ.84": "Olomouc", "CZ.85": "Moravian-Silesian",
+    "CZ.86": "Pardubice", "CZ.87": "Plzen", "CZ.88": "Central Bohemian", "CZ.89": "Usti nad Labem",
+    # Poland: voivodeships
+    "PL.72": "Dolnoslaskie", "PL.73": "Kujawsko-Pomorskie", "PL.74": "Lodzkie", "PL.75": "Lubelskie",
+    "PL.76": "Lubuskie", "PL.77": "Malopolskie", "PL.78": "Mazowieckie", "PL.79": "Opolskie",
+    "PL.80": "Podkarpackie", "PL.81": "Podlaskie", "PL.82": "Pomorskie", "PL.83": "Slaskie",
+    "PL.84": "Swietokrzyskie", "PL.85": "Warminsko-Mazurskie", "PL.86": "Wielkopolskie",
+    "PL.87": "Zachodniopomorskie",
+    # Sweden: counties (lan), genitive form
+    "SE.02": "Blekinge", "SE.03": "Gavleborgs", "SE.05": "Gotlands", "SE.06": "Hallands",
+    "SE.07": "Jamtlands", "SE.08": "Jonkopings", "SE.09": "Kalmar", "SE.10": "Dalarnas",
+    "SE.12": "Kronobergs", "SE.14": "Norrbottens", "SE.15": "Orebro", "SE.16": "Ostergotlands",
+    "SE.18": "Sodermanlands", "SE.21": "Uppsala", "SE.22": "Varmlands", "SE.23": "Vasterbottens",
+    "SE.24": "Vasternorrlands", "SE.25": "Vastmanlands", "SE.26": "Stockholms", "SE.27": "Skane",
+    "SE.28": "Vastra Gotalands",
+    # Denmark, Finland
+    "DK.17": "Hovedstaden", "DK.18": "Midtjylland", "DK.19": "Nordjylland", "DK.20": "Sjaelland",
+    "DK.21": "Syddanmark",
+    "FI.19": "Lappi", "FI.17": "Pohjois-Pohjanmaa", "FI.16": "Keski-Pohjanmaa", "FI.15": "Pohjanmaa",
+    "FI.14": "Etela-Pohjanmaa", "FI.13": "Keski-Suomi", "FI.12": "Pohjois-Karjala",
+    "FI.11": "Pohjois-Savo", "FI.10": "Etela-Savo", "FI.09": "Etela-Karjala",
+    "FI.05": "Kanta-Hame", "FI.02": "Varsinais-Suomi", "FI.07": "Paijat-Hame",
+    # Greece: the seven decentralised administrations (Apokentromenes Dioikiseis) group the
+    # thirteen regions
+    "GR.ESYE31": "Attica", "GR.ESYE12": "Macedonia-Thrace", "GR.ESYE11": "Macedonia-Thrace",
+    "GR.ESYE21": "Epirus-Western Macedonia", "GR.ESYE13": "Epirus-Western Macedonia",
+    "GR.ESYE14": "Thessaly-Central Greece", "GR.ESYE24": "Thessaly-Central Greece",
+    "GR.ESYE25": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE23": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE22": "Peloponnese-Western Greece-Ionian Islands",
+    "GR.ESYE41": "Aegean", "GR.ESYE42": "Aegean", "GR.ESYE43": "Crete",
+    # Netherlands, Slovakia (kraj), Lithuania (apskritis, genitive), Estonia (maakond), Cyprus
+    "NL.07": "Noord-Holland", "NL.11": "Zuid-Holland", "NL.06": "Noord-Brabant",
+    "SK.01": "Banskobystricky", "SK.02": "Bratislavsky", "SK.03": "Kosicky", "SK.04": "Nitriansky",
+    "SK.05": "Presovsky", "SK.06": "Trenciansky", "SK.07": "Trnavsky", "SK.08": "Zilinsky",
+    "LT.56": "Alytaus", "LT.57": "Kauno", "LT.58": "Klaipedos", "LT.59": "Marijampoles",
+    "LT.60": "Panevezio", "LT.61": "Siauliu", "LT.62": "Taurages", "LT.63": "Telsiu",
+    "LT.64": "Utenos", "LT.65": "Vilniaus",
+    "EE.01": "Harju", "EE.02": "Hiiu", "EE.03": "Ida-Viru", "EE.04": "Jarva", "EE.05": "Jogeva",
+    "EE.07": "Laane", "EE.08": "Laane-Viru", "EE.11": "Parnu", "EE.12": "Polva", "EE.13": "Rapla",
+    "EE.19": "Valga", "EE.20": "Viljandi", "EE.21": "Voru",
+    "CY.06": "Paphos", "CY.02": "Kyrenia", "CY.03": "Larnaca", "CY.01": "Famagusta",
+    # Bulgaria, Georgia, Russia
+    "BG.42": "Sofia City", "RU.66": "Saint Petersburg",
+    "GE.51": "Tbilisi", "GE.71": "Samegrelo-Zemo Svaneti", "GE.70": "Racha-Lechkhumi-Kvemo Svaneti",
+    "GE.04": "Autonomous Republic of Adjara",
+    # Ukraine: current official transliteration
+    "UA.26": "Zaporizhia", "UA.23": "Vinnytsia", "UA.17": "Odesa", "UA.16": "Mykolaiv",
+    "UA.09": "Khmelnytskyi", "UA.25": "Zakarpattia", "UA.20": "Sevastopol",
+    # Kazakhstan
+    "KZ.09": "Mangystau", "KZ.02": "Almaty City", "KZ.01": "Almaty", "KZ.14": "Kyzylorda",
+    "KZ.12": "Karaganda", "KZ.04": "Aqtobe", "KZ.03": "Akmola", "KZ.13": "Kostanay",
+    "KZ.07": "West Kazakhstan", "KZ.16": "North Kazakhstan", "KZ.11": "Pavlodar",
+    # Middle East (OCHA COD spellings)
+    "SY.01": "Al Hasakeh", "SY.02": "Lattakia", "SY.04": "Ar Raqqa", "SY.05": "As Sweida",
+    "SY.06": "Dara", "SY.07": "Deir ez Zor", "SY.08": "Rural Damascus", "SY.12": "Idleb",
+    "SY.13": "Damascus", "SY.14": "Tartous",
+    "IQ.02": "Al Basrah", "IQ.03": "Al Muthanna", "IQ.05": "Al Sulaymaniyah", "IQ.08": "Duhok",
+    "IQ.09": "Thi Qar", "IQ.11": "Erbil", "IQ.12": "Kerbala", "IQ.15": "Ninewa", "IQ.17": "Al Najaf",
+    "YE.14": "Marib", "YE.15": "Sadah", "YE.18": "Ad Dali", "YE.19": "Amran", "YE.25": "Taizz",
+    "YE.16": "Sanaa", "YE.26": "Amanat al Asimah", "YE.28": "Socotra",
+    "LB.04": "Beirut", "LB.05": "Mount Lebanon", "LB.06": "South", "LB.08": "Bekaa",
+    "LB.09": "North", "LB.10": "Akkar", "LB.07": "Nabatieh",
+    "IR.16": "Kurdistan", "IR.41": "South Khorasan",
+    "AF.37": "Khost", "AF.19": "Nimruz", "AF.27": "Wardak", "AF.39": "Uruzgan", "AF.09": "Ghor",
+    "AF.33": "Sar-e-Pul",
+    # Africa
+    "SO.02": "Banadir", "SO.05": "Galgaduud", "SO.07": "Hiraan", "SO.13": "Middle Shabelle",
+    "SO.14": "Lower Shabelle", "SO.20": "Woqooyi Galbeed",
+    "CD.11": "Nord-Kivu", "CD.12": "Sud-Kivu", "CD.08": "Kongo-Central",
+    "CM.12": "Extreme-Nord", "CM.13": "Nord", "CM.14": "Sud", "CM.09": "Sud-Ouest",
+    "CM.07": "Nord-Ouest", "CM.08": "Ouest", "CM.04": "Est",
+    "SD.43": "Northern", "SD.47": "West Darfur", "SD.49": "South Darfur",
+    "SD.50": "South Kordofan", "SD.55": "North Darfur", "SD.58": "Sennar", "SD.60": "East Darfur",
+    "SD.62": "West Kordofan", "SD.39": "Gedaref",
+    "ET.51": "Oromia", "ET.54": "SNNP", "ET.47": "Benshangul/Gumuz",
+    "KE.05": "Nairobi", "KE.49": "Tharaka-Nithi", "KE.38": "Muranga", "KE.14": "Elgeyo-Marakwet",
+    "KE.42": "Nyamira",
+    "TN.37": "Zaghouan", "TN.35": "Tozeur", "TN.23": "Sousse", "TN.22": "Siliana",
+    "TN.33": "Sidi Bouzid", "TN.32": "Sfax", "TN.31": "Kebili", "TN.29": "Gabes", "TN.19": "Nabeul",
+    "TN.28": "Medenine", "TN.06": "Jendouba", "TN.27": "Ben Arous", "TN.18": "Bizerte",
+    "TN.17": "Beja", "TN.02": "Kasserine", "TN.16": "Monastir", "TN.15": "Mahdia",
+    "MA.07": "Marrakech-Safi", "MA.12": "Eddakhla-Oued Eddahab", "DZ.01": "Alger",
+    "NG.11": "Federal Capital Territory",
+    # Asia
+    "MM.10": "Sagaing", "MM.17": "Yangon",
+    "NP.1": "Koshi", "NP.2": "Madhesh", "NP.3": "Bagmati", "NP.4": "Gandaki", "NP.5": "Lumbini",
+    "NP.6": "Karnali", "NP.7": "Sudurpashchim",
+    "KR.11": "Seoul Special City", "KR.13": "Gyeonggi", "KR.06": "Gangwon",
+    "KR.05": "North Chungcheong", "KR.17": "South Chungcheong", "KR.03": "North Jeolla",
+    "KR.16": "South Jeolla", "KR.14": "North Gyeongsang", "KR.20": "South Gyeongsang",
+    "KR.01": "Jeju", "KR.22": "Sejong",
+    "PH.14": "Bangsamoro Autonomous Region in Muslim Mindanao",
+    "PH.15": "Cordillera Administrative Region", "PH.NCR": "Metro Manila",
+    "PH.05": "Bicol Region", "PH.01": "Ilocos Region", "PH.11": "Davao Region",
+    # Israel: districts (mehozot), Hebrew names
+    "IL.01": "HaDarom", "IL.02": "HaMerkaz", "IL.03": "HaZafon",
+    # Americas
+    "MX.30": "Veracruz de Ignacio de la Llave", "MX.16": "Michoacan de Ocampo",
+    "MX.07": "Coahuila de Zaragoza", "MX.09": "Ciudad de Mexico",
+    "CL.12": "Metropolitana", "CO.34": "Bogota, D.C.",
+    "AR.07": "Ciudad Autonoma de Buenos Aires",
+    "VE.25": "Distrito Capital", "VE.26": "La Guaira", "CU.02": "La Habana",
+    "BR.07": "Distrito Federal",
+    "EC.15": "Morona Santiago",
+    "US.DC": "District of Columbia",
+}
+
+# First-level units that the Myanmar Information Management Unit (MIMU) splits by district:
+# Shan State into Shan (South), (North) and (East), Bago Region into Bago (East) and (West).
+# (country, admin1) -> {admin2 (district) -> admin1 part}; places with no district keep the
+# whole unit.
+ADMIN1_SPLIT = {
+    ("MM", "Shan"): {
+        "Taunggyi": "Shan-South", "Loilem": "Shan-South", "Langhko": "Shan-South",
+        "Langkho": "Shan-South",
+        "Lashio": "Shan-North", "Mu Se": "Shan-North", "Kyaukme": "Shan-North",
+        "Kunlong": "Shan-North", "Laukkaing": "Shan-North", "Hopang": "Shan-North",
+        "Matman": "Shan-North", "Mongmit": "Shan-North",
+        "Kengtung": "Shan-East", "Tachileik": "Shan-East", "Mong Hsat": "Shan-East",
+        "Monghpyak": "Shan-East", "Mong Hpayak": "Shan-East",
+    },
+    ("MM", "Bago"): {
+        "Bago": "Bago-East", "Taungoo": "Bago-East",
+        "Pyay": "Bago-West", "Thayarwady": "Bago-West",
+    },
+}
+
+
+def split_admin1(cc, ad1, ad2):
+    return ADMIN1_SPLIT.get((cc, ad1), {}).get(ad2, ad1)
+
+
 ADMIN2_ACLED = {
     # Mali cercles (admin2Codes.txt names such as "Douentza Cercle", "Cercle de Yélimané").
     "ML.04.7670549": "Douentza", "ML.08.7670552": "Gourma-Rharous", "ML.09.7670553": "Gao",
@@ -293,6 +454,17 @@ def alts_for(name, raw, limit, extra=(), min_len=2):
     return out
 
 
+def joined_syllables(cc, name):
+    """Burmese names are romanised syllable by syllable (`Mu Se`, `Kyauk Me`, `Taung Gyi`) and
+    as often written solid (`Muse`, `Kyaukme`, `Taunggyi`): the solid form as an alternate."""
+    if cc != "MM":
+        return []
+    words = re.split(r"[ -]+", name.strip())
+    if not 2 <= len(words) <= 4 or any(len(w) > 6 or not w.isalpha() for w in words):
+        return []
+    return ["".join(words)]
+
+
 def read_lines(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -305,7 +477,8 @@ def main():
         if len(f) < 4:
             continue
         code, raw = f[0], f[1]
-        admin1[code] = (f[3], raw, ADMIN1_ACLED.get(code) or strip_type(f[2] or raw))
+        admin1[code] = (f[3], raw, ADMIN1_ACLED.get(code) or ADMIN1_OFFICIAL.get(code)
+                        or strip_type(f[2] or raw))
     admin2 = {}
     for f in read_lines(os.path.join(SRC, "admin2Codes.txt")):
         if len(f) < 4:
@@ -314,6 +487,8 @@ def main():
         admin2[code] = (f[3], raw, ADMIN2_ACLED.get(code) or strip_type(f[2] or raw))
     for code in ADMIN2_ACLED:
         assert code in admin2, code
+    for code in ADMIN1_OFFICIAL:
+        assert code in admin1, code
 
     places = {}  # geonameid -> row fields
 
@@ -441,6 +616,7 @@ def main():
         ad2 = admin2.get(k2, ("", "", ""))[2] if k2 else ""
         if gid in PLACE_ADMIN_FIX:
             ad1, ad2 = PLACE_ADMIN_FIX[gid]
+        ad1 = split_admin1(cc, ad1, ad2)
         if f[6] == "A" and f[7] in ("ADM1", "ADM2"):
             continue  # unit rows come from the admin code files below
         name = ascii_name(f[2] or f[1]).strip() or ascii_name(f[1]).strip()
@@ -458,6 +634,7 @@ def main():
         if raw_name != name:
             extra.insert(0, raw_name)
         extra += PLACE_EXTRA_ALT.get(gid, [])
+        extra += joined_syllables(cc, name)
         # short alternates of places outside the focus countries ("Ani", "Tay") collide with
         # words and names of other countries
         alts = alts_for(name, f[3].split(",") if f[3] else [], limit, extra,
@@ -476,6 +653,10 @@ def main():
             s = sums[key]
             lat, lon = fmt(s[0] / s[2]), fmt(s[1] / s[2])
         extra = [ascii_name(raw).strip(), raw] + ADMIN_EXTRA_ALT.get(acled, [])
+        extra += joined_syllables(cc, acled)
+        if fcode == "ADM1":
+            # the parts' names name the unit too (`Shan-North state`)
+            extra += sorted(set(ADMIN1_SPLIT.get((cc, acled), {}).values()))
         stripped = strip_type(raw)
         if stripped:
             extra.insert(0, stripped)
@@ -503,7 +684,7 @@ def main():
         unit_row(gid, raw, name, cc, "ADM1", code, seat1, sums1, acled, "")
     for code, (gid, raw, acled) in admin2.items():
         cc, a1, _ = code.split(".", 2)
-        ad1 = admin1.get(cc + "." + a1, ("", "", ""))[2]
+        ad1 = split_admin1(cc, admin1.get(cc + "." + a1, ("", "", ""))[2], acled)
         unit_row(gid, raw, acled, cc, "ADM2", code, seat2, sums2, ad1, acled)
 
     rows.sort(key=lambda r: r[0])

@@ -623,6 +623,11 @@ fn is_connector(w: &str) -> bool {
             | "der"
             | "van"
             | "von"
+            // German `am`, `im`, `bei` (`Frankfurt am Main`, `Neumarkt in der Oberpfalz`)
+            | "am"
+            | "im"
+            | "bei"
+            | "in"
     )
 }
 
@@ -896,14 +901,15 @@ fn names_other_unit(store: &Store, mentions: &[Mention], p: &Place) -> bool {
                 store.place(uh).is_some_and(|u| {
                     u.cc == p.cc
                         && u.kind.is_unit()
-                        && !((u.kind == Kind::Adm1 && u.admin1 == p.admin1)
+                        && !((u.kind == Kind::Adm1 && store.same_a1(u.admin1, p.admin1))
                             || (u.kind == Kind::Adm2 && u.admin2 == p.admin2))
                 })
             })
             && !c.hits.iter().any(|&uh| {
                 store.place(uh).is_some_and(|u| {
                     u.cc == p.cc
-                        && (u.admin1 == p.admin1 || (u.admin2 != 0 && u.admin2 == p.admin2))
+                        && (store.same_a1(u.admin1, p.admin1)
+                            || (u.admin2 != 0 && u.admin2 == p.admin2))
                 })
             })
     })
@@ -1630,7 +1636,8 @@ fn resolve(
             continue;
         }
         let mut found: Option<(usize, &[u32])> = None;
-        for n in (1..=4usize).rev() {
+        // up to five tokens: `Santa Cruz de la Sierra`
+        for n in (1..=5usize).rev() {
             if i + n > toks.len() {
                 continue;
             }
@@ -1685,13 +1692,16 @@ fn resolve(
                 continue;
             }
             let sp = folded.span(t.s, toks[i + n - 1].e);
-            if cmentions
+            // a longer name around a country's name is a place (`Mexico City`,
+            // `San Salvador`, `New Mexico`); the country's name alone is not
+            if cmentions.iter().any(|m| {
+                m.span.start < sp.end
+                    && sp.start < m.span.end
+                    && !(n > 1 && sp.start <= m.span.start && m.span.end <= sp.end)
+            }) || ctx
+                .exclude
                 .iter()
-                .any(|m| m.span.start < sp.end && sp.start < m.span.end)
-                || ctx
-                    .exclude
-                    .iter()
-                    .any(|x| x.start < sp.end && sp.start < x.end)
+                .any(|x| x.start < sp.end && sp.start < x.end)
             {
                 continue;
             }
@@ -1941,7 +1951,16 @@ fn resolve(
                         && !o.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
                         && !is_unit_word(word(&pt))
                 }
-                && orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                && (orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                    // `Rukha district, Panjshir`: a unit the gazetteer lacks, by its name
+                    // (a bracket after it is read as the unit's qualifiers below)
+                    || (is_unit_word(word(&pt))
+                        && gap.trim_start().starts_with(',')
+                        && ui > 0
+                        && last_mention_end != toks[ui - 1].e
+                        && fs.get(toks[ui - 1].e..pt.s) == Some(" ")
+                        && orig_first_char(text, folded, toks[ui - 1].s)
+                            .is_some_and(char::is_uppercase)))
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
@@ -1977,12 +1996,12 @@ fn resolve(
                     && fs.get(toks[ui - 1].e..toks[ui].s) == Some(" ")
                     && orig_first_char(text, folded, toks[ui - 1].s)
                         .is_some_and(char::is_uppercase);
-                let us = if named_unit {
-                    toks[ui - 1].s
+                // the unit's name without its type word (`Unaba district` → `Unaba`)
+                if named_unit {
+                    (toks[ui - 1].s, toks[ui - 1].e)
                 } else {
-                    toks[ui].s
-                };
-                (us, toks[ui].e)
+                    (toks[ui].s, toks[ui].e)
+                }
             } else {
                 (0, 0)
             },
@@ -2054,7 +2073,9 @@ fn resolve(
             store.place(h).is_some_and(|p| {
                 units.iter().any(|u| {
                     u.cc == p.cc
-                        && (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1
+                        && (u.kind == Kind::Adm1
+                            && u.admin1 != 0
+                            && store.same_a1(u.admin1, p.admin1)
                             || u.kind == Kind::Adm2
                                 && u.admin2 != 0
                                 && (u.admin2 == p.admin2
@@ -2140,7 +2161,9 @@ fn resolve(
                         store.place(ph).is_some_and(|p| {
                             !p.kind.is_unit()
                                 && p.cc == u.cc
-                                && ((u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                                && ((u.kind == Kind::Adm1
+                                    && u.admin1 != 0
+                                    && store.same_a1(u.admin1, p.admin1))
                                     || (u.kind == Kind::Adm2
                                         && u.admin2 != 0
                                         && u.admin2 == p.admin2))
@@ -2228,6 +2251,7 @@ fn resolve(
 
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
+    let mut alt_key = String::with_capacity(64);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2303,9 +2327,23 @@ fn resolve(
                     .filter(|c| c.is_alphanumeric())
                     .eq(b.chars().filter(|c| c.is_alphanumeric()))
             };
-            let hyphened = store.strs.get(p.name).contains('-') || buf_key(fs, m).0.contains('-');
-            if name_key == buf_key(fs, m) || (hyphened && solid(&name_key, buf_key(fs, m).0)) {
+            // (`Muse` is `Mu Se` written solid, as Burmese syllables often are)
+            let hyphened = store.strs.get(p.name).contains('-')
+                || buf_key(fs, m).0.contains('-')
+                || (store.strs.get(p.name).contains(' ') && !buf_key(fs, m).0.contains(' '));
+            let own_name =
+                |key: &str| key == buf_key(fs, m).0 || (hyphened && solid(key, buf_key(fs, m).0));
+            if own_name(&name_key) {
                 score += 1.0;
+            } else if p.kind == Kind::Adm1 {
+                // a first-level unit filed under its official name (`Nord-Ouest`, `Bayern`)
+                // keeps GeoNames' name (`North-West`, `Bavaria`) as its first alternate: the
+                // unit's own name too
+                let first = store.strs.get(p.alts).split('|').next().unwrap_or("");
+                key_into(first, &mut alt_key);
+                if !alt_key.is_empty() && own_name(&alt_key) {
+                    score += 1.0;
+                }
             }
             // the codebook's focus countries
             if is_focus(p) {
@@ -2418,7 +2456,9 @@ fn resolve(
                     if !u.kind.is_unit() || u.cc != p.cc {
                         continue;
                     }
-                    let matched = (u.kind == Kind::Adm1 && u.admin1 != 0 && u.admin1 == p.admin1)
+                    let matched = (u.kind == Kind::Adm1
+                        && u.admin1 != 0
+                        && store.same_a1(u.admin1, p.admin1))
                         || (u.kind == Kind::Adm2 && u.admin2 != 0 && u.admin2 == p.admin2);
                     if matched {
                         let b = if direct {
@@ -2499,7 +2539,43 @@ fn resolve(
     let m = &mentions[mi];
     let p = store.place(h)?;
     let near_hit = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
-    Some(build_geo(store, p, ci, m, near_hit, text, folded))
+    let mut g = build_geo(store, p, ci, m, near_hit, text, folded);
+    // `Amachach (Tessalit, Kidal)`: the cercle the text states for its place, in the place's
+    // own region, over the gazetteer's (often approximated) one
+    if !p.kind.is_unit() {
+        let mut stated: Option<u32> = None;
+        let mut clash = false;
+        for c in mentions
+            .iter()
+            .filter(|c| c.context_of == Some(mi) && !c.dropped)
+        {
+            // `X, Mopti`: a qualifier naming the place's region (Mopti region holds a Mopti
+            // cercle) or the place's own unit says nothing new
+            let names_own = c.hits.iter().filter_map(|&uh| store.place(uh)).any(|u| {
+                u.cc == p.cc
+                    && ((u.kind == Kind::Adm1 && store.same_a1(u.admin1, p.admin1))
+                        || (u.kind == Kind::Adm2 && u.admin2 == p.admin2))
+            });
+            if names_own {
+                continue;
+            }
+            for u in c.hits.iter().filter_map(|&uh| store.place(uh)) {
+                if u.kind == Kind::Adm2
+                    && u.cc == p.cc
+                    && u.admin2 != 0
+                    && u.admin2 != p.admin2
+                    && store.same_a1(u.admin1, p.admin1)
+                {
+                    clash |= stated.is_some_and(|a| a != u.admin2);
+                    stated = Some(u.admin2);
+                }
+            }
+        }
+        if let (Some(a2), false) = (stated, clash) {
+            g.admin2 = store.strs.get(a2).to_string();
+        }
+    }
+    Some(g)
 }
 
 fn build_geo(
@@ -2549,7 +2625,7 @@ fn build_geo(
             .filter(|s| {
                 s.kind.is_populated()
                     && s.cc == p.cc
-                    && s.admin1 == p.admin1
+                    && store.same_a1(p.admin1, s.admin1)
                     && (p.kind != Kind::Adm2 || s.admin2 == p.admin2)
             })
             .max_by_key(|s| s.pop);

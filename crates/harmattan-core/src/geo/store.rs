@@ -336,6 +336,10 @@ pub(crate) struct Store {
     pub user_ids: FxMap<u32, u32>,
     /// The identity of each user row (country, name, coordinates, admin units).
     pub row_keys: Vec<Box<str>>,
+    /// First-level unit parts → the whole unit, as admin1 string ids (`Shan-South` → `Shan`):
+    /// a place in a part is in the unit.
+    /// A handful of pairs: scanned, not hashed.
+    pub a1_parent: Vec<(u32, u32)>,
     /// R-tree over built-in admin2 units (admin1 units for countries without admin2), built
     /// on the first reverse lookup.
     pub units_tree: std::sync::OnceLock<rstar::RTree<UnitPoint>>,
@@ -465,6 +469,7 @@ impl Store {
             geonames_ids: FxMap::default(),
             user_ids: FxMap::default(),
             row_keys: Vec::new(),
+            a1_parent: Vec::new(),
             units_tree: std::sync::OnceLock::new(),
         }
     }
@@ -591,6 +596,37 @@ impl Store {
         self.places.get(i as usize)
     }
 
+    /// Admin1 string ids naming the same first-level unit, or a unit and one of its parts
+    /// (`Shan` and `Shan-North`).
+    #[inline]
+    pub(crate) fn same_a1(&self, a: u32, b: u32) -> bool {
+        a == b
+            || self
+                .a1_parent
+                .iter()
+                .any(|&(c, u)| (c == a && u == b) || (c == b && u == a))
+    }
+
+    /// Link first-level unit parts named `UNIT-North|South|East|West` to their unit.
+    fn link_a1_parts(&mut self) {
+        let mut links = Vec::new();
+        for (s, &id) in &self.strs.interned {
+            let Some((unit, part)) = s.rsplit_once('-') else {
+                continue;
+            };
+            if !matches!(part, "North" | "South" | "East" | "West")
+                || unit.len() < 3
+                || matches!(unit, "North" | "South" | "East" | "West")
+            {
+                continue;
+            }
+            if let Some(&uid) = self.strs.interned.get(unit) {
+                links.push((id, uid));
+            }
+        }
+        self.a1_parent.extend(links);
+    }
+
     /// Parse `places.tsv`.
     pub(crate) fn load_builtin(
         &mut self,
@@ -687,6 +723,7 @@ impl Store {
                 }
             }
         }
+        self.link_a1_parts();
         Ok(())
     }
 

@@ -731,3 +731,20 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn stated_cercle_of_the_same_region_overrides_the_gazetteer() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    // a village filed (by an approximate nearest-seat rule) under the wrong cercle
+    let places = format!("{PLACES}GN:72\tKenewel\t\t16.80\t-0.20\tP\tPPL\tML\tGao\tGao\t0\t\n");
+    let g = Gazetteer::from_builtin(&places, &c).unwrap();
+    let r = geo(&g, &c, "Gunmen attacked a camp in Kenewel (Bourem, Gao).").unwrap();
+    assert_eq!(
+        (r.location.as_str(), r.admin1.as_str(), r.admin2.as_str()),
+        ("Kenewel", "Gao", "Bourem"),
+        "{r:?}"
+    );
+    // the region alone says nothing about the cercle
+    let r = geo(&g, &c, "Gunmen attacked a camp in Kenewel, Gao region.").unwrap();
+    assert_eq!(r.admin2, "Gao", "{r:?}");
+}
