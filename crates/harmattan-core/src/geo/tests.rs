@@ -488,6 +488,7 @@ fn own_country_spelling_beats_an_exact_name_abroad() {
         let ctx = GeoContext {
             countries: vec![(cc, 1.0)],
             exclude: Vec::new(),
+            placed: Vec::new(),
         };
         geocode(
             &g,
