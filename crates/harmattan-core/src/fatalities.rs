@@ -199,6 +199,9 @@ herders?|pastoralists?|traders?|merchants?|worshippers?|students?|pupils?|teache
 drivers?|miners?|workers?|chiefs?|imams?|elements?|suspects?|others?|peacekeepers?|helmets?|\
 relatives|agents?|fama|fds|faf|minusma|barkhane|protesters?|demonstrators?|aggressors?|raiders?|kidnappers?|abductors?|hunters?|journalists?|shopkeepers?|administrators?|leaders?|foresters?|nomads?|manifestants?|officials?|commanders?|mayors?|councill?ors?|hostages?|combatants?|\
 elders?|youths?|herdsm[ae]n|shepherds?|refugees?|displaced|bodies|corpses|\
+sons?|daughters?|brothers?|sisters?|associates?|companions?|bodyguards?|escorts?|lieutenants?|\
+aides?|occupants?|colleagues?|wives|wife|husbands?|nephews?|cousins?|friends?|followers?|guests?|\
+customers?|bystanders?|sergeants?|\
 personnes|civils|villageois|habitants|soldats?|militaires?|policiers?|gardes?|volontaires?|\
 combattants?|djihadistes?|terroristes?|assaillants?|insurges|rebelles?|hommes|femmes?|enfants?|\
 eleves?|commercants?|fideles|orpailleurs?|chauffeurs?|passagers?|casques bleus|individus|\
@@ -276,7 +279,7 @@ fn verb_anchor(verbs: &str) -> Regex {
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
 const KILL_VERB: &str = "(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
-const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman)";
+const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?)";
 
 /// How far before its verb a backward figure may start (bytes of folded text).
 const BACKWARD_WINDOW: usize = 220;
@@ -409,7 +412,21 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/KILLED_THE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}{KILL_VERB}\\s+{one_victim}{B}"),
+            &format!("{B}{KILL_VERB}(?:\\s+and\\s+[a-z]+ed)?\\s+{one_victim}{B}"),
+        ),
+        pat(
+            "FAT/EN/KILLED_HIM",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}{KILL_VERB}\\s+(?:him|her){B}"),
+        ),
+        pat(
+            "FAT/EN/SEIZED_THEN_KILLED",
+            Forward,
+            En,
+            &format!(
+                "{B}(?:arrested|arresting|abducted|abducting|kidnapped|kidnapping|detained|detaining|captured|capturing|rounded up|rounding up|took away|taking away)\\s+{q}{vt}(?:[ ,]+[^\\s.;:!?]+){{0,14}}?[ ,]+(?:and\\s+)?(?:(?:later|then|subsequently|summarily|allegedly|reportedly|all)\\s+)?(?:executed|executing|killed|killing|shot dead|shot|murdered|beheaded|slaughtered|burned|burnt|hanged|strangled)\\s+(?:them|all of them|both of them){B}"
+            ),
         ),
         pat(
             "FAT/EN/BODY_OF",
@@ -464,7 +481,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             En,
             &format!(
-                "{B}(?:killing|killed|kills|kill|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+{q}{vt}?"
+                "{B}(?:killing|killed|kills|kill|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
             ),
         ),
         pat(
@@ -502,7 +519,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:man|woman|boy|girl|child|commander|chief|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|died){B}"
+                "{B}(?:man|woman|boy|girl|child|commander|chief|herdsman|coordinator|apprentice|bystander|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|(?:(?:reportedly|allegedly)\\s+)?(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+(?:and|in|at|near|on|during|amid|amidst|while|after|following)|died){B}"
             ),
         ),
         pat(
@@ -526,6 +543,72 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("list pattern compiles")
 });
 
+/// Coordinated victims after a counted victim: the connector, then one item (rule
+/// `FAT/EN/LIST_ITEM`): "and his driver", ", a bystander", "and two of his guards",
+/// "and his three sons", "and three others", "with his bodyguard".
+static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    let q = q_expr();
+    Regex::new(&ascii_ws(&format!(
+        "^(?:\\s*,\\s*(?:and\\s+)?|\\s+(?:and|as well as|along with|together with|with)\\s+)\
+         (?:(?P<q>{q})\\s+of\\s+(?:his|her|their|its|the)\\s+(?:[a-z'-]+\\s+){{0,2}}?[a-z'-]+{B}\
+         |(?:(?:his|her|their|its)\\s+)?(?P<q2>{q})\\s+(?:[a-z'-]+\\s+){{0,2}}?(?:{VICTIM}){B}\
+         |(?:his|her|their|a|an|another)\\s+(?:[a-z'-]+\\s+){{0,3}}?{VICTIM_NOUN}{B}\
+         |the\\s+(?:[a-z'-]+\\s+)?{VICTIM_NOUN}{B}\
+         |(?P<bare>{VICTIM_NOUN}){B})"
+    )))
+    .expect("people pattern compiles")
+});
+
+/// Words that end the description of a victim before a coordinated one ("the leader of the
+/// local militia and his driver"): a new clause or a place starts there.
+const PEOPLE_SKIP_STOP: &[&str] = &[
+    "and",
+    "in",
+    "at",
+    "near",
+    "on",
+    "during",
+    "while",
+    "after",
+    "before",
+    "when",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "wounded",
+    "injured",
+    "wounding",
+    "injuring",
+    "abducted",
+    "kidnapped",
+    "arrested",
+    "by",
+    "from",
+    "to",
+    "into",
+    "between",
+    "inside",
+    "outside",
+    "as",
+    "but",
+    "then",
+    "including",
+    "among",
+    "such",
+    "namely",
+    "notably",
+    "incl",
+    "like",
+];
+
 /// A bare quantity, for scanning gaps.
 static QONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&q_expr()).expect("quantity pattern compiles"));
@@ -535,7 +618,7 @@ static VICTIM_RE: LazyLock<Regex> =
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
@@ -543,6 +626,14 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
          depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
     ))
     .expect("cumulative pattern compiles")
+});
+
+/// A cause or motive right before a figure (see [`is_motive`]).
+static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$"
+    ))
+    .expect("motive pattern compiles")
 });
 
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -578,6 +669,10 @@ static ALSO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("also pattern compiles")
 });
 
+/// How far before / after a figure an "also" word still refers to it (bytes).
+const ALSO_BEFORE: usize = 40;
+const ALSO_AFTER: usize = 16;
+
 /// Later deaths of the wounded (codebook 4.1.7): they add to the toll.
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -592,6 +687,14 @@ static RANKS: LazyLock<Regex> = LazyLock::new(|| {
         "^[^.;]{{0,40}}?{B}(?:ranks|rangs|on the (?:[a-z]+ )?side|among the (?:attackers|assailants|militants|jihadists|terrorists|insurgents)|parmi les (?:assaillants|terroristes|jihadistes|djihadistes)){B}"
     ))
     .expect("ranks pattern compiles")
+});
+
+/// "in its ranks", "in their own ranks": the side that speaks (see [`RANKS`]).
+static OWN_RANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^[^.;]{{0,40}}?{B}(?:(?:its|their|our)(?:\\s+own)?|own)\\s+(?:ranks|rangs){B}"
+    ))
+    .expect("own ranks pattern compiles")
 });
 
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -684,7 +787,9 @@ const UNIT_AFTER: &[&str] = &[
     "may", "june", "july", "august", "september", "sept", "sep", "october", "oct", "november",
     "nov", "december", "dec", "jan", "feb", "janvier", "fevrier", "mars", "avril", "mai", "juin",
     "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "o'clock", "times", "fois",
-    "attacks", "attaques", "incidents", "raids", "times", "percentage",
+    "attacks", "attaques", "incidents", "raids", "times", "percentage", "oxen", "ox", "donkeys",
+    "horses", "chickens", "dogs", "pigs", "boats", "huts", "shops", "homes", "buildings", "cars",
+    "trucks", "lakh", "lakhs", "crore", "crores", "rs", "rupees",
 ];
 
 #[rustfmt::skip]
@@ -704,6 +809,12 @@ const GAP_BREAK: &[&str] = &[
     "which", "that", "after", "before", "when", "while", "whereas", "qui", "que", "apres", "avant",
     "lorsque", "quand", "alors", "pendant", "during", "since", "depuis", "because", "but", "mais",
     "attacked", "attaque", "ambushed", "stormed", "raided", "said", "says", "told", "a", "an",
+];
+
+/// Words that cannot stand in a list segment of victims (a place or a clause starts).
+const LIST_STOP: &[&str] = &[
+    "in", "at", "near", "on", "between", "from", "inside", "outside", "around", "towards",
+    "toward", "against", "with", "by", "during", "while", "clashed", "attacked",
 ];
 
 const SUBSET: &[&str] = &["including", "among", "dont", "parmi", "notamment", "incl"];
@@ -1179,6 +1290,17 @@ fn is_cumulative(sent: &str) -> bool {
     false
 }
 
+/// "protest against the killing of a driver", "in revenge for the death of two soldiers": the
+/// deaths are the cause of this event, told as background (`prefix` is the sentence before
+/// the figure).
+fn is_motive(prefix: &str) -> bool {
+    let mut a = prefix.len().saturating_sub(48);
+    while a > 0 && !prefix.is_char_boundary(a) {
+        a -= 1;
+    }
+    MOTIVE.is_match(&prefix[a..])
+}
+
 fn is_claim(sent: &str) -> bool {
     let mut pos = 0;
     while let Some(m) = CLAIM.find_at(sent, pos) {
@@ -1268,7 +1390,7 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         let sent = &s[ss..se];
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent) {
+        } else if is_cumulative(sent) || is_motive(&s[ss..c.start]) {
             FatalityKind::Cumulative
         } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
             FatalityKind::Claim
@@ -1368,16 +1490,58 @@ fn accept_fixed(
     if p.rule == "FAT/EN/WAS_KILLED" && matches!(prev_word(s, ms), "who" | "that" | "which") {
         return false;
     }
+    // "almost killed him", "tried to kill": no death
+    if matches!(
+        prev_word(s, ms),
+        "almost" | "nearly" | "attempted" | "tried" | "trying"
+    ) {
+        return false;
+    }
+    // "killed and wounded a soldier": no death told for that victim
+    if p.rule == "FAT/EN/KILLED_THE" {
+        let head = &s[ms..me];
+        if head.contains(" and wounded ") || head.contains(" and injured ") {
+            return false;
+        }
+    }
+    // "a man on a motorbike killed and robbed a trader": active verbs, not a victim
+    if p.rule == "FAT/EN/SINGULAR_KILLED" && s[..me].ends_with("and") {
+        let nw = next_word(s, me);
+        if nw.is_empty() || nw.ends_with("ed") || nw.ends_with("ing") || nw == "injured" {
+            return false;
+        }
+    }
     if overlaps(acc, ms, me) {
         return false;
     }
+    // "Marabout killed and ...", "a herder killed in ...": a headline-style lone death
+    let rule = if p.rule == "FAT/EN/SINGULAR_KILLED"
+        && !s[ms..me].contains(" was ")
+        && !s[ms..me].contains(" been ")
+        && !s[ms..me].ends_with(" by")
+        && !s[ms..me].ends_with("died")
+    {
+        "FAT/EN/NOUN_KILLED"
+    } else {
+        p.rule
+    };
     acc.push(Cand {
         start: ms,
         end: me,
         quantity,
-        rule: p.rule,
+        rule,
         neutralise: false,
     });
+    if matches!(
+        p.rule,
+        "FAT/EN/KILLED_THE" | "FAT/EN/KILLED_THE_AND_HIS" | "FAT/EN/KILLED_HIM"
+    ) {
+        let head = acc.len() - 1;
+        // "killing him and two of his relatives": a count, not a lone retold death
+        if extend_people(s, me, acc) > 0 && p.rule == "FAT/EN/KILLED_HIM" {
+            acc[head].rule = "FAT/EN/KILLED_HIM_AND";
+        }
+    }
     true
 }
 
@@ -1401,6 +1565,14 @@ fn accept_forward(
     };
     // "killed a ...": the article needs a victim noun
     let has_noun = me > qe;
+    // "killed the two occupants": with "the" only a victim noun makes it a count
+    if loc(locs, group(&p.re, "the")).is_some() && !has_noun {
+        return false;
+    }
+    // "one gendarme killed two wounded": the number belongs to the wounded
+    if !has_noun && matches!(next_word(s, qe), "wounded" | "injured" | "hurt" | "blesses") {
+        return false;
+    }
     if matches!(qtext.trim(), "a" | "an" | "un" | "une") && !has_noun {
         // "killed a Bambara shopkeeper": any noun will do, but not "a day", "a while"
         let nw = next_word(s, qe);
@@ -1433,23 +1605,32 @@ fn accept_forward(
         rule,
         neutralise,
     });
-    extend_list(p.lang, s, me, acc, neutralise);
+    let end = extend_list(p.lang, s, me, acc, neutralise);
+    if p.lang == Lang::En && p.rule != "FAT/EN/SEIZED_THEN_KILLED" {
+        extend_people(s, end, acc);
+    }
     true
 }
 
-fn extend_list(lang: Lang, s: &str, mut pos: usize, acc: &mut Vec<Cand>, neutralise: bool) {
+fn extend_list(
+    lang: Lang,
+    s: &str,
+    mut pos: usize,
+    acc: &mut Vec<Cand>,
+    neutralise: bool,
+) -> usize {
     let rule = match lang {
         Lang::En => "FAT/EN/LIST_ITEM",
         Lang::Fr => "FAT/FR/LIST_ITEM",
     };
     let mut locs = LIST.capture_locations();
     for _ in 0..12 {
-        let Some(rest) = s.get(pos..) else { return };
+        let Some(rest) = s.get(pos..) else { return pos };
         if LIST.captures_read(&mut locs, rest).is_none() {
-            return;
+            return pos;
         }
         let (Some((qs, qe)), Some((_, ne))) = (locs.get(1), locs.get(2)) else {
-            return;
+            return pos;
         };
         let (qs, qe, ne) = (qs + pos, qe + pos, ne + pos);
         // "... and 2 civilians were wounded": a new clause
@@ -1481,16 +1662,16 @@ fn extend_list(lang: Lang, s: &str, mut pos: usize, acc: &mut Vec<Cand>, neutral
                 | "declare"
                 | "indique"
         ) {
-            return;
+            return pos;
         }
         if !quantity_ok(s, qs, qe, false) {
-            return;
+            return pos;
         }
         let Some(quantity) = parse_quantity(&s[qs..qe]) else {
-            return;
+            return pos;
         };
         if overlaps(acc, qs, ne) {
-            return;
+            return pos;
         }
         acc.push(Cand {
             start: qs,
@@ -1501,6 +1682,122 @@ fn extend_list(lang: Lang, s: &str, mut pos: usize, acc: &mut Vec<Cand>, neutral
         });
         pos = ne;
     }
+    pos
+}
+
+/// Victims coordinated with the one just counted, which ends at `pos` ("killed the mayor of
+/// the town and his driver", "killing a policeman, a bystander and two of his guards"): each
+/// is a `LIST_ITEM` of its own. A short description of the first victim may come before the
+/// connector ("of the local militia"); nothing is taken when a clause or a place starts.
+/// Returns how many items were added.
+fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>) -> usize {
+    let mut locs = PEOPLE.capture_locations();
+    let mut added = 0;
+    for round in 0..8 {
+        let Some(rest) = s.get(pos..) else { break };
+        // the first item may follow a short description of the counted victim
+        let mut from = pos;
+        let mut hit = PEOPLE.captures_read(&mut locs, rest).is_some();
+        if !hit && round == 0 {
+            let mut at = pos;
+            for _ in 0..6 {
+                let w = next_word(s, at);
+                let Some(off) = s.get(at..).and_then(|r| r.find(w)) else {
+                    break;
+                };
+                if w.is_empty()
+                    || PEOPLE_SKIP_STOP.contains(&w)
+                    || s[at..at + off].contains([',', '.', ';', ':', '!', '?', '(', ')'])
+                {
+                    break;
+                }
+                at += off + w.len();
+                // a quote or a closing mark glued to the word ("'General'")
+                while at < s.len() && matches!(s.as_bytes()[at], b'\'' | b'"') {
+                    at += 1;
+                }
+                if PEOPLE.captures_read(&mut locs, &s[at..]).is_some() {
+                    from = at;
+                    hit = true;
+                    break;
+                }
+            }
+        }
+        if !hit {
+            break;
+        }
+        // a bare noun only after an earlier item: "his driver and bodyguard"
+        if round == 0 && locs.get(3).is_some() {
+            break;
+        }
+        let Some((_, me)) = locs.get(0) else { break };
+        let q = locs.get(1).or_else(|| locs.get(2));
+        let quantity = match q {
+            Some((a, b)) => {
+                if !quantity_ok(s, from + a, from + b, false) {
+                    break;
+                }
+                match parse_quantity(&s[from + a..from + b]) {
+                    Some(x) => x,
+                    None => break,
+                }
+            }
+            None => Quantity::Number(1),
+        };
+        // "... and two civilians were wounded": the item starts a new clause
+        let nw = next_word(s, from + me);
+        if matches!(
+            nw,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "wounded"
+                | "injured"
+                | "said"
+                | "says"
+                | "told"
+                | "reported"
+                | "added"
+                | "escaped"
+                | "fled"
+        ) {
+            break;
+        }
+        // the item's own start, after the connector
+        let item = &s[from..from + me];
+        let lead = item.len() - item.trim_start_matches([' ', ',', '\t', '\n']).len();
+        let mut is = from + lead;
+        for c in [
+            "and ",
+            "as well as ",
+            "along with ",
+            "together with ",
+            "with ",
+        ] {
+            if s[is..].starts_with(c) {
+                is += c.len();
+                break;
+            }
+        }
+        let ie = from + me;
+        if overlaps(acc, is, ie) {
+            break;
+        }
+        acc.push(Cand {
+            start: is,
+            end: ie,
+            quantity,
+            rule: "FAT/EN/LIST_ITEM",
+            neutralise: false,
+        });
+        added += 1;
+        pos = ie;
+    }
+    added
 }
 
 fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
@@ -1587,7 +1884,19 @@ fn accept_backward(
     match (p.lang, aux) {
         (Lang::En, None) if transitive => {
             let nw = next_word(s, ve);
-            if OBJECT_START.contains(&nw) || nw.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            // "one gendarme killed two wounded": a second figure, not an object
+            let wounded_next = s
+                .get(ve..)
+                .and_then(|r| r.split_whitespace().nth(1))
+                .is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches([',', '.', ';']),
+                        "wounded" | "injured" | "hurt"
+                    )
+                });
+            if (OBJECT_START.contains(&nw) || nw.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+                && !wounded_next
+            {
                 return false;
             }
         }
@@ -1609,17 +1918,63 @@ fn accept_backward(
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut first_noun_ok = !gap.trim().is_empty() && VICTIM_RE.is_match(gap);
     {
-        for w in gap.split([' ', ',']) {
-            if w.is_empty() {
-                continue;
-            }
+        // "3 people arrested by soldiers were executed", "eight men abducted the day before
+        // were found dead": a reduced relative clause between the victims and a passive
+        // death verb; not when the gap holds a verb of its own ("5 were abducted and 2")
+        let gap_words: Vec<&str> = gap.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let relative_ok = aux.is_some_and(|a| {
+            matches!(
+                a,
+                "were" | "was" | "are" | "is" | "had been" | "have been" | "has been"
+            )
+        }) && gap_words.iter().enumerate().all(|(k, w)| {
+            !matches!(
+                *w,
+                "were" | "was" | "are" | "is" | "have" | "has" | "had" | "and"
+            ) || (k > 0 && matches!(gap_words[k - 1], "who" | "that" | "had" | "have"))
+                || (k > 1 && matches!(gap_words[k - 2], "who" | "that"))
+        });
+        const SEIZED: &[&str] = &[
+            "abducted",
+            "kidnapped",
+            "arrested",
+            "captured",
+            "detained",
+            "missing",
+            "who",
+            "disappeared",
+        ];
+        // "who" alone is no relative of capture ("a man who was killed by dogs")
+        let relative_ok =
+            relative_ok && gap_words.iter().any(|w| *w != "who" && SEIZED.contains(w));
+        let mut seized = false;
+        for w in &gap_words {
+            let w = *w;
             if SUBSET.contains(&w) {
                 break;
             }
             if GAP_BREAK.contains(&w) && !(w == "a" || w == "an") {
+                if relative_ok && SEIZED.contains(&w) {
+                    seized = true;
+                    continue;
+                }
+                // "... abducted by militants the day before were found dead"
+                if seized && matches!(w, "before" | "after" | "since") {
+                    continue;
+                }
                 return false;
             }
         }
+        // where a tolerated relative clause starts: numbers after it are not victims
+        let seized_at = if seized {
+            SEIZED
+                .iter()
+                .filter_map(|w| gap.find(w))
+                .min()
+                .map(|o| gs + o)
+        } else {
+            None
+        };
         // numbers in the gap
         let mut from = gs;
         while from < ge {
@@ -1635,6 +1990,9 @@ fn accept_backward(
             }
             let nt = s[ns..ne].trim();
             if !quantity_ok(s, ns, ne, false) || parse_quantity(nt).is_none() {
+                continue;
+            }
+            if seized_at.is_some_and(|at| ns > at) {
                 continue;
             }
             let prefix = s[..ns].trim_end();
@@ -1653,22 +2011,72 @@ fn accept_backward(
             items.push((ns, ne));
         }
     }
+    // "one civilian, a child, was killed": an apposition, not a list (a list has its "and")
+    if items
+        .iter()
+        .any(|&(ns, ne)| matches!(s[ns..ne].trim(), "a" | "an"))
+        && !items.iter().any(|&(ns, _)| {
+            let p = s[..ns].trim_end();
+            p.ends_with(" and")
+                || p.ends_with('&')
+                || p.ends_with(" et")
+                || p.ends_with("as well as")
+                || p.ends_with("ainsi que")
+        })
+    {
+        return false;
+    }
+    // "Name, 15, were killed": an age between commas, no count
+    if gap.trim().is_empty() && s[qe..vs].contains(',') {
+        return false;
+    }
     if !items.is_empty() {
-        // every segment of a list needs a victim noun
+        // every segment of a list names its victims: a victim noun or a short name of a
+        // group ("12 Fulani and 1 Dogon", "two MSA and one GATIA militiaman"); a segment
+        // that runs on or holds a place ("a position in the area of X, two Dozos") is no
+        // list item
         let mut bounds: Vec<usize> = items.iter().map(|x| x.0).collect();
         bounds.push(vs);
-        let head_seg = &s[qe..bounds[0]];
+        // `counted`: the segment's quantity is a number, not an article
+        let seg_ok = |seg: &str, counted: bool| -> bool {
+            let words: Vec<&str> = seg
+                .split([' ', ','])
+                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&" | "et"))
+                .collect();
+            if words.len() > 6 || words.iter().any(|w| LIST_STOP.contains(w)) {
+                return false;
+            }
+            if VICTIM_RE.is_match(seg) {
+                return true;
+            }
+            // a name without a victim noun: one or two words, no verb, no "of" phrase
+            counted
+                && (1..=2).contains(&words.len())
+                && words.iter().all(|w| {
+                    !(w.ends_with("ed")
+                        || w.ends_with("ing")
+                        || matches!(*w, "of" | "a" | "an" | "the"))
+                })
+        };
         let digits = qtext.bytes().all(|b| b.is_ascii_digit());
-        if !digits && !VICTIM_RE.is_match(head_seg) {
+        let head_seg = &s[qe..bounds[0]];
+        let counted = |q: &str| !matches!(q, "a" | "an" | "un" | "une");
+        if !(seg_ok(head_seg, counted(qtext))
+            || digits && head_seg.trim_matches([' ', ',']).is_empty())
+        {
             return false;
         }
-        for (k, &(_, ne)) in items.iter().enumerate() {
-            let seg = &s[ne..bounds[k + 1]];
-            if !VICTIM_RE.is_match(seg) {
+        for (k, &(ns, ne)) in items.iter().enumerate() {
+            if !seg_ok(&s[ne..bounds[k + 1]], counted(s[ns..ne].trim())) {
                 return false;
             }
         }
         first_noun_ok = true;
+    }
+    // "one Dogon killed": "one" with a one- or two-word name and no object
+    if !first_noun_ok && qtext == "one" && items.is_empty() {
+        let n = gap.split([' ', ',']).filter(|w| !w.is_empty()).count();
+        first_noun_ok = (1..=2).contains(&n);
     }
     if vague && !gap.trim().is_empty() && !first_noun_ok {
         return false;
@@ -1696,7 +2104,15 @@ fn accept_backward(
     {
         quantity = Quantity::ThreeOrTen;
     }
-    if overlaps(acc, qs, me) {
+    // a counted figure takes over a lone "was killed" only for one victim or a list
+    let lone_ok = !items.is_empty()
+        || (quantity == Quantity::Number(1) && !article)
+        || matches!(qtext, "one" | "1");
+    if !(if lone_ok {
+        take_over_lone(acc, qs, me)
+    } else {
+        !overlaps(acc, qs, me)
+    }) {
         return false;
     }
     let rule = backward_rule(p.lang, verb, aux.is_some());
@@ -1730,16 +2146,30 @@ fn accept_backward(
                 start: ns,
                 end: seg_end,
                 quantity: q,
-                rule: if k + 1 == items.len() {
-                    rule
-                } else {
-                    list_rule
-                },
+                rule: list_rule,
                 neutralise,
             });
         }
     }
     true
+}
+
+/// Whether `[s, e)` is free, once lone-death figures inside it ("was killed" of "a soldier and
+/// a militant was killed") are dropped for the counted figure that covers them.
+fn take_over_lone(acc: &mut Vec<Cand>, s: usize, e: usize) -> bool {
+    const LONE: &[&str] = &["FAT/EN/WAS_KILLED", "FAT/EN/SINGULAR_KILLED"];
+    let hit = |c: &Cand| c.start < e && s < c.end;
+    if !acc.iter().any(hit) {
+        return true;
+    }
+    let replaceable = acc
+        .iter()
+        .filter(|c| hit(c))
+        .all(|c| LONE.contains(&c.rule) && c.start >= s && c.end <= e);
+    if replaceable {
+        acc.retain(|c| !hit(c));
+    }
+    replaceable
 }
 
 /// End of a list segment `[start, next)` without the trailing connector (", and").
@@ -1937,7 +2367,13 @@ pub fn incident_total(
     let mut figs: Vec<Fig> = Vec::new();
     let mut none_idx: Vec<usize> = Vec::new();
     // "X was killed", "a body was found": one death when nothing else counts
-    const FALLBACK: &[&str] = &["FAT/EN/WAS_KILLED", "FAT/EN/BODY_FOUND", "FAT/EN/BODY_OF"];
+    const FALLBACK: &[&str] = &[
+        "FAT/EN/WAS_KILLED",
+        "FAT/EN/BODY_FOUND",
+        "FAT/EN/BODY_OF",
+        "FAT/EN/KILLED_HIM",
+        "FAT/EN/NOUN_KILLED",
+    ];
     let only_fallback = mentions.iter().all(|m| {
         FALLBACK.contains(&m.rule)
             || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
@@ -1962,7 +2398,6 @@ pub fn incident_total(
         let (st, en) = clamp_scope(text, m.span);
         let span_f = Folded::new(&text[st..en]).s;
         let (ss, se) = sentence_bounds(text, st, en);
-        let sent_f = Folded::new(&text[ss..se]).s;
         let group_noun = VICTIM_RE.find(&span_f).map(|x| x.as_str().to_string());
         let mut group = match group_noun {
             Some(n) => classify(&n),
@@ -1977,7 +2412,12 @@ pub fn incident_total(
         }
         let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
         if group == Group::Generic && RANKS.is_match(&after) {
-            group = Group::Armed;
+            // "acknowledged 2 dead in its own ranks": the speaker's side, not the attackers
+            group = if OWN_RANKS.is_match(&after) {
+                Group::Other("own ranks".to_string())
+            } else {
+                Group::Armed
+            };
         }
         let later_after = {
             let t = after.trim_start();
@@ -2002,18 +2442,23 @@ pub fn incident_total(
         }
         let update = UPDATE.is_match(&span_f)
             && (m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN"));
-        // "also" in the same sentence, before the figure or right after it
-        if !update && ALSO.is_match(&sent_f) && !m.rule.ends_with("LIST_ITEM") {
-            let first_in_sentence = mentions
-                .iter()
-                .position(|o| {
-                    let (os, oe) = clamp_scope(text, o.span);
-                    sentence_bounds(text, os, oe) == (ss, se) && o.kind != FatalityKind::Cumulative
-                })
-                .unwrap_or(i);
-            if first_in_sentence == i {
-                group = Group::Additional(i);
+        // "also" next to the figure: in its span, a few words before it ("In addition, three
+        // soldiers died") or right after it ("... were killed as well"); an "also" elsewhere in
+        // the sentence ("who was also a member", "and another was injured") says nothing
+        // about this figure
+        let near_f = {
+            let mut a = st.saturating_sub(ALSO_BEFORE).max(ss);
+            while a > 0 && !text.is_char_boundary(a) {
+                a -= 1;
             }
+            let mut b = (en + ALSO_AFTER).min(se.max(en));
+            while b < text.len() && !text.is_char_boundary(b) {
+                b += 1;
+            }
+            Folded::new(text.get(a..b).unwrap_or("")).s
+        };
+        if !update && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
+            group = Group::Additional(i);
         }
         figs.push(Fig {
             group,
@@ -2053,9 +2498,33 @@ pub fn incident_total(
         claim: bool,
         vague: bool,
     }
+    let joins_prev: Vec<bool> = (0..figs.len())
+        .map(|k| k > 0 && figs[k].list_item && figs[k - 1].sentence == figs[k].sentence)
+        .collect();
+    // in a list of several victim groups ("a policeman and a bystander", "three militia
+    // members and two other civilians") a generic part is one more group, not the whole toll
+    {
+        let mut k = 0;
+        while k < figs.len() {
+            let mut e = k + 1;
+            while e < figs.len() && joins_prev[e] {
+                e += 1;
+            }
+            let groups: Vec<&Group> = figs[k..e].iter().map(|f| &f.group).collect();
+            let mixed = groups.iter().any(|g| **g != *groups[0]);
+            if mixed {
+                for f in &mut figs[k..e] {
+                    if f.group == Group::Generic {
+                        f.group = Group::Other(format!("#list-{}", f.idx));
+                    }
+                }
+            }
+            k = e;
+        }
+    }
     let mut reports: Vec<Report> = Vec::new();
     for (k, f) in figs.iter().enumerate() {
-        let joins = k > 0 && f.list_item && figs[k - 1].sentence == f.sentence;
+        let joins = joins_prev[k];
         if joins {
             if let Some(r) = reports.last_mut() {
                 if let Some(p) = r.parts.iter_mut().find(|p| p.0 == f.group) {
@@ -2171,12 +2640,31 @@ pub fn incident_total(
             skip = Some(if best[a].value > best[g].value { g } else { a });
         }
     }
+    // the mention of a closing "N fatalities" count, when that count is the whole figure
+    let summary_at = whole.and_then(|w| {
+        best[w]
+            .idx
+            .iter()
+            .copied()
+            .filter(|&i| {
+                mentions
+                    .get(i)
+                    .is_some_and(|m| m.rule == "FAT/EN/N_FATALITIES")
+            })
+            .max()
+    });
     for (k, b) in best.iter().enumerate() {
         if skip == Some(k) || same_report.contains(&k) {
             continue;
         }
         let take_it = if whole.is_some() {
-            matches!(b.group, Group::Total | Group::Additional(_))
+            match b.group {
+                Group::Total => true,
+                // an ACLED-style closing count ("... 2 fatalities.") sums up everything
+                // told before it, the "also" deaths included
+                Group::Additional(i) => summary_at.is_none_or(|at| i >= at),
+                _ => false,
+            }
         } else {
             matches!(
                 b.group,
@@ -2238,12 +2726,15 @@ mod tests {
             VICTIM_RE.as_str().len(),
             CUMULATIVE.as_str().len(),
             SUPERLATIVE.as_str().len(),
+            MOTIVE.as_str().len(),
+            PEOPLE.as_str().len(),
             CLAIM.as_str().len(),
             ARMY_SUBJECT.as_str().len(),
             ALSO.as_str().len(),
             UPDATE.as_str().len(),
             LATER.as_str().len(),
             RANKS.as_str().len(),
+            OWN_RANKS.as_str().len(),
             PREFILTER.patterns_len(),
         );
     }
