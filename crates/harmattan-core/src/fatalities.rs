@@ -281,6 +281,9 @@ const KILL_VERB: &str = "(?:killing|killed|kills|assassinating|assassinated|exec
 /// Singular nouns for one victim ("the village chief", "his driver").
 const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?)";
 
+/// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
+const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
+
 /// How far before its verb a backward figure may start (bytes of folded text).
 const BACKWARD_WINDOW: usize = 220;
 
@@ -413,6 +416,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!("{B}{KILL_VERB}(?:\\s+and\\s+[a-z]+ed)?\\s+{one_victim}{B}"),
+        ),
+        pat(
+            "FAT/EN/KILLED_TITLE",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}{KILL_VERB}\\s+(?:[a-z'-]+\\s+){{0,2}}?{TITLE}\\s+[a-z]"),
         ),
         pat(
             "FAT/EN/KILLED_HIM",
@@ -796,7 +805,7 @@ const UNIT_AFTER: &[&str] = &[
 const WORD_BEFORE: &[&str] = &[
     "aged", "age", "agee", "agees", "ages", "since", "depuis", "en", "on", "le", "du", "at",
     "route", "rn", "number", "no", "n", "page", "until", "per", "year", "annee", "des", "the",
-    "this", "that", "these", "those", "every", "each", "l'", "january", "february", "march",
+    "this", "these", "those", "every", "each", "l'", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -1490,6 +1499,36 @@ fn accept_fixed(
     if p.rule == "FAT/EN/WAS_KILLED" && matches!(prev_word(s, ms), "who" | "that" | "which") {
         return false;
     }
+    // "killed MOC commander X": only a name's qualifiers before the title, no determiner
+    // ("killed including the leader", "the killing of the chairman" are other shapes)
+    if p.rule == "FAT/EN/KILLED_TITLE"
+        && s[ms..me].split_whitespace().any(|w| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "and"
+                    | "including"
+                    | "among"
+                    | "of"
+                    | "with"
+                    | "by"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "as"
+                    | "was"
+                    | "were"
+            )
+        })
+    {
+        return false;
+    }
     // "almost killed him", "tried to kill": no death
     if matches!(
         prev_word(s, ms),
@@ -1534,7 +1573,10 @@ fn accept_fixed(
     });
     if matches!(
         p.rule,
-        "FAT/EN/KILLED_THE" | "FAT/EN/KILLED_THE_AND_HIS" | "FAT/EN/KILLED_HIM"
+        "FAT/EN/KILLED_THE"
+            | "FAT/EN/KILLED_THE_AND_HIS"
+            | "FAT/EN/KILLED_HIM"
+            | "FAT/EN/KILLED_TITLE"
     ) {
         let head = acc.len() - 1;
         // "killing him and two of his relatives": a count, not a lone retold death
@@ -1700,25 +1742,36 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>) -> usize {
         let mut hit = PEOPLE.captures_read(&mut locs, rest).is_some();
         if !hit && round == 0 {
             let mut at = pos;
-            for _ in 0..6 {
-                let w = next_word(s, at);
-                let Some(off) = s.get(at..).and_then(|r| r.find(w)) else {
-                    break;
-                };
+            for _ in 0..10 {
+                // the next whitespace-delimited token
+                let b = s.as_bytes();
+                let mut ts = at;
+                while ts < b.len() && b[ts].is_ascii_whitespace() {
+                    ts += 1;
+                }
+                let mut te = ts;
+                while te < b.len() && !b[te].is_ascii_whitespace() {
+                    te += 1;
+                }
+                let tok = &s[ts..te];
+                // "(Bellah)", "'General'": a parenthesis or quotes around a word
+                let w = tok.trim_matches(['(', ')', '\'', '"']);
+                // "a member of Dan Na Ambassagou, his son": the description ends at a comma
+                let comma = w.ends_with(',');
+                let w = w.trim_end_matches(',');
                 if w.is_empty()
                     || PEOPLE_SKIP_STOP.contains(&w)
-                    || s[at..at + off].contains([',', '.', ';', ':', '!', '?', '(', ')'])
+                    || w.contains([',', '.', ';', ':', '!', '?'])
                 {
                     break;
                 }
-                at += off + w.len();
-                // a quote or a closing mark glued to the word ("'General'")
-                while at < s.len() && matches!(s.as_bytes()[at], b'\'' | b'"') {
-                    at += 1;
-                }
+                at = if comma { te - 1 } else { te };
                 if PEOPLE.captures_read(&mut locs, &s[at..]).is_some() {
                     from = at;
                     hit = true;
+                    break;
+                }
+                if comma {
                     break;
                 }
             }
@@ -2105,9 +2158,11 @@ fn accept_backward(
         quantity = Quantity::ThreeOrTen;
     }
     // a counted figure takes over a lone "was killed" only for one victim or a list
+    // ("four Fulani youth was killed": a victim noun right after the number)
     let lone_ok = !items.is_empty()
         || (quantity == Quantity::Number(1) && !article)
-        || matches!(qtext, "one" | "1");
+        || matches!(qtext, "one" | "1")
+        || (!article && gap.split_whitespace().count() <= 3 && VICTIM_RE.is_match(gap));
     if !(if lone_ok {
         take_over_lone(acc, qs, me)
     } else {
