@@ -698,6 +698,14 @@ static RANKS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ranks pattern compiles")
 });
 
+/// People described as armed ("armed men", "armed individuals", "heavily armed people").
+static ARMED_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:armed|heavily armed|hommes armes|individus armes){B}(?:\\s+(?:[a-z-]+\\s+)?(?:men|man|individuals?|people|persons?|elements?|groups?|bandits?)){B}|{B}(?:hommes|individus) armes{B}"
+    ))
+    .expect("armed people pattern compiles")
+});
+
 /// "in its ranks", "in their own ranks": the side that speaks (see [`RANKS`]).
 static OWN_RANKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2458,6 +2466,10 @@ pub fn incident_total(
             Some(n) => classify(&n),
             None => Group::Generic,
         };
+        // "twelve armed men", "two armed individuals": attackers, whatever the noun
+        if ARMED_PEOPLE.is_match(&span_f) {
+            group = Group::Armed;
+        }
         if matches!(
             m.rule,
             "FAT/EN/N_FATALITIES" | "FAT/EN/DEATH_TOLL" | "FAT/FR/BILAN"
@@ -2790,6 +2802,7 @@ mod tests {
             LATER.as_str().len(),
             RANKS.as_str().len(),
             OWN_RANKS.as_str().len(),
+            ARMED_PEOPLE.as_str().len(),
             PREFILTER.patterns_len(),
         );
     }
@@ -2929,6 +2942,66 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{} failing: {bad:#?}", bad.len());
+    }
+
+    /// Session 5 rules: coordinated victims, name lists, captives executed, "also" next to
+    /// its figure, closing counts, background deaths. Texts written for the tests.
+    #[test]
+    fn totals_lists_and_context() {
+        let cases: &[(&str, u32)] = &[
+            // coordinated victims after a counted one
+            ("Gunmen killed a policeman and a bystander at the market in Gao.", 2),
+            ("Militants shot dead the village chief and his two sons in Toye.", 3),
+            ("Assailants killed the imam of the Friday mosque and his driver near Koro.", 2),
+            ("Soldiers killed one rebel commander and two of his bodyguards in a raid.", 3),
+            ("Gunmen ambushed a farmer near Sofara, killing him and 2 of his relatives.", 3),
+            ("Gunmen shot dead a trader with his driver and bodyguard in Gao.", 3),
+            ("Militants killed a soldier and wounded his driver near Boni.", 1),
+            ("Two men robbed a shop in Gao, killing him.", 1),
+            ("The police said a mob almost killed him in Gao.", 0),
+            // lists of names without a victim noun
+            ("Clashes near Yoro left 9 Fulani and 2 Dogon dead.", 11),
+            ("Two MSA and one GATIA fighter were killed near Menaka.", 3),
+            ("A soldier and a militant were killed in the clash at Toye.", 2),
+            ("One gendarme killed two wounded in the attack on Ouan.", 1),
+            ("They attacked a Dozo position in the area of Sama, four Dozos killed.", 4),
+            ("One civilian, a teenager, was killed by the shelling.", 1),
+            ("Gunmen attacked the village, wounding three men, one succumbed later.", 1),
+            // captives executed later
+            ("Four herders arrested by soldiers at the market were later executed.", 4),
+            ("Militiamen abducted five traders near Sare, then executed them.", 5),
+            ("Five men were abducted and two were killed near Gao.", 2),
+            // "also" only next to its figure; a closing count sums up
+            (
+                "Two gunmen were killed and another was injured. 2 fatalities.",
+                2,
+            ),
+            (
+                "Police killed one suspect, who was also a member of a gang. 1 fatality.",
+                1,
+            ),
+            (
+                "The army said 11 militants were killed. One soldier was also killed.",
+                12,
+            ),
+            // background deaths are not this event's
+            ("Youths rioted in Gao in protest against the killing of a driver.", 0),
+            ("Soldiers shot dead 6 villagers in revenge for the killing of 2 colleagues.", 6),
+            // the speaker's own losses are not the attackers'
+            (
+                "The militia claimed to have killed 12 assailants and admitted 3 dead in its own ranks.",
+                15,
+            ),
+            ("Twelve JNIM fighters were killed. Officers said twelve armed men died.", 12),
+        ];
+        let mut bad = Vec::new();
+        for (text, want) in cases {
+            let got = total(text, false).0;
+            if got != *want {
+                bad.push((*text, *want, got));
+            }
+        }
+        assert!(bad.is_empty(), "(text, want, got): {bad:#?}");
     }
 
     #[test]
