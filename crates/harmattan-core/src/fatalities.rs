@@ -184,7 +184,7 @@ une quinzaine|une vingtaine|une trentaine|une quarantaine|une cinquantaine|une s
 une centaine|un millier|de multiples";
 
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
-const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|(?:burn(?:ed|t)|hacked|stabbed|beaten|clubbed) to death|lynched|neutrali[sz]ed|died|perished|succumbed|lost (?:their|his|her) li(?:ves|fe)|dead|deaths|fatalities|fatality|bodies|corpses";
+const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|(?:burn(?:ed|t)|hacked|stabbed|beaten|clubbed) to death|lynched|neutrali[sz]ed|died|perished|succumbed|lost (?:their|his|her) li(?:ves|fe)|dead|deaths|fatalities|fatality|bodies|corpses";
 
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
@@ -277,9 +277,9 @@ fn verb_anchor(verbs: &str) -> Regex {
 }
 
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
-const KILL_VERB: &str = "(?:killing|killed|kills|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
+const KILL_VERB: &str = "(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
-const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?)";
+const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?|ruler|king|thief|robber|suspect|monk|cook|guard)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
 const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
@@ -424,10 +424,16 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             &format!("{B}{KILL_VERB}\\s+(?:[a-z'-]+\\s+){{0,2}}?{TITLE}\\s+[a-z]"),
         ),
         pat(
+            "FAT/EN/SHOT_N_DEAD",
+            Forward,
+            En,
+            &format!("{B}(?:shot|shoots|shoot|shooting)\\s+{q}{vt}(?:\\s+[^\\s.,;:!?]+){{0,4}}?\\s+dead{B}"),
+        ),
+        pat(
             "FAT/EN/KILLED_HIM",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}{KILL_VERB}\\s+(?:him|her){B}"),
+            &format!("{B}(?:{KILL_VERB}\\s+(?:him|her)|(?:shot|shoots|shoot|shooting)\\s+(?:him|her)\\s+dead){B}"),
         ),
         pat(
             "FAT/EN/SEIZED_THEN_KILLED",
@@ -490,7 +496,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             En,
             &format!(
-                "{B}(?:killing|killed|kills|kill|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
+                "{B}(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
             ),
         ),
         pat(
@@ -645,6 +651,16 @@ static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("motive pattern compiles")
 });
 
+/// A death told as what came before ("... blocked the road after a woman died", "rioted
+/// following the killing of two students", "demanding justice for a boy killed"): the clause
+/// runs from the cue to the figure with no comma in between (see [`is_motive`]).
+static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:after|following|justice for|investigation into|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
+    ))
+    .expect("motive-after pattern compiles")
+});
+
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         "{B}(?:deadliest|worst|bloodiest|largest|biggest|most deadly|heaviest|le plus meurtrier|la plus meurtriere|les plus meurtriers|le plus lourd|la plus grave|la plus sanglante|le plus sanglant){B}"
@@ -729,6 +745,11 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build([
             "kill",
             "dead",
+            "to death",
+            "martyr",
+            "slaughter",
+            "gun down",
+            "guns down",
             "death",
             "died",
             "die ",
@@ -804,7 +825,7 @@ const UNIT_AFTER: &[&str] = &[
     "may", "june", "july", "august", "september", "sept", "sep", "october", "oct", "november",
     "nov", "december", "dec", "jan", "feb", "janvier", "fevrier", "mars", "avril", "mai", "juin",
     "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "o'clock", "times", "fois",
-    "attacks", "attaques", "incidents", "raids", "times", "percentage", "oxen", "ox", "donkeys",
+    "attacks", "attaques", "incidents", "raids", "times", "percentage", "oxen", "ox", "bulls", "donkeys",
     "horses", "chickens", "dogs", "pigs", "boats", "huts", "shops", "homes", "buildings", "cars",
     "trucks", "lakh", "lakhs", "crore", "crores", "rs", "rupees",
 ];
@@ -1310,12 +1331,29 @@ fn is_cumulative(sent: &str) -> bool {
 /// "protest against the killing of a driver", "in revenge for the death of two soldiers": the
 /// deaths are the cause of this event, told as background (`prefix` is the sentence before
 /// the figure).
-fn is_motive(prefix: &str) -> bool {
+fn is_motive(prefix: &str, rule: &str) -> bool {
     let mut a = prefix.len().saturating_sub(48);
     while a > 0 && !prefix.is_char_boundary(a) {
         a -= 1;
     }
-    MOTIVE.is_match(&prefix[a..])
+    let mut b = prefix.len().saturating_sub(64);
+    while b > 0 && !prefix.is_char_boundary(b) {
+        b -= 1;
+    }
+    // "after a driver was killed", "after four persons died": a passive or intransitive
+    // death told as what came before; an active "after X killed Y" may be the event itself
+    let passive = matches!(
+        rule,
+        "FAT/EN/WAS_KILLED"
+            | "FAT/EN/HE_WAS_KILLED"
+            | "FAT/EN/SINGULAR_KILLED"
+            | "FAT/EN/NOUN_KILLED"
+            | "FAT/EN/N_DIED"
+            | "FAT/EN/N_WERE_KILLED"
+            | "FAT/EN/DEATH_OF"
+            | "FAT/EN/CAUSED_HIS_DEATH"
+    );
+    MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
 }
 
 fn is_claim(sent: &str) -> bool {
@@ -1407,7 +1445,7 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         let sent = &s[ss..se];
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent) || is_motive(&s[ss..c.start]) {
+        } else if is_cumulative(sent) || is_motive(&s[ss..c.start], c.rule) {
             FatalityKind::Cumulative
         } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
             FatalityKind::Claim
@@ -1615,6 +1653,10 @@ fn accept_forward(
     };
     // "killed a ...": the article needs a victim noun
     let has_noun = me > qe;
+    // "slaughtered some bulls": slaughter needs people named
+    if s[ms..qs].starts_with("slaughter") && !has_noun {
+        return false;
+    }
     // "killed the two occupants": with "the" only a victim noun makes it a count
     if loc(locs, group(&p.re, "the")).is_some() && !has_noun {
         return false;
@@ -1897,6 +1939,8 @@ const TRANSITIVE_EN: &[&str] = &[
     "lynched",
     "neutralised",
     "neutralized",
+    "martyred",
+    "slaughtered",
 ];
 
 fn accept_backward(
@@ -2794,6 +2838,7 @@ mod tests {
             CUMULATIVE.as_str().len(),
             SUPERLATIVE.as_str().len(),
             MOTIVE.as_str().len(),
+            MOTIVE_AFTER.as_str().len(),
             PEOPLE.as_str().len(),
             CLAIM.as_str().len(),
             ARMY_SUBJECT.as_str().len(),
@@ -2993,6 +3038,15 @@ mod tests {
                 15,
             ),
             ("Twelve JNIM fighters were killed. Officers said twelve armed men died.", 12),
+            // more death verbs
+            ("A roadside bomb martyred a policeman and wounded two others.", 1),
+            ("Two policemen were martyred when a mine exploded.", 2),
+            ("Residents beat to death two suspected robbers in the market.", 2),
+            ("Gunmen shot two traders dead near the bus station.", 2),
+            ("The soldiers slaughtered some goats in the village.", 0),
+            // a death that came before the event
+            ("Youths blocked the road after a driver was killed by a soldier.", 0),
+            ("Rioters burned the police post following the death of a student.", 0),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
