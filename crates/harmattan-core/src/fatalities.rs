@@ -361,7 +361,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/KILLED_AND_WOUNDED",
             Fixed(Quantity::ThreeOrTen),
             En,
-            &format!("{B}(?:killed|killing|kills)\\s+(?:and|or)\\s+(?:wounded|injured|wounding|injuring)\\s+{q}"),
+            &format!("{B}(?:(?:killed|killing|kills)\\s+(?:and|or)\\s+(?:wounded|injured|wounding|injuring)|(?:wounded|injured|wounding|injuring)\\s+(?:and|or)\\s+(?:killed|killing))\\s+{q}"),
         ),
         pat(
             "FAT/EN/CLAIMED_LIVES",
@@ -397,7 +397,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/CODED_AS",
             Forward,
             En,
-            &format!("{B}(?:fatalities|deaths|fatality)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+as\\s+{q}"),
+            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+as\\s+{q}"),
         ),
         pat(
             "FAT/EN/DEATH_OF",
@@ -2486,7 +2486,57 @@ pub fn incident_total(
             || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
     });
     let mut fallback_taken = false;
+    let live =
+        |m: &FatalityMention| !matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None);
+    // ACLED-style notes: a closing count on its own ("... 3 fatalities.") is the whole toll
+    if let Some(i) = mentions.iter().rposition(|m| {
+        live(m) && m.rule == "FAT/EN/N_FATALITIES" && {
+            let (st, en) = clamp_scope(text, m.span);
+            let (ss, se) = sentence_bounds(text, st, en);
+            text[ss..se].split_whitespace().count() <= 3
+        }
+    }) {
+        let v = mentions[i].quantity.value(significant);
+        let basis = if v == 0 {
+            FatalityBasis::None
+        } else if mentions[i].kind == FatalityKind::Claim {
+            FatalityBasis::Claim
+        } else {
+            FatalityBasis::Exact
+        };
+        return (v, basis, vec![i]);
+    }
+    // "unknown fatalities coded as 10" stands for the uncounted deaths only (the vague
+    // figures); "fatalities coded as 3" is the analyst's whole toll
+    let coded = mentions
+        .iter()
+        .position(|m| live(m) && m.rule == "FAT/EN/CODED_AS");
+    let coded_unknown = coded.is_some_and(|i| {
+        let (st, _) = clamp_scope(text, mentions[i].span);
+        let mut a = st.saturating_sub(24);
+        while a > 0 && !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let before = Folded::new(&text[a..st]).s;
+        let w = before.trim_end().rsplit(' ').next().unwrap_or("");
+        matches!(
+            w,
+            "unknown" | "unclear" | "unspecified" | "undetermined" | "unconfirmed" | "unreported"
+        )
+    });
+    if let (Some(i), false) = (coded, coded_unknown) {
+        let v = mentions[i].quantity.value(significant);
+        let basis = if v == 0 {
+            FatalityBasis::None
+        } else {
+            FatalityBasis::Exact
+        };
+        return (v, basis, vec![i]);
+    }
     for (i, m) in mentions.iter().enumerate() {
+        if coded.is_some_and(|c| c != i) && m.quantity.is_vague() {
+            continue;
+        }
         if FALLBACK.contains(&m.rule) && m.kind != FatalityKind::Cumulative {
             // one death, once: later mentions are the same dead retold
             if !only_fallback || fallback_taken {
@@ -2520,6 +2570,9 @@ pub fn incident_total(
         ) && group == Group::Generic
         {
             group = Group::Total;
+        }
+        if coded == Some(i) {
+            group = Group::Additional(i);
         }
         let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
         if group == Group::Generic && RANKS.is_match(&after) {
@@ -3047,6 +3100,21 @@ mod tests {
             // a death that came before the event
             ("Youths blocked the road after a driver was killed by a soldier.", 0),
             ("Rioters burned the police post following the death of a student.", 0),
+            // ACLED-style coded figures and closing counts
+            (
+                "Militants ambushed a patrol near Gao, several killed. Unknown fatalities coded as 10.",
+                10,
+            ),
+            (
+                "An unknown number of militants and one soldier were killed, unknown fatalities coded as 10.",
+                11,
+            ),
+            ("Fatalities coded as 3 (the group reported 7 enemy fatalities).", 3),
+            (
+                "The militia sustained 1 fatality. The attackers sustained 2 fatalities. 3 fatalities.",
+                3,
+            ),
+            ("Gunmen raided the village, injuring and killing 6 people.", 3),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
