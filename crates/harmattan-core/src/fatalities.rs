@@ -201,7 +201,7 @@ relatives|agents?|fama|fds|faf|minusma|barkhane|protesters?|demonstrators?|aggre
 elders?|youths?|herdsm[ae]n|shepherds?|refugees?|displaced|bodies|corpses|\
 sons?|daughters?|brothers?|sisters?|associates?|companions?|bodyguards?|escorts?|lieutenants?|\
 aides?|occupants?|colleagues?|wives|wife|husbands?|nephews?|cousins?|friends?|followers?|guests?|\
-customers?|bystanders?|sergeants?|\
+customers?|bystanders?|sergeants?|bombers?|\
 personnes|civils|villageois|habitants|soldats?|militaires?|policiers?|gardes?|volontaires?|\
 combattants?|djihadistes?|terroristes?|assaillants?|insurges|rebelles?|hommes|femmes?|enfants?|\
 eleves?|commercants?|fideles|orpailleurs?|chauffeurs?|passagers?|casques bleus|individus|\
@@ -847,6 +847,17 @@ const GAP_BREAK: &[&str] = &[
     "which", "that", "after", "before", "when", "while", "whereas", "qui", "que", "apres", "avant",
     "lorsque", "quand", "alors", "pendant", "during", "since", "depuis", "because", "but", "mais",
     "attacked", "attaque", "ambushed", "stormed", "raided", "said", "says", "told", "a", "an",
+];
+
+/// "a commander with his six men", "an official along with his two guards": the victim's
+/// companions are one more list item.
+const WITH_HIS: &[&str] = &[
+    " with his",
+    " with her",
+    " with their",
+    " and his",
+    " and her",
+    " and their",
 ];
 
 /// Words that cannot stand in a list segment of victims (a place or a clause starts).
@@ -1626,8 +1637,15 @@ fn accept_fixed(
     ) {
         let head = acc.len() - 1;
         // "killing him and two of his relatives": a count, not a lone retold death
-        if extend_people(s, me, acc) > 0 && p.rule == "FAT/EN/KILLED_HIM" {
+        if extend_people(s, me, acc, false) > 0 && p.rule == "FAT/EN/KILLED_HIM" {
             acc[head].rule = "FAT/EN/KILLED_HIM_AND";
+        }
+    }
+    // "a commander was killed along with his seven men": companions make it a count
+    if matches!(p.rule, "FAT/EN/WAS_KILLED" | "FAT/EN/SINGULAR_KILLED") {
+        let head = acc.len() - 1;
+        if extend_people(s, me, acc, true) > 0 && p.rule == "FAT/EN/WAS_KILLED" {
+            acc[head].rule = "FAT/EN/WAS_KILLED_WITH";
         }
     }
     true
@@ -1699,7 +1717,7 @@ fn accept_forward(
     });
     let end = extend_list(p.lang, s, me, acc, neutralise);
     if p.lang == Lang::En && p.rule != "FAT/EN/SEIZED_THEN_KILLED" {
-        extend_people(s, end, acc);
+        extend_people(s, end, acc, false);
     }
     true
 }
@@ -1782,15 +1800,27 @@ fn extend_list(
 /// is a `LIST_ITEM` of its own. A short description of the first victim may come before the
 /// connector ("of the local militia"); nothing is taken when a clause or a place starts.
 /// Returns how many items were added.
-fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>) -> usize {
+fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) -> usize {
     let mut locs = PEOPLE.capture_locations();
     let mut added = 0;
     for round in 0..8 {
         let Some(rest) = s.get(pos..) else { break };
+        // after a passive verb only companions: "was killed along with his two guards"
+        if with_only && round == 0 {
+            let t = rest.trim_start();
+            if !(t.starts_with("along with ")
+                || t.starts_with("together with ")
+                || t.starts_with("with his ")
+                || t.starts_with("with her ")
+                || t.starts_with("with their "))
+            {
+                break;
+            }
+        }
         // the first item may follow a short description of the counted victim
         let mut from = pos;
         let mut hit = PEOPLE.captures_read(&mut locs, rest).is_some();
-        if !hit && round == 0 {
+        if !hit && round == 0 && !with_only {
             let mut at = pos;
             for _ in 0..10 {
                 // the next whitespace-delimited token
@@ -2106,7 +2136,8 @@ fn accept_backward(
                 || prefix.ends_with(" and")
                 || prefix.ends_with(" et")
                 || prefix.ends_with("as well as")
-                || prefix.ends_with("ainsi que");
+                || prefix.ends_with("ainsi que")
+                || WITH_HIS.iter().any(|c| prefix.ends_with(c));
             if !after_connector {
                 if is_article(nt) || matches!(nt, "some") {
                     continue;
@@ -2127,6 +2158,7 @@ fn accept_backward(
                 || p.ends_with(" et")
                 || p.ends_with("as well as")
                 || p.ends_with("ainsi que")
+                || WITH_HIS.iter().any(|c| p.ends_with(c))
         })
     {
         return false;
@@ -2144,6 +2176,14 @@ fn accept_backward(
         bounds.push(vs);
         // `counted`: the segment's quantity is a number, not an article
         let seg_ok = |seg: &str, counted: bool| -> bool {
+            // the connector before the next item is no part of the segment
+            let mut seg = seg.trim_end();
+            for c in WITH_HIS {
+                if let Some(r) = seg.strip_suffix(c) {
+                    seg = r;
+                    break;
+                }
+            }
             let words: Vec<&str> = seg
                 .split([' ', ','])
                 .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&" | "et"))
@@ -2337,6 +2377,7 @@ fn classify(noun: &str) -> Group {
         "raider",
         "kidnapper",
         "abductor",
+        "bomber",
     ];
     if ARMED.iter().any(|a| n.starts_with(a)) || n == "gunmen" || n == "gunman" {
         return Group::Armed;
@@ -3115,6 +3156,11 @@ mod tests {
                 3,
             ),
             ("Gunmen raided the village, injuring and killing 6 people.", 3),
+            // companions of a named victim
+            ("A rebel commander with his six fighters were killed in the raid.", 7),
+            ("A militia leader was killed along with his two guards near Sare.", 3),
+            ("A suicide bomber and her two companions were killed at the checkpoint.", 3),
+            ("Two soldiers were killed and a civilian wounded near Gao.", 2),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
