@@ -534,7 +534,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:man|woman|boy|girl|child|commander|chief|herdsman|coordinator|apprentice|bystander|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|(?:(?:reportedly|allegedly)\\s+)?(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+(?:and|in|at|near|on|during|amid|amidst|while|after|following)|died){B}"
+                "{B}(?:man|woman|boy|girl|child|commander|chief|herdsman|peacekeeper|wife|husband|detainee|prisoner|coordinator|apprentice|bystander|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|(?:(?:reportedly|allegedly)\\s+)?(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+(?:and|in|at|near|on|during|amid|amidst|while|after|following)|died|(?:later\\s+)?succumbed){B}"
             ),
         ),
         pat(
@@ -2127,7 +2127,8 @@ fn accept_backward(
             if !quantity_ok(s, ns, ne, false) || parse_quantity(nt).is_none() {
                 continue;
             }
-            if seized_at.is_some_and(|at| ns > at) {
+            // "one of the three soldiers succumbed": the larger set, not a victim count
+            if seized_at.is_some_and(|at| ns > at) || gap.trim_start().starts_with("of ") {
                 continue;
             }
             let prefix = s[..ns].trim_end();
@@ -3161,6 +3162,9 @@ mod tests {
             ("A militia leader was killed along with his two guards near Sare.", 3),
             ("A suicide bomber and her two companions were killed at the checkpoint.", 3),
             ("Two soldiers were killed and a civilian wounded near Gao.", 2),
+            // the wounded who die later (4.1.7)
+            ("Gunmen shot a trader, and his wife who succumbed to her wounds.", 1),
+            ("Three soldiers were wounded. One of the three soldiers succumbed later.", 1),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
