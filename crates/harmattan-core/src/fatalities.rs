@@ -440,7 +440,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             En,
             &format!(
-                "{B}(?:arrested|arresting|abducted|abducting|kidnapped|kidnapping|detained|detaining|captured|capturing|rounded up|rounding up|took away|taking away)\\s+{q}{vt}(?:[ ,]+[^\\s.;:!?]+){{0,14}}?[ ,]+(?:and\\s+)?(?:(?:later|then|subsequently|summarily|allegedly|reportedly|all)\\s+)?(?:executed|executing|killed|killing|shot dead|shot|murdered|beheaded|slaughtered|burned|burnt|hanged|strangled)\\s+(?:them|all of them|both of them){B}"
+                "{B}(?:arrested|arresting|abducted|abducting|kidnapped|kidnapping|detained|detaining|captured|capturing|rounded up|rounding up|took away|taking away)\\s+{q}{vt}?(?:[ ,]+[^\\s.;:!?]+){{0,14}}?[ ,]+(?:(?:and\\s+)?(?:(?:later|then|subsequently|summarily|allegedly|reportedly|all)\\s+)?(?:executed|executing|killed|killing|shot dead|shot|murdered|beheaded|slaughtered|burned|burnt|hanged|strangled)\\s+(?:them|all of them|both of them)|(?:who|that|and)\\s+(?:(?:were|had been|have been|reportedly|allegedly|later|subsequently|all|then)\\s+){{1,3}}(?:executed|killed|shot dead|murdered|beheaded|found dead)){B}"
             ),
         ),
         pat(
@@ -746,6 +746,10 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "kill",
             "dead",
             "to death",
+            "burned them",
+            "burnt them",
+            "burned alive",
+            "burnt alive",
             "martyr",
             "slaughter",
             "gun down",
@@ -2219,6 +2223,10 @@ fn accept_backward(
         }
         first_noun_ok = true;
     }
+    // "a couple on a motorbike was killed": a couple are two people
+    if qtext == "a couple" && items.is_empty() {
+        first_noun_ok = true;
+    }
     // "one Dogon killed": "one" with a one- or two-word name and no object
     if !first_noun_ok && qtext == "one" && items.is_empty() {
         let n = gap.split([' ', ',']).filter(|w| !w.is_empty()).count();
@@ -2253,6 +2261,7 @@ fn accept_backward(
     // a counted figure takes over a lone "was killed" only for one victim or a list
     // ("four Fulani youth was killed": a victim noun right after the number)
     let lone_ok = !items.is_empty()
+        || qtext == "a couple"
         || (quantity == Quantity::Number(1) && !article)
         || matches!(qtext, "one" | "1")
         || (!article && gap.split_whitespace().count() <= 3 && VICTIM_RE.is_match(gap));
@@ -3111,6 +3120,10 @@ mod tests {
             ("Four herders arrested by soldiers at the market were later executed.", 4),
             ("Militiamen abducted five traders near Sare, then executed them.", 5),
             ("Five men were abducted and two were killed near Gao.", 2),
+            ("Soldiers detained 7 herders at the well who were later executed.", 7),
+            ("Militiamen arrested three traders and burned them alive.", 3),
+            ("Police arrested 3 suspects and released them the next day.", 0),
+            ("A couple on a motorbike was killed by a mine.", 2),
             // "also" only next to its figure; a closing count sums up
             (
                 "Two gunmen were killed and another was injured. 2 fatalities.",
