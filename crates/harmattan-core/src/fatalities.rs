@@ -1993,7 +1993,16 @@ fn accept_backward(
     let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
     let verb = &s[vs..ve];
     let qtext = s[qs..qe].trim();
-    if !quantity_ok(s, qs, qe, true) {
+    // "the two wounded later succumbed": the wounded who die later (4.1.7) are new deaths,
+    // even after "the"
+    let wounded_died = matches!(verb, "died" | "succumbed") && {
+        let g: Vec<&str> = s[gs..ge].split_whitespace().collect();
+        !g.is_empty()
+            && g.iter()
+                .all(|w| matches!(*w, "wounded" | "injured" | "severely"))
+    };
+    let before_ok = wounded_died && prev_word(s, qs) == "the";
+    if !quantity_ok(s, qs, qe, !before_ok) {
         return false;
     }
     let Some(mut quantity) = parse_quantity(qtext) else {
@@ -2093,6 +2102,9 @@ fn accept_backward(
                 break;
             }
             if GAP_BREAK.contains(&w) && !(w == "a" || w == "an") {
+                if wounded_died {
+                    continue;
+                }
                 if relative_ok && SEIZED.contains(&w) {
                     seized = true;
                     continue;
@@ -2236,7 +2248,9 @@ fn accept_backward(
         return false;
     }
     // singular article with a plural verb and no list: "a group of gunmen were killed"
-    if article && items.is_empty() {
+    // (not a partitive: "one of its fighters were killed")
+    let partitive = gap.trim_start().starts_with("of ") && qtext == "one";
+    if article && items.is_empty() && !partitive {
         if matches!(
             aux,
             Some("were" | "have been" | "had been" | "are" | "ont ete" | "sont")
@@ -3178,6 +3192,11 @@ mod tests {
             // the wounded who die later (4.1.7)
             ("Gunmen shot a trader, and his wife who succumbed to her wounds.", 1),
             ("Three soldiers were wounded. One of the three soldiers succumbed later.", 1),
+            (
+                "Gunmen killed three herders and wounded two others, the two wounded later died.",
+                5,
+            ),
+            ("The group said that one of its fighters were killed in the clash.", 1),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
