@@ -1263,6 +1263,13 @@ fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     if UNIT_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%" {
         return false;
     }
+    // "a dozen of their livestock", "dozens of the cattle": a unit after "of"
+    if nw == "of" {
+        let mut words = s.get(qe..).unwrap_or("").split_whitespace().skip(1).take(3);
+        if words.any(|w| UNIT_AFTER.contains(&w.trim_end_matches([',', '.', ';']))) {
+            return false;
+        }
+    }
     // times 5:30, ratios
     let b = s.as_bytes();
     // "Cirilo Paderna, 51, was shot dead": an age between commas after a name
@@ -1368,7 +1375,12 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
             | "FAT/EN/DEATH_OF"
             | "FAT/EN/CAUSED_HIS_DEATH"
     );
-    MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+    // "demonstrating in the town against the death of a driver"
+    let against = rule == "FAT/EN/DEATH_OF" && {
+        let t = prefix.trim_end();
+        t.ends_with(" against") || t.ends_with(" over")
+    };
+    against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
 }
 
 fn is_claim(sent: &str) -> bool {
@@ -3169,6 +3181,8 @@ mod tests {
             // a death that came before the event
             ("Youths blocked the road after a driver was killed by a soldier.", 0),
             ("Rioters burned the police post following the death of a student.", 0),
+            ("Youths marched in Segou against the death of a young driver.", 0),
+            ("Gunmen abducted two herders and killed a dozen of their cattle.", 0),
             // ACLED-style coded figures and closing counts
             (
                 "Militants ambushed a patrol near Gao, several killed. Unknown fatalities coded as 10.",
