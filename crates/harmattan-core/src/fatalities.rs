@@ -27,7 +27,12 @@
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
-//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed" → 1 |
+//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
+//! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
+//! | `FAT/EN/SHOT_N_DEAD` | "shot two traders dead" → 2 |
+//! | `FAT/EN/LIST_ITEM` (people) | victims coordinated with a counted one: "killed the chief and his two sons", "killing him and 2 of his relatives", "a policeman, a bystander", "was killed along with his seven men" (then `KILLED_HIM_AND`, `WAS_KILLED_WITH`) |
 //! | `FAT/FR/DES_MORTS`, `FAT/EN/PLURAL_KILLED` | « des morts », "civilians were killed" → `ThreeOrTen` |
 //!
 //! Backward patterns (number first) are only run in a 220-byte window before a death verb
@@ -51,15 +56,28 @@
 //! ("20 soldiers, including a base commander, were killed") only a victim list may hold other
 //! numbers; words such as wounded, abducted, arrested, who, after break the link.
 //!
+//! Lists: a backward list may name groups without a victim noun ("12 Fulani and 1 Dogon",
+//! one or two words, no verb); a segment holding a place or a clause ("a position in the
+//! area of X, two Dozos killed") is no list; "one civilian, a child, was killed" is an
+//! apposition. Captives: "3 people arrested by soldiers were executed" (a reduced relative
+//! with a capture verb before a passive death verb).
+//!
 //! Kinds: `Cumulative` when the sentence has a cue for a total over time ("since 2012", "this
 //! year", "so far this year", "in the past year", "in recent months", « depuis 2012 », « depuis
 //! le début de l'année », ...; a cue right after a superlative, "the deadliest attack since
 //! 2012", does not count); `Claim` when the sentence attributes the figure to a belligerent
 //! ("according to the army", "the army said/claimed", "the group claimed", « selon l'armée »,
-//! « l'état-major a annoncé », "neutralised" with an army subject); else `Incident`.
+//! « l'état-major a annoncé », "neutralised" with an army subject); background deaths are
+//! `Cumulative` too: a motive right before the figure ("in protest against the killing of",
+//! "in revenge for the death of", "accused of killing"), a passive or intransitive death after
+//! "after"/"following" ("blocked the road after a driver was killed"), "against the death of";
+//! else `Incident`.
 //!
 //! # One incident's toll ([`incident_total`])
 //!
+//! 0. ACLED notes: a closing sentence that is only a count ("3 fatalities.") is the whole
+//!    toll; "fatalities coded as 3" is the analyst's toll; "unknown fatalities coded as 10"
+//!    replaces only the vague figures and adds to the counted ones.
 //! 1. `Cumulative` mentions never count.
 //! 2. Each remaining mention gets a victim group from the first victim noun of its span:
 //!    soldiers, gendarmes, police, guards, peacekeepers, pro-government militia, armed
@@ -70,9 +88,12 @@
 //!    included (4.1.6) — so a belligerent claim counts when it is the only figure for its side.
 //! 4. A figure that explicitly updates ("the death toll rose to 25", « le bilan s'est alourdi
 //!    à ») replaces the earlier figures of its group (a generic update replaces all of them).
-//! 5. A mention whose sentence says "also", "in addition", « également », « aussi » adds to
-//!    the total as a group of its own ("... Three attackers were also killed"); so do the
-//!    wounded who die later ("One peacekeeper died of his wounds", 4.1.7).
+//! 5. A mention with "also", "in addition", « également », « aussi » next to it (in its span,
+//!    up to 40 bytes before or 16 after) adds to the total as a group of its own ("... Three
+//!    attackers were also killed"); so do the wounded who die later ("One peacekeeper died of
+//!    his wounds", 4.1.7). In a list of several groups a generic part ("two other civilians")
+//!    is one more group. "In its own ranks" is the speaker's side, not the attackers';
+//!    "armed men" are attackers.
 //! 6. Armed attackers always add up (a generic figure "in JNIM's ranks" counts as armed). A generic figure ("12 people died") is read as the whole
 //!    toll of the other groups: it replaces their sum when present (the lowest of several
 //!    generic figures is used). A whole-incident figure ("(4 fatalities)", a death toll, a
