@@ -418,7 +418,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/CODED_AS",
             Forward,
             En,
-            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+as\\s+{q}"),
+            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+(?:as|at)\\s+(?:(?:an?\\s+)?(?:low\\s+|conservative\\s+)?estimate\\s+of\\s+)?{q}"),
         ),
         pat(
             "FAT/EN/DEATH_OF",
@@ -492,7 +492,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed)\\s+)?(?:killed|shot dead|shot and killed|found dead|confirmed dead|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
@@ -3214,6 +3214,11 @@ mod tests {
                 11,
             ),
             ("Fatalities coded as 3 (the group reported 7 enemy fatalities).", 3),
+            (
+                "An unknown number of soldiers died, unknown fatalities coded at low estimate of 3.",
+                3,
+            ),
+            ("A militant leader was 'neutralised' by the army near Djibo.", 1),
             (
                 "The militia sustained 1 fatality. The attackers sustained 2 fatalities. 3 fatalities.",
                 3,
