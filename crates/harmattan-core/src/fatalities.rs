@@ -332,7 +332,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     let vt = victim_tail();
     // one victim: a determiner, up to three words, a singular victim noun
     let one_victim =
-        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,3}}?{VICTIM_NOUN}");
+        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
     let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
     use Lang::*;
     use Shape::*;
@@ -418,13 +418,25 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/CODED_AS",
             Forward,
             En,
-            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+(?:as|at)\\s+(?:(?:an?\\s+)?(?:low\\s+|conservative\\s+)?estimate\\s+of\\s+)?{q}"),
+            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+(?:as|at|to)\\s+(?:(?:an?\\s+)?(?:low\\s+|conservative\\s+)?estimate\\s+of\\s+)?{q}"),
         ),
         pat(
             "FAT/EN/DEATH_OF",
             Forward,
             En,
             &format!("{B}(?:the\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
+        ),
+        pat(
+            "FAT/EN/DEATH_OF_ONE",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:the\\s+)?(?:killing|death|murder|assassination|execution)\\s+of\\s+{one_victim}{B}"),
+        ),
+        pat(
+            "FAT/EN/VICTIM_DIED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}the\\s+(?:victim|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}|pilot)\\s+(?:(?:later|subsequently|also)\\s+)?(?:died|succumbed|passed away){B}"),
         ),
         pat(
             "FAT/EN/KILLED_THE_AND_HIS",
@@ -1394,14 +1406,47 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
             | "FAT/EN/N_DIED"
             | "FAT/EN/N_WERE_KILLED"
             | "FAT/EN/DEATH_OF"
+            | "FAT/EN/DEATH_OF_ONE"
             | "FAT/EN/CAUSED_HIS_DEATH"
     );
     // "demonstrating in the town against the death of a driver"
-    let against = rule == "FAT/EN/DEATH_OF" && {
+    let against = matches!(rule, "FAT/EN/DEATH_OF" | "FAT/EN/DEATH_OF_ONE") && {
         let t = prefix.trim_end();
-        t.ends_with(" against") || t.ends_with(" over")
+        [
+            " against",
+            " over",
+            " investigation of",
+            " investigation into",
+            " inquiry into",
+            " probe into",
+            " justice for",
+            " in relation to",
+            " in connection with",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
     };
     against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+}
+
+/// "The suspects had just killed a man (coded separately)": an analyst's note that this
+/// death is another event's.
+fn coded_separately(after: &str) -> bool {
+    let mut end = after.len().min(48);
+    while end > 0 && !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = &after[..end];
+    let near = near.split(['.', ';']).next().unwrap_or("");
+    [
+        "coded separately",
+        "coded as a separate event",
+        "coded as separate events",
+        "coded as another event",
+        "recorded separately",
+    ]
+    .iter()
+    .any(|m| near.contains(m))
 }
 
 fn is_claim(sent: &str) -> bool {
@@ -1493,7 +1538,10 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         let sent = &s[ss..se];
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent) || is_motive(&s[ss..c.start], c.rule) {
+        } else if is_cumulative(sent)
+            || is_motive(&s[ss..c.start], c.rule)
+            || coded_separately(&s[c.end..se])
+        {
             FatalityKind::Cumulative
         } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
             FatalityKind::Claim
@@ -2578,6 +2626,8 @@ pub fn incident_total(
         "FAT/EN/BODY_OF",
         "FAT/EN/KILLED_HIM",
         "FAT/EN/NOUN_KILLED",
+        "FAT/EN/VICTIM_DIED",
+        "FAT/EN/DEATH_OF_ONE",
     ];
     let only_fallback = mentions.iter().all(|m| {
         FALLBACK.contains(&m.rule)
@@ -3145,6 +3195,17 @@ mod tests {
     #[test]
     fn totals_lists_and_context() {
         let cases: &[(&str, u32)] = &[
+            // one victim named by the act, an age, a retelling
+            ("Gunfire resulted in the killing of the local council member.", 1),
+            ("Shells landed in the village and killed a 14-year-old.", 1),
+            ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
+            ("A man punched a nurse. The victim died from related injuries.", 1),
+            ("Rebels shot down a jet near the town. The pilot died.", 1),
+            ("Gunmen shot a trader dead in Gao. The victim died on the spot.", 1),
+            ("Villagers demanded an investigation of the death of their relative.", 0),
+            ("Soldiers arrested three vendors in relation to the assassination of a guard.", 0),
+            ("Shelling killed or injured 3 militants in the area. Fatalities coded to 0.", 0),
+            ("Two suspects exchanged fire with police. They had just killed a man (coded separately).", 0),
             // coordinated victims after a counted one
             ("Gunmen killed a policeman and a bystander at the market in Gao.", 2),
             ("Militants shot dead the village chief and his two sons in Toye.", 3),
