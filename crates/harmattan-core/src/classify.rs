@@ -469,7 +469,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(Attack) {
         return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_DEFAULT");
     }
-    if s.has(Change) && !s.kinds.is_empty() {
+    // troops, a convoy, a patrol or a militia moving, deploying or setting up a checkpoint
+    // are a change of activity even when no actor is resolved by name (2.2 rank 20)
+    if s.has(Change) && (!s.kinds.is_empty() || s.has(MilTarget) || s.has(ArmedTarget)) {
         return d(SubEvent::ChangeToGroup, Change, "CLS/SD/CHANGE");
     }
     None
