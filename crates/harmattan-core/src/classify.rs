@@ -260,6 +260,25 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
     }
 
+    // --- settlers, villagers or rioters stoning passing cars or houses with no weapon used and
+    // no armed group or state force among them: a mob attacking people or property outside a
+    // demonstration (2.2 rank 8), even when the stone-throwers are a community militia
+    // (burning or vandalising property with nobody attacked stays property destruction)
+    let weapons = [Kill, Shoot, Attack, Clash, Ambush, Abduct, Grenade, Explosion]
+        .iter()
+        .any(|c| s.has(*c))
+        || heavy;
+    let stoning_group = s.kind(ActorKind::Militia) || s.kind(ActorKind::Rioter) || s.has(Crowd);
+    let organised = s.kinds.iter().any(|k| {
+        matches!(
+            k,
+            ActorKind::Named | ActorKind::Unidentified | ActorKind::State
+        )
+    });
+    if s.has(RiotAct) && !s.has(Destroy) && !weapons && stoning_group && !organised && !protest {
+        return d(SubEvent::MobViolence, RiotAct, "CLS/RIOT/MOB_STONING");
+    }
+
     // --- a group of ordinary people beating, killing or fighting, with no armed group or
     // state force involved: mob violence (DR-20)
     let unarmed = !armed_actor && !s.kind(ActorKind::State);
@@ -446,7 +465,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     // treaties between governments are not events
     // local pacts between communities count too ("the Fulani and Dogon communities signed a
     // peace accord", DR-24)
-    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim)) {
+    // ("40 militiamen surrendered to the army": the fighters named by a common noun)
+    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim) || s.has(ArmedTarget))
+    {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {
