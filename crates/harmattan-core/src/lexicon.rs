@@ -119,6 +119,66 @@ impl Lexicon {
 pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     goods_seized(folded, cues);
     people_intercepted(folded, cues);
+    roads_blocked(folded, cues);
+}
+
+/// "a group blocked the Buenos Aires - La Plata highway", "blocked (means unspecified) the N12
+/// road": a bare blocking verb is a demonstrators' road block (a weak protest cue, codebook
+/// DR-20) only when a road, an access or a site follows within eight words of the same clause;
+/// "blocked the attack", "blocked the appointment" are not. Other bare blocking cues are dropped.
+pub fn roads_blocked(folded: &Folded, cues: &mut Vec<Cue>) {
+    const VERBS: &[&str] = &[
+        "blocked",
+        "blocking",
+        "to block",
+        "continued to block",
+        "partially blocked",
+    ];
+    const PLACES: &[&str] = &[
+        "road",
+        "roads",
+        "highway",
+        "highways",
+        "motorway",
+        "route",
+        "avenue",
+        "street",
+        "streets",
+        "roundabout",
+        "bridge",
+        "junction",
+        "intersection",
+        "crossroads",
+        "access",
+        "entrance",
+        "entrances",
+        "traffic",
+        "railway",
+        "railroad",
+        "boulevard",
+        "expressway",
+        "freeway",
+        "gate",
+        "gates",
+        "site",
+    ];
+    cues.retain(|c| {
+        if c.cat != Cat::ProtestWeak {
+            return true;
+        }
+        let a = folded.folded_offset(c.span.start);
+        let e = folded.folded_offset(c.span.end).max(a);
+        if !VERBS.contains(&&folded.s[a..e]) {
+            return true;
+        }
+        let rest = &folded.s[e..];
+        let clause = rest.split(['.', ';', ':', ',']).next().unwrap_or(rest);
+        clause
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .any(|w| PLACES.contains(&w))
+    });
 }
 
 /// "intercepted a drone" is disrupted weapons use; "intercepted a bus", "intercepted migrants"
