@@ -264,9 +264,11 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     // no armed group or state force among them: a mob attacking people or property outside a
     // demonstration (2.2 rank 8), even when the stone-throwers are a community militia
     // (burning or vandalising property with nobody attacked stays property destruction)
-    let weapons = [Kill, Shoot, Attack, Clash, Ambush, Abduct, Grenade, Explosion]
-        .iter()
-        .any(|c| s.has(*c))
+    let weapons = [
+        Kill, Shoot, Attack, Clash, Ambush, Abduct, Grenade, Explosion,
+    ]
+    .iter()
+    .any(|c| s.has(*c))
         || heavy;
     let stoning_group = s.kind(ActorKind::Militia) || s.kind(ActorKind::Rioter) || s.has(Crowd);
     let organised = s.kinds.iter().any(|k| {
@@ -466,8 +468,7 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     // local pacts between communities count too ("the Fulani and Dogon communities signed a
     // peace accord", DR-24)
     // ("40 militiamen surrendered to the army": the fighters named by a common noun)
-    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim) || s.has(ArmedTarget))
-    {
+    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim) || s.has(ArmedTarget)) {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {
