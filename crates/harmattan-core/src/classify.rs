@@ -199,7 +199,13 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             );
         }
         if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
-            if protest || s.kind(ActorKind::Rioter) && !mob {
+            // rioters with no demonstration word who fight, beat or attack people, or stone
+            // the security forces: a disorderly crowd attacking outside a demonstration
+            // (2.2 rank 8)
+            let rioters_attack = s.kind(ActorKind::Rioter)
+                && ([Kill, Assault, Attack, Clash].iter().any(|c| s.has(*c))
+                    || (s.has(RiotAct) && s.kind(ActorKind::State)));
+            if protest || s.kind(ActorKind::Rioter) && !mob && !rioters_attack {
                 return d(
                     SubEvent::ViolentDemonstration,
                     riot_cat,
