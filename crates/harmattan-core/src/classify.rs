@@ -199,7 +199,13 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             );
         }
         if riot && (protest || s.has(Crowd) || s.kind(ActorKind::Rioter)) {
-            if protest || s.kind(ActorKind::Rioter) && !mob {
+            // rioters with no demonstration word who fight, beat or attack people, or stone
+            // the security forces: a disorderly crowd attacking outside a demonstration
+            // (2.2 rank 8)
+            let rioters_attack = s.kind(ActorKind::Rioter)
+                && ([Kill, Assault, Attack, Clash].iter().any(|c| s.has(*c))
+                    || (s.has(RiotAct) && s.kind(ActorKind::State)));
+            if protest || s.kind(ActorKind::Rioter) && !mob && !rioters_attack {
                 return d(
                     SubEvent::ViolentDemonstration,
                     riot_cat,
@@ -258,6 +264,27 @@ pub fn classify(s: &Signals) -> Option<Decision> {
                 "CLS/RIOT/VIOLENT_DEMO",
             );
         }
+    }
+
+    // --- settlers, villagers or rioters stoning passing cars or houses with no weapon used and
+    // no armed group or state force among them: a mob attacking people or property outside a
+    // demonstration (2.2 rank 8), even when the stone-throwers are a community militia
+    // (burning or vandalising property with nobody attacked stays property destruction)
+    let weapons = [
+        Kill, Shoot, Attack, Clash, Ambush, Abduct, Grenade, Explosion,
+    ]
+    .iter()
+    .any(|c| s.has(*c))
+        || heavy;
+    let stoning_group = s.kind(ActorKind::Militia) || s.kind(ActorKind::Rioter) || s.has(Crowd);
+    let organised = s.kinds.iter().any(|k| {
+        matches!(
+            k,
+            ActorKind::Named | ActorKind::Unidentified | ActorKind::State
+        )
+    });
+    if s.has(RiotAct) && !s.has(Destroy) && !weapons && stoning_group && !organised && !protest {
+        return d(SubEvent::MobViolence, RiotAct, "CLS/RIOT/MOB_STONING");
     }
 
     // --- a group of ordinary people beating, killing or fighting, with no armed group or
@@ -446,7 +473,8 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     // treaties between governments are not events
     // local pacts between communities count too ("the Fulani and Dogon communities signed a
     // peace accord", DR-24)
-    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim)) {
+    // ("40 militiamen surrendered to the army": the fighters named by a common noun)
+    if s.has(Agreement) && (armed_actor || s.communal || s.has(CivVictim) || s.has(ArmedTarget)) {
         return d(SubEvent::Agreement, Agreement, "CLS/SD/AGREEMENT");
     }
     if s.has(BaseEst) {
@@ -469,7 +497,9 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     if s.has(Attack) {
         return d(SubEvent::Attack, Attack, "CLS/VAC/ATTACK_DEFAULT");
     }
-    if s.has(Change) && !s.kinds.is_empty() {
+    // troops, a convoy, a patrol or a militia moving, deploying or setting up a checkpoint
+    // are a change of activity even when no actor is resolved by name (2.2 rank 20)
+    if s.has(Change) && (!s.kinds.is_empty() || s.has(MilTarget) || s.has(ArmedTarget)) {
         return d(SubEvent::ChangeToGroup, Change, "CLS/SD/CHANGE");
     }
     None

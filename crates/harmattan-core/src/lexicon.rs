@@ -119,6 +119,135 @@ impl Lexicon {
 pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     goods_seized(folded, cues);
     people_intercepted(folded, cues);
+    roads_blocked(folded, cues);
+    animals_killed(folded, cues);
+}
+
+/// "killed 25 heads of cattle", "slaughtered their goats": a killing word whose object is
+/// livestock destroys property and kills nobody (codebook DR-14, DR-15). Such cues become
+/// [`Cat::Destroy`]. The animals must be the next cue, within four words, with no punctuation
+/// between ("killed two herders and their cattle" kills the herders).
+pub fn animals_killed(folded: &Folded, cues: &mut [Cue]) {
+    const ANIMALS: &[&str] = &[
+        "cattle",
+        "livestock",
+        "herd",
+        "herds",
+        "flock",
+        "flocks",
+        "oxen",
+        "donkeys",
+        "goats",
+        "sheep",
+        "camels",
+        "cows",
+        "animals",
+        "betail",
+        "boeufs",
+        "animaux",
+        "troupeau",
+        "troupeaux",
+    ];
+    for i in 0..cues.len() {
+        if cues[i].cat != Cat::Kill {
+            continue;
+        }
+        let e = folded.folded_offset(cues[i].span.end);
+        let next = cues[i + 1..]
+            .iter()
+            .find(|c| c.span.start >= cues[i].span.end);
+        let Some(obj) = next.filter(|c| c.cat == Cat::Property) else {
+            continue;
+        };
+        let o = folded.folded_offset(obj.span.start).max(e);
+        let oe = folded.folded_offset(obj.span.end).max(o);
+        if !ANIMALS.contains(&&folded.s[o..oe]) {
+            continue;
+        }
+        // only a count or a determiner between ("25 heads of", "their", "some"); the animal
+        // word must not name a person ("a cattle thief", "a livestock trader", "cattle-herder")
+        const GAP: &[&str] = &[
+            "heads", "head", "of", "the", "their", "his", "her", "its", "some", "several",
+            "dozens", "hundreds", "many", "all", "les", "des", "leur", "leurs", "tetes", "de",
+        ];
+        let gap = &folded.s[e..o];
+        let person_after = folded.s[oe..].starts_with('-')
+            || cues.iter().any(|c| {
+                c.cat == Cat::CivVictim
+                    && c.span.start >= obj.span.end
+                    && folded.s[oe..folded.folded_offset(c.span.start).max(oe)]
+                        .trim()
+                        .is_empty()
+            });
+        if gap.len() <= 30
+            && !person_after
+            && gap.split_whitespace().count() <= 4
+            && gap
+                .split_whitespace()
+                .all(|w| GAP.contains(&w) || w.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            cues[i].cat = Cat::Destroy;
+        }
+    }
+}
+
+/// "a group blocked the Buenos Aires - La Plata highway", "blocked (means unspecified) the N12
+/// road": a bare blocking verb is a demonstrators' road block (a weak protest cue, codebook
+/// DR-20) only when a road, an access or a site follows within eight words of the same clause;
+/// "blocked the attack", "blocked the appointment" are not. Other bare blocking cues are dropped.
+pub fn roads_blocked(folded: &Folded, cues: &mut Vec<Cue>) {
+    const VERBS: &[&str] = &[
+        "blocked",
+        "blocking",
+        "to block",
+        "continued to block",
+        "partially blocked",
+    ];
+    const PLACES: &[&str] = &[
+        "road",
+        "roads",
+        "highway",
+        "highways",
+        "motorway",
+        "route",
+        "avenue",
+        "street",
+        "streets",
+        "roundabout",
+        "bridge",
+        "junction",
+        "intersection",
+        "crossroads",
+        "access",
+        "entrance",
+        "entrances",
+        "traffic",
+        "railway",
+        "railroad",
+        "boulevard",
+        "expressway",
+        "freeway",
+        "gate",
+        "gates",
+        "site",
+    ];
+    cues.retain(|c| {
+        if c.cat != Cat::ProtestWeak {
+            return true;
+        }
+        let a = folded.folded_offset(c.span.start);
+        let e = folded.folded_offset(c.span.end).max(a);
+        if !VERBS.contains(&&folded.s[a..e]) {
+            return true;
+        }
+        let rest = &folded.s[e..];
+        let clause = rest.split(['.', ';', ':', ',']).next().unwrap_or(rest);
+        clause
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .any(|w| PLACES.contains(&w))
+    });
 }
 
 /// "intercepted a drone" is disrupted weapons use; "intercepted a bus", "intercepted migrants"

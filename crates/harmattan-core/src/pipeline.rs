@@ -404,11 +404,17 @@ impl Engine {
                     .iter()
                     .any(|w| f.starts_with(w))
                 };
+                // people demonstrating about a flood or a road accident: the flood is the
+                // topic, the demonstration the incident ("residents blocked the road to
+                // demand help after the floods", "staged a protest after a crash")
+                let demonstration = has(Cat::Protest)
+                    || has(Cat::Barricade)
+                    || (has(Cat::ProtestWeak) && has(Cat::Crowd));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
                     || continues_tally
                     || (tally && !has_date)
                     || (past_year && !absolute_date)
-                    || (has(Cat::Natural) && !armed_here);
+                    || (has(Cat::Natural) && !armed_here && !demonstration);
                 let first_trigger = sc
                     .iter()
                     .find(|c| TRIGGERS.contains(&c.cat))
