@@ -300,7 +300,7 @@ fn verb_anchor(verbs: &str) -> Regex {
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
 const KILL_VERB: &str = "(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
-const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?|ruler|king|thief|robber|suspect|monk|cook|guard)";
+const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?|ruler|king|thief|robber|suspect|monk|cook|guard|detainee|prisoner|captive|hostage)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
 const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
@@ -437,6 +437,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!("{B}the\\s+(?:victim|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}|pilot)\\s+(?:(?:later|subsequently|also)\\s+)?(?:died|succumbed|passed away){B}"),
+        ),
+        pat(
+            "FAT/EN/BEAT_THE_TO_DEATH",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:beat|beats|beating|stoned|stoning|hacked|hacking|stabbed|stabbing|tortured|torturing)\\s+{one_victim}\\s+to\\s+death{B}"),
         ),
         pat(
             "FAT/EN/KILLED_THE_AND_HIS",
