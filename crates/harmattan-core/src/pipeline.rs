@@ -103,7 +103,8 @@ struct Doc<'a> {
 const WARM_UP: &str =
     "Gunmen killed two soldiers and wounded three civilians in Mopti on Saturday, \
 the army said, while protesters rioted in Bamako on 1 June 2024. Des hommes armés ont tué \
-quatre villageois près de Djibo le 2 juin; une frappe aérienne a fait 10 morts.";
+quatre villageois près de Djibo le 2 juin; une frappe aérienne a fait 10 morts. Militants \
+killed the village chief and his two sons, a trader and three herders near Gao last week.";
 
 impl Engine {
     /// Build the engine from its data.
