@@ -1240,8 +1240,10 @@ impl Engine {
                 };
                 match a1 {
                     Some(a1) => {
+                        // state forces, peacekeepers and foreign forces fight an unidentified
+                        // group when the text names none
                         let a2 = other(&a1.0).unwrap_or_else(|| {
-                            if a1.0.kind == ActorKind::State {
+                            if a1.0.kind == ActorKind::State || a1.0.inter == 8 {
                                 unidentified()
                             } else {
                                 state("military")
@@ -1942,7 +1944,16 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             let gap = &d.folded.s[a..b];
             gap.contains(" by ") || gap.contains(" par ")
         });
-        let passive = agent_after || ends_with_auxiliary(folded_before);
+        // "a MINUSMA vehicle was damaged by an IED": the weapon is the agent of a passive
+        let weapon_agent = {
+            let t = folded_before.trim_end();
+            [
+                " by", " by an", " by a", " by the", " par un", " par une", " par des",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+        };
+        let passive = agent_after || weapon_agent || ends_with_auxiliary(folded_before);
         // in a passive clause what follows the verb is the agent ("killed ... by gunmen")
         // active voice: the target follows the verb; with nothing after it, a target word
         // right before ("FAMa checkpoint attacked", "villagers killed") is the target, but
