@@ -444,6 +444,16 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             return d(SubEvent::Attack, cat, "CLS/VAC/ATTACK");
         }
     }
+    // "arrested three men and burned them alive", "found strangled, his computer stolen":
+    // deaths counted make a seizure, an arrest or an abduction an attack (DR-13, DR-14)
+    if s.fatalities > 0 && armed_actor && !s.target_armed && !s.armed_casualties {
+        if let Some(cat) = [Abduct, Arrest, Loot, Destroy]
+            .into_iter()
+            .find(|&c| s.has(c))
+        {
+            return d(SubEvent::Attack, cat, "CLS/VAC/DEATHS_IN_SEIZURE");
+        }
+    }
     // property burnt or taken, nobody hurt (DR-14, DR-15)
     // (anyone shot at, beaten or taken makes it violence against people, DR-14)
     let physical = s.has(Shoot) || s.has(Assault) || s.has(Abduct);
