@@ -655,6 +655,16 @@ fn is_unit_word(w: &str) -> bool {
             | "township"
             | "woreda"
             | "lga"
+            // Bangladesh, Pakistan, India, Colombia, Ethiopia, Switzerland, Uganda, Iraq
+            | "upazila"
+            | "upazilla"
+            | "tehsil"
+            | "taluka"
+            | "corregimiento"
+            | "kebele"
+            | "canton"
+            | "parish"
+            | "subdistrict"
     )
 }
 
