@@ -707,17 +707,23 @@ impl Store {
                     place.kind = Kind::Seat2;
                 }
             }
+            let place_kind = place.kind;
             self.places.push(place);
             self.geonames_ids.insert(id, i);
             self.index_name(name, i, &mut buf);
-            if focus {
+            // admin units everywhere get near-spellings too, for a unit named as such
+            // (`Dhanusha district` for GeoNames' Dhanusa, `Wassit province` for Wasit)
+            let unit = matches!(place_kind, Kind::Adm1 | Kind::Adm2);
+            if focus || unit {
                 self.index_fuzzy(name, i, &mut buf, &mut sk);
+            }
+            if focus {
                 self.index_stem(name, i, &mut buf);
             }
             for a in alt.split('|') {
                 if !a.is_empty() {
                     self.index_name(a, i, &mut buf);
-                    if focus {
+                    if focus || unit {
                         self.index_fuzzy(a, i, &mut buf, &mut sk);
                     }
                 }
