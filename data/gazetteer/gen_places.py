@@ -71,6 +71,8 @@ ADMIN1_ACLED = {
 # of renamed units (Nepal's provinces, Myanmar's Yangon). Whole countries, not single units.
 # GeoNames' own name stays an alternate of the unit.
 ADMIN1_OFFICIAL = {
+    # South Africa: the provinces' names since 1995 (Orange Free State is Free State)
+    "ZA.03": "Free State", "ZA.10": "North West",
     # Germany
     "DE.01": "Baden-Wurttemberg", "DE.02": "Bayern", "DE.05": "Hessen", "DE.06": "Niedersachsen",
     "DE.07": "Nordrhein-Westfalen", "DE.13": "Sachsen", "DE.14": "Sachsen-Anhalt",
@@ -322,6 +324,8 @@ PREFIXES = [
     "provincia di ", "estado de ", "wilayat ", "muhafazat ", "canton de ",
 ]
 SUFFIXES = [
+    # (before " municipality": `eThekwini Metropolitan Municipality` is eThekwini)
+    " metropolitan municipality",
     " cercle", " province", " region", " governorate", " state", " district",
     " municipality", " department", " prefecture", " division", " regional state",
     " municipal district", " oblast", " county", " parish", " voivodeship",

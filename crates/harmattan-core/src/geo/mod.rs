@@ -1517,6 +1517,20 @@ fn orig_first_char(text: &str, folded: &Folded, f: usize) -> Option<char> {
     text.get(o..)?.chars().next()
 }
 
+/// The word at folded offset `f` is written as a name: capitalised, or with a lower-case
+/// prefix before its capital (South African `eThekwini`, `uMgungundlovu`, `iLembe`).
+fn name_cased(text: &str, folded: &Folded, f: usize) -> bool {
+    let Some(o) = folded.map.get(f).map(|&o| o as usize) else {
+        return false;
+    };
+    let mut cs = text.get(o..).unwrap_or("").chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), _, _) if a.is_uppercase() => true,
+        (Some(a), Some(b), Some(c)) => a.is_lowercase() && b.is_uppercase() && c.is_lowercase(),
+        _ => false,
+    }
+}
+
 /// Resolve the place of an incident described in `scope` of `text`.
 ///
 /// `folded` must be `Folded::new(text)`. Returns `None` when no gazetteer place is named in
@@ -1670,7 +1684,7 @@ fn resolve(
                 ""
             }
         };
-        let cap = orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase);
+        let cap = name_cased(text, folded, t.s);
         let unit_before = (matches!(prev(1), "of" | "de" | "du" | "d") && is_unit_word(prev(2)))
             || (matches!(prev(1), "la" | "l") && prev(2) == "de" && is_unit_word(prev(3)));
         if !cap && !unit_before {
@@ -2007,7 +2021,7 @@ fn resolve(
                         && !o.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
                         && !is_unit_word(word(&pt))
                 }
-                && (orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                && (name_cased(text, folded, pt.s)
                     // `Rukha district, Panjshir`: a unit the gazetteer lacks, by its name
                     // (a bracket after it is read as the unit's qualifiers below)
                     || (is_unit_word(word(&pt))
