@@ -71,6 +71,8 @@ ADMIN1_ACLED = {
 # of renamed units (Nepal's provinces, Myanmar's Yangon). Whole countries, not single units.
 # GeoNames' own name stays an alternate of the unit.
 ADMIN1_OFFICIAL = {
+    # South Africa: the provinces' names since 1995 (Orange Free State is Free State)
+    "ZA.03": "Free State", "ZA.10": "North West",
     # Germany
     "DE.01": "Baden-Wurttemberg", "DE.02": "Bayern", "DE.05": "Hessen", "DE.06": "Niedersachsen",
     "DE.07": "Nordrhein-Westfalen", "DE.13": "Sachsen", "DE.14": "Sachsen-Anhalt",
@@ -322,6 +324,8 @@ PREFIXES = [
     "provincia di ", "estado de ", "wilayat ", "muhafazat ", "canton de ",
 ]
 SUFFIXES = [
+    # (before " municipality": `eThekwini Metropolitan Municipality` is eThekwini)
+    " metropolitan municipality",
     " cercle", " province", " region", " governorate", " state", " district",
     " municipality", " department", " prefecture", " division", " regional state",
     " municipal district", " oblast", " county", " parish", " voivodeship",
@@ -331,6 +335,24 @@ SUFFIXES = [
 PROTECTED = {"Centre", "Est", "Nord", "Sahel", "District of Columbia", "Federal Capital Territory",
              "Northern Territory", "Australian Capital Territory", "Northwest Territories",
              "Yukon Territory"}
+
+
+# Type suffixes of second-level units in GeoNames that ACLED drops: Korean counties, cities
+# and districts (`Haman-gun`, `Dangjin-si`, `Jung-gu`), Japanese and Chinese cities and wards
+# (`Tottori-shi`, `Sendai Shi`, `Shinjuku-ku`, `Zhengzhou Shi`).
+A2_SUFFIXES = {
+    "KR": ["-gun", "-si", "-gu", " gun", " si", " gu"],
+    "JP": ["-shi", " shi", "-ku", " ku"],
+    "CN": [" shi"],
+}
+
+
+def strip_a2_suffix(cc, name):
+    low = name.lower()
+    for suf in A2_SUFFIXES.get(cc, ()):
+        if low.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)].strip()
+    return name
 
 
 def ascii_name(s):
@@ -484,7 +506,8 @@ def main():
         if len(f) < 4:
             continue
         code, raw = f[0], f[1]
-        admin2[code] = (f[3], raw, ADMIN2_ACLED.get(code) or strip_type(f[2] or raw))
+        admin2[code] = (f[3], raw, ADMIN2_ACLED.get(code)
+                        or strip_a2_suffix(code.split(".")[0], strip_type(f[2] or raw)))
     for code in ADMIN2_ACLED:
         assert code in admin2, code
     for code in ADMIN1_OFFICIAL:
@@ -685,7 +708,12 @@ def main():
     for code, (gid, raw, acled) in admin2.items():
         cc, a1, _ = code.split(".", 2)
         ad1 = split_admin1(cc, admin1.get(cc + "." + a1, ("", "", ""))[2], acled)
-        unit_row(gid, raw, acled, cc, "ADM2", code, seat2, sums2, ad1, acled)
+        # a short name left by a stripped suffix (`Jung` of `Jung-gu`, `Kani` of `Kani-shi`)
+        # is too common a word to look up: the unit keeps its suffixed name
+        name = acled
+        if len(acled) < 5 and acled != strip_type(raw):
+            name = strip_type(raw)
+        unit_row(gid, raw, name, cc, "ADM2", code, seat2, sums2, ad1, acled)
 
     rows.sort(key=lambda r: r[0])
     seen_ids = set()

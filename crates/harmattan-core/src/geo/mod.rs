@@ -315,6 +315,7 @@ const STOP: &[&str] = &[
     "area",
     "army",
     "as",
+    "assembly",
     "at",
     "attack",
     "attacks",
@@ -335,6 +336,7 @@ const STOP: &[&str] = &[
     "city",
     "colonel",
     "commander",
+    "commission",
     "council",
     "daesh",
     "dans",
@@ -349,6 +351,7 @@ const STOP: &[&str] = &[
     "east",
     "eastern",
     "ecowas",
+    "education",
     "en",
     "est",
     "et",
@@ -655,6 +658,16 @@ fn is_unit_word(w: &str) -> bool {
             | "township"
             | "woreda"
             | "lga"
+            // Bangladesh, Pakistan, India, Colombia, Ethiopia, Switzerland, Uganda, Iraq
+            | "upazila"
+            | "upazilla"
+            | "tehsil"
+            | "taluka"
+            | "corregimiento"
+            | "kebele"
+            | "canton"
+            | "parish"
+            | "subdistrict"
     )
 }
 
@@ -910,6 +923,25 @@ fn names_other_unit(store: &Store, mentions: &[Mention], p: &Place) -> bool {
                     u.cc == p.cc
                         && (store.same_a1(u.admin1, p.admin1)
                             || (u.admin2 != 0 && u.admin2 == p.admin2))
+                })
+            })
+    })
+}
+
+/// True when a mention names (exactly) an admin unit and none of its places holds `p` (a
+/// second-level unit holds only its own places).
+fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool {
+    mentions.iter().any(|c| {
+        !c.fuzzy
+            && c.hits
+                .iter()
+                .any(|&uh| store.place(uh).is_some_and(|u| u.kind.is_unit()))
+            && !c.hits.iter().any(|&uh| {
+                store.place(uh).is_some_and(|u| {
+                    u.kind.is_unit()
+                        && u.cc == p.cc
+                        && store.same_a1(u.admin1, p.admin1)
+                        && (u.kind != Kind::Adm2 || u.admin2 == p.admin2)
                 })
             })
     })
@@ -1306,6 +1338,7 @@ fn fuzzy_mention(
     i: usize,
     cmentions: &[crate::countries::CountryMention],
     ctx: &GeoContext,
+    units_only: bool,
 ) -> Option<(usize, Vec<(u32, u8)>)> {
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
     let mut buf = String::new();
@@ -1358,12 +1391,21 @@ fn fuzzy_mention(
             continue;
         }
         store.fuzzy_hits(&buf, &mut out);
+        // outside the focus countries only admin units are indexed by near-spelling, and
+        // they count only when named as units (`Dhanusha district`)
+        let unit_next = toks.get(i + n).is_some_and(|nt| {
+            fs.get(toks[i + n - 1].e..nt.s) == Some(" ") && is_unit_word(word(nt))
+        });
         let hits: Vec<(u32, u8)> = out
             .iter()
             .filter(|&&(h, _)| {
-                store
-                    .place(h)
-                    .is_some_and(|p| p.kind.is_populated() || p.kind.is_unit() || p.user)
+                store.place(h).is_some_and(|p| {
+                    if (is_focus(p) || p.user) && !units_only {
+                        p.kind.is_populated() || p.kind.is_unit() || p.user
+                    } else {
+                        unit_next && p.kind.is_unit()
+                    }
+                })
             })
             .copied()
             .collect();
@@ -1473,6 +1515,20 @@ fn stem_mention(
 fn orig_first_char(text: &str, folded: &Folded, f: usize) -> Option<char> {
     let o = *folded.map.get(f)? as usize;
     text.get(o..)?.chars().next()
+}
+
+/// The word at folded offset `f` is written as a name: capitalised, or with a lower-case
+/// prefix before its capital (South African `eThekwini`, `uMgungundlovu`, `iLembe`).
+fn name_cased(text: &str, folded: &Folded, f: usize) -> bool {
+    let Some(o) = folded.map.get(f).map(|&o| o as usize) else {
+        return false;
+    };
+    let mut cs = text.get(o..).unwrap_or("").chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), _, _) if a.is_uppercase() => true,
+        (Some(a), Some(b), Some(c)) => a.is_lowercase() && b.is_uppercase() && c.is_lowercase(),
+        _ => false,
+    }
 }
 
 /// Resolve the place of an incident described in `scope` of `text`.
@@ -1628,7 +1684,7 @@ fn resolve(
                 ""
             }
         };
-        let cap = orig_first_char(text, folded, t.s).is_some_and(char::is_uppercase);
+        let cap = name_cased(text, folded, t.s);
         let unit_before = (matches!(prev(1), "of" | "de" | "du" | "d") && is_unit_word(prev(2)))
             || (matches!(prev(1), "la" | "l") && prev(2) == "de" && is_unit_word(prev(3)));
         if !cap && !unit_before {
@@ -1777,7 +1833,7 @@ fn resolve(
         // longer name (`Tin Hama`)
         let longer = match found {
             Some((n, _)) if partial && cap && locative => {
-                fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx)
+                fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx, false)
                     .filter(|(fnn, _)| *fnn > n)
             }
             _ => None,
@@ -1809,10 +1865,24 @@ fn resolve(
                     Some((n, std::borrow::Cow::Owned(all)))
                 }
             }
+            // a unit the gazetteer spells otherwise, named as such (`(Dhanusha district)`)
+            None if cap
+                && !locative
+                && (i + 1..(i + 4).min(toks.len())).any(|k| is_unit_word(word(&toks[k]))) =>
+            {
+                fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx, true).map(
+                    |(n, h)| {
+                        fuzzy = true;
+                        let ids = h.iter().map(|d| d.0).collect::<Vec<u32>>();
+                        fuzzy_dist = h;
+                        (n, std::borrow::Cow::Owned(ids))
+                    },
+                )
+            }
             None if cap && locative => {
                 // a longer name by near-spelling (`Toguere-Koumbe`), else the first word as
                 // a compound stem (`Naye` of `Naye-Dogon`), else the word by near-spelling
-                let near = fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx);
+                let near = fuzzy_mention(store, text, folded, fs, &toks, i, &cmentions, ctx, false);
                 let r = match near {
                     Some((n, h)) if n > 1 => Some((n, h)),
                     near => stem_mention(store, text, folded, fs, &toks, i, &cmentions, ctx)
@@ -1951,7 +2021,7 @@ fn resolve(
                         && !o.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
                         && !is_unit_word(word(&pt))
                 }
-                && (orig_first_char(text, folded, pt.s).is_some_and(char::is_uppercase)
+                && (name_cased(text, folded, pt.s)
                     // `Rukha district, Panjshir`: a unit the gazetteer lacks, by its name
                     // (a bracket after it is read as the unit's qualifiers below)
                     || (is_unit_word(word(&pt))
@@ -2057,7 +2127,14 @@ fn resolve(
         let quals: Vec<usize> = (0..mentions.len())
             .filter(|&c| mentions[c].context_of == Some(q))
             .collect();
-        if quals.is_empty() || mentions[q].fuzzy {
+        // (a near-spelling of the focus countries or of the user's places stays; one of a
+        // unit elsewhere, `Tabayin township (Shwebo district)`, is a place the gazetteer lacks)
+        let near_kept = mentions[q].fuzzy
+            && mentions[q]
+                .hits
+                .iter()
+                .any(|&h| store.place(h).is_some_and(|p| is_focus(p) || p.user));
+        if quals.is_empty() || near_kept {
             continue;
         }
         let units: Vec<&Place> = quals
@@ -2273,7 +2350,10 @@ fn resolve(
                     .iter()
                     .any(|cm| countries.get(cm.country).iso2 != p.cc_str());
                 let user_area = !has_signal && p.user && !elsewhere;
-                if !supported && !user_area {
+                // with no country signal, a unit named as such (`Dhanusha district`)
+                let named_unit =
+                    !has_signal && !elsewhere && m.unit_cue && p.kind.is_unit() && !is_focus(p);
+                if !supported && !user_area && !named_unit {
                     continue;
                 }
             }
@@ -2489,6 +2569,12 @@ fn resolve(
                 {
                     continue;
                 }
+                // a unit outside the focus countries known only by near-spelling is refused
+                // when the text names a unit, in any country, that does not hold it
+                // (`Amadiya district, Duhok` is not Turkey's Amasya)
+                if !is_focus(p) && !p.user && names_unit_elsewhere(store, &mentions, p) {
+                    continue;
+                }
             }
             if let Trace::Corroborated(t) = &mut trace {
                 let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2");
@@ -2631,6 +2717,7 @@ fn build_geo(
             .max_by_key(|s| s.pop);
         if let Some(s) = seat {
             g.location = strs.get(s.name).to_string();
+
             g.admin2 = strs.get(s.admin2).to_string();
             if let Some((la, lo)) = s.coords() {
                 g.latitude = Some(la);
@@ -2640,6 +2727,18 @@ fn build_geo(
             // the seat's row is not in the table, its name and coordinates are (the unit
             // row carries the seat's coordinates): `Niiza-shi` is coded at Niiza
             g.location = strs.get(p.seat).to_string();
+        }
+    }
+    if near_hit && p.kind.is_unit() {
+        // a unit spelt otherwise (`Yinmarbin township` for Yinmabin) and coded under its own
+        // name or a seat named like it: the name as the text spells it
+        let (mut a, mut b) = (String::new(), String::new());
+        key_into(strs.get(p.name), &mut a);
+        key_into(&g.location, &mut b);
+        if a == b {
+            if let Some(name) = text.get(g.span.start..g.span.end) {
+                g.location = crate::text::ascii_name(name);
+            }
         }
     }
     if m.after_unknown && p.kind.is_unit() {

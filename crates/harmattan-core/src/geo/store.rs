@@ -326,6 +326,9 @@ pub(crate) struct Store {
     /// Near-spelling index over the places of Mali, Burkina Faso, Niger and user imports:
     /// hash of a [`skeleton`] or of a skeleton with one letter deleted → places.
     pub fuzzy: FxMap<u64, Hits>,
+    /// The same near-spelling keys for the built-in admin units of other countries, as a
+    /// sorted vector of (hash, place) (compact: about 50,000 units with their spellings).
+    pub unit_fuzzy: Vec<(u64, u32)>,
     /// First element of hyphenated compound names (`Naye` of `Naye-Dogon` and `Naye-Peulh`)
     /// over the same places as `fuzzy`: the quarters of one village that a report names by
     /// their common name.
@@ -382,6 +385,9 @@ const SEAT_TOWN_POP: u32 = 5_000;
 
 /// Shortest compound-name stem filed in the stem index.
 pub(crate) const STEM_MIN: usize = 4;
+
+/// Alternates of an admin unit outside the focus countries filed for near-spelling lookup.
+const UNIT_FUZZY_ALTS: usize = 4;
 
 /// Shortest skeleton that gets a near-spelling lookup: shorter names collide too often.
 pub(crate) const FUZZY_MIN: usize = 5;
@@ -465,6 +471,7 @@ impl Store {
             index: FxMap::default(),
             user_count: 0,
             fuzzy: FxMap::default(),
+            unit_fuzzy: Vec::new(),
             stems: FxMap::default(),
             geonames_ids: FxMap::default(),
             user_ids: FxMap::default(),
@@ -479,6 +486,25 @@ impl Store {
         key_into(name, buf);
         skeleton(buf, sk);
         if sk.len() < FUZZY_MIN || !sk.is_ascii() {
+            return;
+        }
+        if self
+            .places
+            .get(i as usize)
+            .is_some_and(|p| p.kind.is_unit() && !p.user && !matches!(&p.cc, b"ML" | b"BF" | b"NE"))
+        {
+            let b = sk.as_bytes();
+            self.unit_fuzzy.push((hash_bytes(b), i));
+            let mut del = Vec::with_capacity(b.len());
+            for k in 0..b.len() {
+                if k > 0 && b[k] == b[k - 1] {
+                    continue;
+                }
+                del.clear();
+                del.extend_from_slice(&b[..k]);
+                del.extend_from_slice(&b[k + 1..]);
+                self.unit_fuzzy.push((hash_bytes(&del), i));
+            }
             return;
         }
         let b = sk.as_bytes();
@@ -549,10 +575,13 @@ impl Store {
         let mut nbuf = String::new();
         let mut nsk = String::new();
         for h in probes {
-            let Some(hits) = self.fuzzy.get(&h) else {
-                continue;
+            let from_units = {
+                let lo = self.unit_fuzzy.partition_point(|e| e.0 < h);
+                let hi = lo + self.unit_fuzzy[lo..].partition_point(|e| e.0 == h);
+                self.unit_fuzzy[lo..hi].iter().map(|e| e.1)
             };
-            for &i in hits.as_slice() {
+            let from_map = self.fuzzy.get(&h).map(Hits::as_slice).unwrap_or(&[]);
+            for i in from_map.iter().copied().chain(from_units) {
                 if out.iter().any(|&(j, _)| j == i) {
                     continue;
                 }
@@ -707,22 +736,33 @@ impl Store {
                     place.kind = Kind::Seat2;
                 }
             }
+            let place_kind = place.kind;
             self.places.push(place);
             self.geonames_ids.insert(id, i);
             self.index_name(name, i, &mut buf);
-            if focus {
+            // admin units everywhere get near-spellings too, for a unit named as such
+            // (`Dhanusha district` for GeoNames' Dhanusa, `Wassit province` for Wasit)
+            let unit = matches!(place_kind, Kind::Adm1 | Kind::Adm2);
+            if focus || unit {
                 self.index_fuzzy(name, i, &mut buf, &mut sk);
+            }
+            if focus {
                 self.index_stem(name, i, &mut buf);
             }
-            for a in alt.split('|') {
+            for (k, a) in alt.split('|').enumerate() {
                 if !a.is_empty() {
                     self.index_name(a, i, &mut buf);
-                    if focus {
+                    // (a unit's first alternates: its GeoNames and type-word spellings; the
+                    // long tail of exonyms would cost memory and bring far matches)
+                    if focus || (unit && k < UNIT_FUZZY_ALTS) {
                         self.index_fuzzy(a, i, &mut buf, &mut sk);
                     }
                 }
             }
         }
+        self.unit_fuzzy.sort_unstable();
+        self.unit_fuzzy.dedup();
+        self.unit_fuzzy.shrink_to_fit();
         self.link_a1_parts();
         Ok(())
     }
