@@ -108,7 +108,7 @@ impl Gazetteer {
         let mut buf = String::new();
         key_into(name, &mut buf);
         let mut out = Vec::new();
-        self.store.fuzzy_hits(&buf, &mut out);
+        self.store.fuzzy_hits(&buf, false, &mut out);
         out.len()
     }
     /// Number of places from user imports.
@@ -1390,12 +1390,12 @@ fn fuzzy_mention(
         if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
             continue;
         }
-        store.fuzzy_hits(&buf, &mut out);
         // outside the focus countries only admin units are indexed by near-spelling, and
         // they count only when named as units (`Dhanusha district`)
         let unit_next = toks.get(i + n).is_some_and(|nt| {
             fs.get(toks[i + n - 1].e..nt.s) == Some(" ") && is_unit_word(word(nt))
         });
+        store.fuzzy_hits(&buf, unit_next, &mut out);
         let hits: Vec<(u32, u8)> = out
             .iter()
             .filter(|&&(h, _)| {
@@ -1452,7 +1452,7 @@ fn own_country_near(
         key.push_str(fs.get(t.s..t.e).unwrap_or(""));
     }
     let mut out = Vec::new();
-    store.fuzzy_hits(&key, &mut out);
+    store.fuzzy_hits(&key, false, &mut out);
     if toks.len() == 1 {
         out.extend(store.stem_hits(&key).iter().map(|&h| (h, 1)));
     }

@@ -556,7 +556,9 @@ impl Store {
 
     /// Places whose name is within one edit of `key` (a folded key) after [`skeleton`]
     /// folding, each with its skeleton distance (0 or 1), deduplicated.
-    pub(crate) fn fuzzy_hits(&self, key: &str, out: &mut Vec<(u32, u8)>) {
+    /// `units`: also the admin units of every country (asked only for a name followed by a
+    /// unit word, `Dhanusha district`: the worldwide unit index is large).
+    pub(crate) fn fuzzy_hits(&self, key: &str, units: bool, out: &mut Vec<(u32, u8)>) {
         out.clear();
         let mut sk = String::new();
         skeleton(key, &mut sk);
@@ -575,11 +577,15 @@ impl Store {
         let mut nbuf = String::new();
         let mut nsk = String::new();
         for h in probes {
-            let from_units = {
+            let from_units = if units {
                 let lo = self.unit_fuzzy.partition_point(|e| e.0 < h);
                 let hi = lo + self.unit_fuzzy[lo..].partition_point(|e| e.0 == h);
-                self.unit_fuzzy[lo..hi].iter().map(|e| e.1)
-            };
+                &self.unit_fuzzy[lo..hi]
+            } else {
+                &[]
+            }
+            .iter()
+            .map(|e| e.1);
             let from_map = self.fuzzy.get(&h).map(Hits::as_slice).unwrap_or(&[]);
             for i in from_map.iter().copied().chain(from_units) {
                 if out.iter().any(|&(j, _)| j == i) {
