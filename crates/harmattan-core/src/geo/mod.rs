@@ -2329,6 +2329,7 @@ fn resolve(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     let mut alt_key = String::with_capacity(64);
+    let corroborating = matches!(trace, Trace::Corroborated(_));
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2336,6 +2337,30 @@ fn resolve(
         for &h in m.hits.iter() {
             let Some(p) = store.place(h) else { continue };
             if m.units_only && !p.kind.is_unit() {
+                continue;
+            }
+            // the corroborated-countries pass keeps only a unit named as such or a place with
+            // admin context: a reading with neither is skipped before any scoring (same result)
+            if corroborating
+                && !(m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2"))
+                && !mentions.iter().enumerate().any(|(ci2, c)| {
+                    ci2 != mi
+                        && !c.dropped
+                        && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
+                        && c.hits.iter().any(|&uh| {
+                            store.place(uh).is_some_and(|u| {
+                                u.kind.is_unit()
+                                    && u.cc == p.cc
+                                    && ((u.kind == Kind::Adm1
+                                        && u.admin1 != 0
+                                        && store.same_a1(u.admin1, p.admin1))
+                                        || (u.kind == Kind::Adm2
+                                            && u.admin2 != 0
+                                            && u.admin2 == p.admin2))
+                            })
+                        })
+                })
+            {
                 continue;
             }
             // a near-spelling counts only for a place in a country the document points to
