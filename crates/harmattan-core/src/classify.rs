@@ -23,6 +23,8 @@ pub struct Signals {
     pub demo_arrests: bool,
     /// Fighters or soldiers were killed or wounded somewhere in the incident.
     pub armed_casualties: bool,
+    /// A named non-state group is the one attacked ("unknown gunmen attacked a GATIA post").
+    pub named_target: bool,
     /// Kinds of actors named in the incident.
     pub kinds: Vec<ActorKind>,
     /// A communal or ethnic group is named anywhere in the incident, even as the victims'
@@ -43,6 +45,7 @@ impl Default for Signals {
             demo_acts: false,
             demo_arrests: false,
             armed_casualties: false,
+            named_target: false,
             kinds: Vec::new(),
             communal: false,
             fatalities: 0,

@@ -695,7 +695,7 @@ static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// runs from the cue to the figure with no comma in between (see [`is_motive`]).
 static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:after|following|justice for|investigation into|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
+        "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
 });
@@ -1418,19 +1418,7 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
     // "demonstrating in the town against the death of a driver"
     let against = matches!(rule, "FAT/EN/DEATH_OF" | "FAT/EN/DEATH_OF_ONE") && {
         let t = prefix.trim_end();
-        [
-            " against",
-            " over",
-            " investigation of",
-            " investigation into",
-            " inquiry into",
-            " probe into",
-            " justice for",
-            " in relation to",
-            " in connection with",
-        ]
-        .iter()
-        .any(|w| t.ends_with(w))
+        t.ends_with(" against") || t.ends_with(" over")
     };
     against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
 }

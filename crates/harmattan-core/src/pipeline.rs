@@ -791,15 +791,7 @@ impl Engine {
             if m.kind.is_armed() && hired_by(d, m.span) {
                 let name = format!("Civilians ({})", self.countries.get(country).name);
                 if !resolved.iter().any(|(r, _)| r.name == name) {
-                    let a = Actor {
-                        name,
-                        inter: 7,
-                        kind: ActorKind::Civilian,
-                        rule: "ACT/HIRED_CIVILIANS".to_string(),
-                        assoc: None,
-                        state_ally: false,
-                        official: false,
-                    };
+                    let a = plain_actor(name, 7, ActorKind::Civilian, "ACT/HIRED_CIVILIANS");
                     resolved.push((a, m.span));
                 }
                 continue;
@@ -831,9 +823,8 @@ impl Engine {
             .any(|(a, _)| a.kind == ActorKind::Named && (2..=4).contains(&a.inter));
         // ... unless the named group is the one attacked ("unidentified assailants attacked a
         // GATIA checkpost"): then the assailants are a second, unidentified actor (DR-22)
-        let named_target = any_named && named_group_attacked(d, inc, &resolved);
-        // "presumed JNIM militants", "Katiba Macina (JNIM) fighters": the generic word right
-        // after a group's name is that group
+        // ("presumed JNIM militants", "Katiba Macina (JNIM) fighters": the generic word right
+        // after a group's name is that group)
         let unattached_unidentified = mentions.iter().any(|(_, m)| {
             m.kind == ActorKind::Unidentified
                 && !mentions.iter().any(|(_, n)| {
@@ -846,7 +837,8 @@ impl Engine {
                         })
                 })
         });
-        let named_target = named_target
+        let named_target = any_named
+            && named_group_attacked(d, inc, &resolved)
             && (unattached_unidentified
                 || !resolved
                     .iter()
@@ -879,6 +871,7 @@ impl Engine {
             }
         }
         sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
+        sig.named_target = named_target;
         let (armed_t, civ_t) = target_of_first_verb(d, inc, &resolved);
         sig.target_armed = armed_t;
         sig.target_civilian = civ_t;
@@ -923,29 +916,6 @@ impl Engine {
             seed_cues().next().map(|c| c.span),
         );
         let a1 = a1?;
-        // "GATIA was ambushed": a named non-state group attacked by nobody the text names
-        // fought unidentified assailants, not the state forces by default (DR-22)
-        let (a1, a2) = match a2 {
-            Some(x)
-                if named_target
-                    && et == EventType::Battles
-                    && x.0.kind == ActorKind::State
-                    && !resolved.iter().any(|(r, _)| r.kind == ActorKind::State)
-                    && a1.0.kind == ActorKind::Named =>
-            {
-                let unid = Actor {
-                    name: format!("Unidentified Armed Group ({})", cty.name),
-                    inter: 3,
-                    kind: ActorKind::Unidentified,
-                    rule: "ACT/DEFAULT/UNIDENTIFIED".to_string(),
-                    assoc: None,
-                    state_ally: false,
-                    official: false,
-                };
-                ((unid, x.1), Some(a1))
-            }
-            a2 => (a1, a2),
-        };
         let (a1, a2) = attach_allies(a1, a2, &resolved);
         // ---- fill the record
         ev.event_date = Some(date);
@@ -1103,18 +1073,7 @@ impl Engine {
         let cname = &self.countries.get(country).name;
         let sp = fallback.unwrap_or_default();
         let generic = |name: String, inter: u8, kind: ActorKind, rule: &str| {
-            (
-                Actor {
-                    name,
-                    inter,
-                    kind,
-                    rule: rule.to_string(),
-                    assoc: None,
-                    state_ally: false,
-                    official: false,
-                },
-                sp,
-            )
+            (plain_actor(name, inter, kind, rule), sp)
         };
         let civilians = || {
             generic(
@@ -1239,18 +1198,20 @@ impl Engine {
                         .cloned()
                 };
                 match a1 {
-                    Some(a1) => {
+                    Some(a1) => match other(&a1.0) {
+                        Some(a2) => (Some(a1), Some(a2)),
+                        // "GATIA was ambushed": a named non-state group attacked by nobody the
+                        // text names fought unidentified assailants (DR-22)
+                        None if sig.named_target && a1.0.kind == ActorKind::Named => {
+                            (Some(unidentified()), Some(a1))
+                        }
                         // state forces, peacekeepers and foreign forces fight an unidentified
-                        // group when the text names none
-                        let a2 = other(&a1.0).unwrap_or_else(|| {
-                            if a1.0.kind == ActorKind::State || a1.0.inter == 8 {
-                                unidentified()
-                            } else {
-                                state("military")
-                            }
-                        });
-                        (Some(a1), Some(a2))
-                    }
+                        // group when the text names none; anyone else, the state
+                        None if a1.0.kind == ActorKind::State || a1.0.inter == 8 => {
+                            (Some(a1), Some(unidentified()))
+                        }
+                        None => (Some(a1), Some(state("military"))),
+                    },
                     None => (Some(unidentified()), Some(state("military"))),
                 }
             }
@@ -2242,6 +2203,20 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
 
 /// Whether an actor mention names a participant, not a source ("police said", "according to
 /// the army") or the object of an accusation ("an informant for jihadist groups").
+/// An actor of the engine's own making (a default, or civilians a rule infers), with no
+/// associated actor.
+fn plain_actor(name: String, inter: u8, kind: ActorKind, rule: &str) -> Actor {
+    Actor {
+        name,
+        inter,
+        kind,
+        rule: rule.to_string(),
+        assoc: None,
+        state_ally: false,
+        official: false,
+    }
+}
+
 /// The number of events a note says the toll is shared over ("split among 3 events", "spread
 /// across two events", "split between 2 events").
 fn split_over(d: &Doc, inc: &Incident) -> Option<u32> {
@@ -2315,9 +2290,6 @@ fn participant(d: &Doc, sp: Span) -> bool {
         next,
         "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "stated"
     ) {
-        return false;
-    }
-    if hired_by(d, sp) {
         return false;
     }
     let before = &d.folded.s[floor_boundary(&d.folded.s, fs.saturating_sub(40))..fs];
