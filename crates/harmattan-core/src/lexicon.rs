@@ -152,15 +152,9 @@ pub fn animals_killed(folded: &Folded, cues: &mut [Cue]) {
         if cues[i].cat != Cat::Kill {
             continue;
         }
-        let e = folded.folded_offset(cues[i].span.end);
-        let next = cues[i + 1..]
-            .iter()
-            .find(|c| c.span.start >= cues[i].span.end);
-        let Some(obj) = next.filter(|c| c.cat == Cat::Property) else {
+        let Some((e, o, oe, obj_end)) = property_object(folded, cues, i) else {
             continue;
         };
-        let o = folded.folded_offset(obj.span.start).max(e);
-        let oe = folded.folded_offset(obj.span.end).max(o);
         if !ANIMALS.contains(&&folded.s[o..oe]) {
             continue;
         }
@@ -174,7 +168,7 @@ pub fn animals_killed(folded: &Folded, cues: &mut [Cue]) {
         let person_after = folded.s[oe..].starts_with('-')
             || cues.iter().any(|c| {
                 c.cat == Cat::CivVictim
-                    && c.span.start >= obj.span.end
+                    && c.span.start >= obj_end
                     && folded.s[oe..folded.folded_offset(c.span.start).max(oe)]
                         .trim()
                         .is_empty()
@@ -287,6 +281,23 @@ pub fn people_intercepted(folded: &Folded, cues: &mut Vec<Cue>) {
     }
 }
 
+/// When the cue after `cues[i]` is a property word (goods, livestock, a vehicle): the folded
+/// end of cue `i`, the folded start and end of that object, and its original end.
+fn property_object(
+    folded: &Folded,
+    cues: &[Cue],
+    i: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    let e = folded.folded_offset(cues[i].span.end);
+    let obj = cues[i + 1..]
+        .iter()
+        .find(|c| c.span.start >= cues[i].span.end)
+        .filter(|c| c.cat == Cat::Property)?;
+    let o = folded.folded_offset(obj.span.start).max(e);
+    let oe = folded.folded_offset(obj.span.end).max(o);
+    Some((e, o, oe, obj.span.end))
+}
+
 /// "seized a vehicle", "captured their herd": a seizure verb (an arrest word) whose object is
 /// goods, livestock or a vehicle takes property, not people (codebook 2.2 rank 23, DR-14).
 /// Such cues become [`Cat::Loot`]. The object must follow within a few words, with no
@@ -305,13 +316,9 @@ pub fn goods_seized(folded: &Folded, cues: &mut [Cue]) {
         {
             continue;
         }
-        let next = cues[i + 1..]
-            .iter()
-            .find(|c| c.span.start >= cues[i].span.end);
-        let Some(obj) = next.filter(|c| c.cat == Cat::Property) else {
+        let Some((_, o, _, _)) = property_object(folded, cues, i) else {
             continue;
         };
-        let o = folded.folded_offset(obj.span.start).max(e);
         let gap = &folded.s[e..o];
         // "captured the rector of the church": the goods belong to the person taken
         let owned = gap.contains(" of the ") || gap.contains(" of a ") || gap.contains(" of his ");

@@ -2495,8 +2495,6 @@ fn topic(folded: &Folded, sp: Span) -> bool {
     CUES.iter().any(|c| before.ends_with(c))
 }
 
-/// The largest char boundary of `s` at or below `i`.
-/// A capitalised word that does not open a sentence or line: a proper name.
 /// Whether a country adjective qualifies who acts rather than where: "alleged Russian
 /// strikes", "Turkish bombardment", "Russian or regime planes", "Russian President".
 fn foreign_agent(folded: &Folded, sp: Span) -> bool {
@@ -2593,6 +2591,7 @@ fn located_in(folded: &Folded, sp: Span) -> bool {
         .any(|p| before.ends_with(p))
 }
 
+/// A capitalised word that does not open a sentence or line: a proper name.
 fn proper_name_inside(text: &str, sp: Span) -> bool {
     let upper = text
         .get(sp.start..)
@@ -2607,6 +2606,7 @@ fn proper_name_inside(text: &str, sp: Span) -> bool {
     upper && !opens
 }
 
+/// The largest char boundary of `s` at or below `i`.
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {

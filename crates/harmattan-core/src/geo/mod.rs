@@ -959,6 +959,23 @@ pub(crate) fn km(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
+/// Whether the original span `sp` is already a country name, an actor or a victim word
+/// (`ctx.exclude`), or an all-caps acronym of six letters or fewer (MSA, GATIA: actors): not a
+/// name to look up by near-spelling or stem.
+fn held_or_acronym(
+    text: &str,
+    sp: Span,
+    cmentions: &[crate::countries::CountryMention],
+    ctx: &GeoContext,
+) -> bool {
+    let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
+    if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
+        return true;
+    }
+    let orig = text.get(sp.start..sp.end).unwrap_or("");
+    orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase())
+}
+
 /// True when tokens `i..i+n` (a gazetteer name) are glued to a capitalised word the gazetteer
 /// does not know: by a hyphen (`Tin-Hama`, `Sare-Male`) or a single space (`Bangui Mallam`,
 /// `Gabriel Toure`). Then the name is part of a longer name (a village we lack, a person).
@@ -989,14 +1006,7 @@ fn part_of_longer(
         {
             return false;
         }
-        let sp = folded.span(t.s, t.e);
-        let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
-        if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
-            return false;
-        }
-        // all-caps acronyms (MSA, GATIA) are actors
-        let orig = text.get(sp.start..sp.end).unwrap_or("");
-        if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+        if held_or_acronym(text, folded.span(t.s, t.e), cmentions, ctx) {
             return false;
         }
         // `Tin-Hamma`: a hyphenated word known only in other countries than the name before
@@ -1381,13 +1391,12 @@ fn fuzzy_mention(
         if is_stop(&buf) || stop_inside {
             continue;
         }
-        let sp = folded.span(toks[i].s, toks[i + n - 1].e);
-        let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
-        if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
-            continue;
-        }
-        let orig = text.get(sp.start..sp.end).unwrap_or("");
-        if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+        if held_or_acronym(
+            text,
+            folded.span(toks[i].s, toks[i + n - 1].e),
+            cmentions,
+            ctx,
+        ) {
             continue;
         }
         // outside the focus countries only admin units are indexed by near-spelling, and
@@ -1487,13 +1496,7 @@ fn stem_mention(
     if w.len() < store::STEM_MIN || is_stop(w) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let sp = folded.span(t.s, t.e);
-    let overlaps = |x: &Span| x.start < sp.end && sp.start < x.end;
-    if cmentions.iter().any(|m| overlaps(&m.span)) || ctx.exclude.iter().any(overlaps) {
-        return None;
-    }
-    let orig = text.get(sp.start..sp.end).unwrap_or("");
-    if orig.len() <= 6 && orig.chars().all(|c| c.is_uppercase()) {
+    if held_or_acronym(text, folded.span(t.s, t.e), cmentions, ctx) {
         return None;
     }
     // `Ahel Taleb`: the first word of a longer name, not a village of its own

@@ -424,6 +424,24 @@ pub(crate) fn skeleton(key: &str, out: &mut String) {
     }
 }
 
+/// The hash of a spelling skeleton and of each of its one-letter deletions (a doubled letter
+/// deleted once): two skeletons within one edit share at least one of these hashes.
+fn deletion_hashes(b: &[u8]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(b.len() + 1);
+    out.push(hash_bytes(b));
+    let mut del = Vec::with_capacity(b.len());
+    for k in 0..b.len() {
+        if k > 0 && b[k] == b[k - 1] {
+            continue;
+        }
+        del.clear();
+        del.extend_from_slice(&b[..k]);
+        del.extend_from_slice(&b[k + 1..]);
+        out.push(hash_bytes(&del));
+    }
+    out
+}
+
 /// FxHash of a byte string (the near-spelling index keys).
 pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = FxHasher::default();
@@ -488,43 +506,18 @@ impl Store {
         if sk.len() < FUZZY_MIN || !sk.is_ascii() {
             return;
         }
-        if self
-            .places
-            .get(i as usize)
-            .is_some_and(|p| p.kind.is_unit() && !p.user && !matches!(&p.cc, b"ML" | b"BF" | b"NE"))
-        {
-            let b = sk.as_bytes();
-            self.unit_fuzzy.push((hash_bytes(b), i));
-            let mut del = Vec::with_capacity(b.len());
-            for k in 0..b.len() {
-                if k > 0 && b[k] == b[k - 1] {
-                    continue;
-                }
-                del.clear();
-                del.extend_from_slice(&b[..k]);
-                del.extend_from_slice(&b[k + 1..]);
-                self.unit_fuzzy.push((hash_bytes(&del), i));
-            }
-            return;
-        }
-        let b = sk.as_bytes();
-        let mut del = Vec::with_capacity(b.len());
-        let push = |h: u64, fuzzy: &mut FxMap<u64, Hits>| {
-            if let Some(x) = fuzzy.get_mut(&h) {
+        // admin units outside the focus countries go to the worldwide unit index
+        let worldwide_unit = self.places.get(i as usize).is_some_and(|p| {
+            p.kind.is_unit() && !p.user && !matches!(&p.cc, b"ML" | b"BF" | b"NE")
+        });
+        for h in deletion_hashes(sk.as_bytes()) {
+            if worldwide_unit {
+                self.unit_fuzzy.push((h, i));
+            } else if let Some(x) = self.fuzzy.get_mut(&h) {
                 x.push(i);
             } else {
-                fuzzy.insert(h, Hits::One(i));
+                self.fuzzy.insert(h, Hits::One(i));
             }
-        };
-        push(hash_bytes(b), &mut self.fuzzy);
-        for k in 0..b.len() {
-            if k > 0 && b[k] == b[k - 1] {
-                continue;
-            }
-            del.clear();
-            del.extend_from_slice(&b[..k]);
-            del.extend_from_slice(&b[k + 1..]);
-            push(hash_bytes(&del), &mut self.fuzzy);
         }
     }
 
@@ -566,14 +559,7 @@ impl Store {
             return;
         }
         let b = sk.as_bytes();
-        let mut probes = vec![hash_bytes(b)];
-        let mut del = Vec::with_capacity(b.len());
-        for k in 0..b.len() {
-            del.clear();
-            del.extend_from_slice(&b[..k]);
-            del.extend_from_slice(&b[k + 1..]);
-            probes.push(hash_bytes(&del));
-        }
+        let probes = deletion_hashes(b);
         let mut nbuf = String::new();
         let mut nsk = String::new();
         for h in probes {
