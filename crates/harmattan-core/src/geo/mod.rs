@@ -2238,16 +2238,9 @@ fn resolve(
             let holds = |u: &Place| {
                 m.context_of.is_some_and(|q| {
                     mentions[q].hits.iter().any(|&ph| {
-                        store.place(ph).is_some_and(|p| {
-                            !p.kind.is_unit()
-                                && p.cc == u.cc
-                                && ((u.kind == Kind::Adm1
-                                    && u.admin1 != 0
-                                    && store.same_a1(u.admin1, p.admin1))
-                                    || (u.kind == Kind::Adm2
-                                        && u.admin2 != 0
-                                        && u.admin2 == p.admin2))
-                        })
+                        store
+                            .place(ph)
+                            .is_some_and(|p| !p.kind.is_unit() && store.unit_holds(u, p))
                     })
                 })
             };
@@ -2350,18 +2343,9 @@ fn resolve(
                     ci2 != mi
                         && !c.dropped
                         && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
-                        && c.hits.iter().any(|&uh| {
-                            store.place(uh).is_some_and(|u| {
-                                u.kind.is_unit()
-                                    && u.cc == p.cc
-                                    && ((u.kind == Kind::Adm1
-                                        && u.admin1 != 0
-                                        && store.same_a1(u.admin1, p.admin1))
-                                        || (u.kind == Kind::Adm2
-                                            && u.admin2 != 0
-                                            && u.admin2 == p.admin2))
-                            })
-                        })
+                        && c.hits
+                            .iter()
+                            .any(|&uh| store.place(uh).is_some_and(|u| store.unit_holds(u, p)))
                 })
             {
                 continue;
@@ -2561,14 +2545,7 @@ fn resolve(
                 let mut own: f32 = 0.0;
                 for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
-                    if !u.kind.is_unit() || u.cc != p.cc {
-                        continue;
-                    }
-                    let matched = (u.kind == Kind::Adm1
-                        && u.admin1 != 0
-                        && store.same_a1(u.admin1, p.admin1))
-                        || (u.kind == Kind::Adm2 && u.admin2 != 0 && u.admin2 == p.admin2);
-                    if matched {
+                    if store.unit_holds(u, p) {
                         let b = if direct {
                             if u.kind == Kind::Adm2 {
                                 5.0

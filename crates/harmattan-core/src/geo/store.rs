@@ -617,6 +617,13 @@ impl Store {
         self.places.get(i as usize)
     }
 
+    /// Whether admin unit `u` (first or second level) holds place `p`, in the same country.
+    pub(crate) fn unit_holds(&self, u: &Place, p: &Place) -> bool {
+        u.cc == p.cc
+            && ((u.kind == Kind::Adm1 && u.admin1 != 0 && self.same_a1(u.admin1, p.admin1))
+                || (u.kind == Kind::Adm2 && u.admin2 != 0 && u.admin2 == p.admin2))
+    }
+
     /// Admin1 string ids naming the same first-level unit, or a unit and one of its parts
     /// (`Shan` and `Shan-North`).
     #[inline]
