@@ -2264,7 +2264,10 @@ fn split_over(d: &Doc, inc: &Incident) -> Option<u32> {
 /// who are the ones involved, not the force itself.
 fn hired_by(d: &Doc, sp: Span) -> bool {
     let fe = d.folded.folded_offset(sp.end);
-    let after = d.folded.s[fe..].trim_start_matches(['-', '\'', 's', ' ']);
+    // "MINUSMA-chartered", "MINUSMA's subcontractors", "MINUSMA subcontractor trucks"
+    let after = d.folded.s[fe..].trim_start();
+    let after = after.strip_prefix("'s").unwrap_or(after);
+    let after = after.trim_start_matches(['-', ' ']);
     [
         "rented",
         "chartered",
