@@ -619,10 +619,11 @@ impl Engine {
         {
             return false;
         }
-        // an undated report of today's news, then "On February 14, ..." of an earlier day
+        // an undated report of today's news, then "On February 14, ..." or "Yesterday, ..."
+        // of an earlier day
         if c.date.is_none()
             && opens_on_date
-            && date.is_some_and(|k| (d.published - d.dates[k].date).num_days() > 1)
+            && date.is_some_and(|k| (d.published - d.dates[k].date).num_days() >= 1)
         {
             return true;
         }
@@ -2062,6 +2063,8 @@ fn period_start(folded: &Folded, span: Span) -> (bool, bool) {
             break;
         }
     }
+    // "in hiding since the Feb. 1 coup": the date names the event that opened the period
+    before = before.strip_suffix(" the").unwrap_or(before);
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
