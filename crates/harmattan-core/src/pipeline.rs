@@ -743,10 +743,17 @@ impl Engine {
             })
         });
         // ---- date
+        // an undated incident takes its date from a sentence that goes on with the story ("It
+        // happened on Monday night"), but not from background it gives: "the coalition
+        // intervened in March 2015", "the Centre extended the ceasefire last month"
         let (date, tp, date_ev) = match inc.date.or_else(|| {
             inc.sents
                 .iter()
                 .find_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
+                .filter(|&k| {
+                    let m = &d.dates[k];
+                    m.precision < 3 && (d.published - m.date).num_days() <= 31
+                })
         }) {
             Some(di) => {
                 let m = &d.dates[di];
