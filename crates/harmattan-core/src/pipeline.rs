@@ -746,7 +746,7 @@ impl Engine {
         // an undated incident takes its date from a sentence that goes on with the story ("It
         // happened on Monday night"), but not from background it gives: "the coalition
         // intervened in March 2015", "the Centre extended the ceasefire last month"
-        let (date, tp, date_ev) = match inc.date.or_else(|| {
+        let chosen = inc.date.or_else(|| {
             inc.sents
                 .iter()
                 .find_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
@@ -754,7 +754,23 @@ impl Engine {
                     let m = &d.dates[k];
                     m.precision < 3 && (d.published - m.date).num_days() <= 31
                 })
-        }) {
+        });
+        // "officials said on Tuesday" dates the statement: the incident's own day, told
+        // further on ("the attack took place on Monday night"), is better
+        let chosen = chosen.map(|a| {
+            if !reporting_date(d, a) {
+                return a;
+            }
+            inc.sents
+                .iter()
+                .flat_map(|&i| d.sents[i].dates.clone())
+                .find(|&b| {
+                    let days = (d.dates[a].date - d.dates[b].date).num_days();
+                    !reporting_date(d, b) && d.dates[b].precision == 1 && (0..=7).contains(&days)
+                })
+                .unwrap_or(a)
+        });
+        let (date, tp, date_ev) = match chosen {
             Some(di) => {
                 let m = &d.dates[di];
                 (m.date, m.precision, Some((m.span, m.rule.to_string())))
@@ -2195,7 +2211,31 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    REPORTING.contains(&last)
+    if REPORTING.contains(&last) {
+        return true;
+    }
+    // "a statement on Wednesday said", "security sources on Thursday reported" (but "clashes
+    // erupted on Wednesday, said a statement" dates the clashes)
+    let fe = d.folded.folded_offset(m.span.end);
+    let next = d.folded.s[fe..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if REPORTING.contains(&next) {
+        return true;
+    }
+    // "sources told AFP Thursday", "told Philippine News Agency on Wednesday": "told" and
+    // then only capitalised words (the outlet) before the date
+    let orig = d.text[..m.span.start].trim_end();
+    let orig = orig.strip_suffix(" on").unwrap_or(orig);
+    let words: Vec<&str> = orig.rsplit(' ').take(5).collect();
+    match words.iter().position(|w| *w == "told") {
+        Some(k) if k > 0 => words[..k]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+        _ => false,
+    }
 }
 
 /// The date of the event among a sentence's date mentions: the first one that does not date
