@@ -412,13 +412,13 @@ fn rule_defs() -> Vec<(Kind, String)> {
         (
             Kind::RelDay { fr: false },
             format!(
-                r"{B}(?P<w>the\s+day\s+before\s+yesterday|the\s+night\s+before\s+last|earlier\s+this\s+morning|early\s+this\s+morning|late\s+last\s+night|earlier\s+today|early\s+today|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|last\s+evening|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?{B}"
+                r"{B}(?P<w>the\s+day\s+before\s+yesterday|the\s+night\s+before\s+last|earlier\s+this\s+morning|early\s+this\s+morning|late\s+last\s+night|earlier\s+today|early\s+today|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|last\s+evening|yesterday|today|tonight|overnight)(?:,?\s+(?P<wd>{EN_WDS}))?(?:\s+(?:morning|afternoon|evening|night))?{B}"
             ),
         ),
         (
             Kind::RelDay { fr: true },
             format!(
-                r"{B}(?P<w>avant-hier|avant\s+hier|hier|aujourd'hui|aujourd\s*hui|tot\s+ce\s+matin|ce\s+matin|ce\s+soir|cet\s+apres-midi|cet\s+apres\s+midi|cette\s+nuit|la\s+nuit\s+derniere)(?:\s+(?:matin|soir|apres-midi|en\s+fin\s+de\s+journee|en\s+debut\s+de\s+soiree|dans\s+la\s+soiree|dans\s+la\s+matinee|dans\s+la\s+nuit))?{B}"
+                r"{B}(?P<w>avant-hier|avant\s+hier|hier|aujourd'hui|aujourd\s*hui|tot\s+ce\s+matin|ce\s+matin|ce\s+soir|cet\s+apres-midi|cet\s+apres\s+midi|cette\s+nuit|la\s+nuit\s+derniere)(?:,?\s+(?P<wd>{FR_WDS}))?(?:\s+(?:matin|soir|apres-midi|en\s+fin\s+de\s+journee|en\s+debut\s+de\s+soiree|dans\s+la\s+soiree|dans\s+la\s+matinee|dans\s+la\s+nuit))?{B}"
             ),
         ),
         (
@@ -1128,8 +1128,14 @@ fn resolve(kind: Kind, c: &Captures, ctx: &Ctx) -> Option<(Val, &'static str)> {
             } else {
                 0
             };
+            let mut date = add_days(published, off)?;
+            // "died yesterday Saturday", « hier samedi »: the named day is the explicit one (a
+            // report republished a few days later keeps its first "yesterday")
+            if let Some(w) = wd_of(c, "wd") {
+                date = latest_wd(date, w)?;
+            }
             Some((
-                fixed(add_days(published, off)?, 1, true),
+                fixed(date, 1, true),
                 id(fr, "DATE/EN/REL_DAY", "DATE/FR/REL_DAY"),
             ))
         }
@@ -1324,6 +1330,19 @@ mod tests {
 
     /// (text, published, expected date of the single mention, precision)
     const CASES: &[(&str, &str, &str, u8)] = &[
+        // "yesterday" with its weekday named: the weekday
+        (
+            "He died yesterday Saturday on his way",
+            "2025-11-11",
+            "2025-11-08",
+            1,
+        ),
+        (
+            "Les assaillants ont attaque hier samedi matin",
+            "2025-11-11",
+            "2025-11-08",
+            1,
+        ),
         // absolute, English
         ("Friday November 7, 2025", "2025-11-07", "2025-11-07", 1),
         (
