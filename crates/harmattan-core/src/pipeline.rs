@@ -2171,6 +2171,10 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         "confirmed",
         "wrote",
         "tweeted",
+        "condemned",
+        "denounced",
+        "blamed",
+        "updated",
         "posted",
         "released",
         "published",
@@ -2183,6 +2187,8 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         "precise",
         "explique",
         "confirme",
+        "condamne",
+        "denonce",
     ];
     let m = &d.dates[i];
     let line_start = d.text[..m.span.start]
@@ -2207,6 +2213,8 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         .strip_suffix(" on")
         .or_else(|| before.strip_suffix(" ce"))
         .unwrap_or(before);
+    // a page's "Updated: May 17" / "Posted: ..." line
+    let before = before.strip_suffix(':').unwrap_or(before);
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
