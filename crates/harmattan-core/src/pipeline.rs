@@ -758,6 +758,22 @@ impl Engine {
         // "officials said on Tuesday" dates the statement: the incident's own day, told
         // further on ("the attack took place on Monday night"), is better
         let chosen = chosen.map(|a| {
+            // "massacred nine men ... last month" then "the killings took place between 4-6
+            // July": a month refined by a day or a span inside it
+            // (not "Four killed since early March": the start of a count)
+            if d.dates[a].precision == 3 && !period_start(&d.folded, d.dates[a].span).0 {
+                let ym = |x: NaiveDate| (chrono::Datelike::year(&x), chrono::Datelike::month(&x));
+                let month = ym(d.dates[a].date);
+                return inc
+                    .sents
+                    .iter()
+                    .flat_map(|&i| d.sents[i].dates.clone())
+                    .find(|&b| {
+                        let m = &d.dates[b];
+                        m.precision < 3 && ym(m.date) == month && !reporting_date(d, b)
+                    })
+                    .unwrap_or(a);
+            }
             if !reporting_date(d, a) {
                 return a;
             }
