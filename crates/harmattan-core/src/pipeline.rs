@@ -291,7 +291,8 @@ impl Engine {
             // count little; country names count most
             let in_actor = actors.iter().any(|a| a.span.contains(cm.span))
                 || topic(&folded, cm.span)
-                || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span));
+                || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span))
+                || sponsor_name(&folded, cm.span);
             // "speaking French", "a French accent": a language, not a place
             if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
                 continue;
@@ -2500,6 +2501,26 @@ fn topic(folded: &Folded, sp: Span) -> bool {
 
 /// Whether a country adjective qualifies who acts rather than where: "alleged Russian
 /// strikes", "Turkish bombardment", "Russian or regime planes", "Russian President".
+/// "Turkish-backed factions", "Iran-aligned rebels": whoever they are, the country (a name
+/// or an adjective) is their sponsor, not the place. `w` is the word glued after it.
+fn sponsor_of(w: &str) -> bool {
+    ["-backed", "-aligned", "-supported", "-sponsored"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// A country name glued to a sponsor word (`Iran-backed`, `Turkey-backed`).
+fn sponsor_name(folded: &Folded, sp: Span) -> bool {
+    let fe = folded.folded_offset(sp.end);
+    let after = folded.s.get(fe..).unwrap_or("");
+    sponsor_of(
+        after
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or(""),
+    )
+}
+
 fn foreign_agent(folded: &Folded, sp: Span) -> bool {
     const AGENTS: &[&str] = &[
         "strike",
@@ -2534,10 +2555,12 @@ fn foreign_agent(folded: &Folded, sp: Span) -> bool {
         "military",
         "mercenaries",
         "president",
+        "presidents",
         "government",
         "officials",
         "authorities",
         "minister",
+        "ministers",
         "ministry",
         "counterpart",
         "intervention",
@@ -2555,9 +2578,11 @@ fn foreign_agent(folded: &Folded, sp: Span) -> bool {
         words.next();
         w = words.next().unwrap_or("");
     }
+    if sponsor_of(w) {
+        return true;
+    }
     let w = w
         .strip_suffix("-led")
-        .or_else(|| w.strip_suffix("-backed"))
         .map_or(w, |_| words.next().unwrap_or(""));
     AGENTS.contains(&w)
 }
