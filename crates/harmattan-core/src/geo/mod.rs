@@ -671,6 +671,18 @@ fn is_unit_word(w: &str) -> bool {
     )
 }
 
+/// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
+/// said before a sun letter; `None` when the name does not start with `al`/`el` before one.
+fn sun_letter_article(key: &str) -> Option<String> {
+    let rest = key
+        .strip_prefix("al ")
+        .or_else(|| key.strip_prefix("el "))?;
+    let sun = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
+        .iter()
+        .find(|p| rest.starts_with(*p))?;
+    Some(format!("a{sun} {rest}"))
+}
+
 fn is_prep(w: &str) -> bool {
     matches!(
         w,
@@ -1749,7 +1761,14 @@ fn resolve(
                     continue;
                 }
             }
-            let hits = store.hits(&buf);
+            let mut hits = store.hits(&buf);
+            if hits.is_empty() {
+                // `Al-Raqqah` is `Ar Raqqah`: the Arabic article takes the sound of a sun
+                // letter after it in most transliterations
+                if let Some(alt) = sun_letter_article(&buf) {
+                    hits = store.hits(&alt);
+                }
+            }
             if hits.is_empty() {
                 continue;
             }

@@ -252,6 +252,7 @@ GN:61\tWexley\t\t51.5\t-1.2\tA\tADM2\tGB\tEngland\tWexley\t0\t
 GN:62\tVarena\t\t5.0\t-74.0\tA\tADM1\tCO\tVarena\t\t0\t
 GN:63\tVarena\t\t52.0\t-1.0\tA\tADM2\tGB\tEngland\tVarena\t0\t
 GN:64\tLorica\t\t8.0\t-75.0\tA\tADM1\tCO\tLorica\t\t0\t
+GN:65\tAsh Shadda\t\t8.1\t-75.1\tP\tPPL\tCO\tLorica\t\t3000\t
 ";
 
 fn corroborated(text: &str, ctx: &GeoContext) -> Vec<String> {
@@ -283,6 +284,24 @@ fn a_name_written_twice_corroborates_only_a_text_that_points_nowhere() {
     // a first-level unit with no homonym abroad, named twice, still is
     let text = "Lorica governor speaks. Fighting went on in Lorica, the governor said.";
     assert!(corroborated(text, &ctx).contains(&"Lorica:CO".to_string()));
+}
+
+#[test]
+fn arabic_article_before_a_sun_letter() {
+    assert_eq!(
+        sun_letter_article("al raqqah").as_deref(),
+        Some("ar raqqah")
+    );
+    assert_eq!(
+        sun_letter_article("el shadda").as_deref(),
+        Some("ash shadda")
+    );
+    assert_eq!(sun_letter_article("al qaim"), None);
+    assert_eq!(sun_letter_article("alep"), None);
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let g = Gazetteer::from_builtin(SIGNAL_PLACES, &c).unwrap();
+    let r = geo(&g, &c, "Gunmen attacked a checkpoint in Al-Shadda.").unwrap();
+    assert_eq!(r.location, "Ash Shadda");
 }
 
 #[test]
