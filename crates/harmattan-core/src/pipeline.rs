@@ -291,7 +291,9 @@ impl Engine {
             // count little; country names count most
             let in_actor = actors.iter().any(|a| a.span.contains(cm.span))
                 || topic(&folded, cm.span)
-                || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span));
+                || (cm.kind != CountryMentionKind::Name && foreign_agent(&folded, cm.span))
+                || sponsor_name(&folded, cm.span)
+                || blamed(&folded, cm.span);
             // "speaking French", "a French accent": a language, not a place
             if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
                 continue;
@@ -2574,6 +2576,55 @@ fn topic(folded: &Folded, sp: Span) -> bool {
 
 /// Whether a country adjective qualifies who acts rather than where: "alleged Russian
 /// strikes", "Turkish bombardment", "Russian or regime planes", "Russian President".
+/// "Turkish-backed factions", "Iran-aligned rebels": whoever they are, the country (a name
+/// or an adjective) is their sponsor, not the place. `w` is the word glued after it.
+fn sponsor_of(w: &str) -> bool {
+    ["-backed", "-aligned", "-supported", "-sponsored"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// A country named as the one blamed for an attack: "blamed Russia", "attributed the strikes
+/// to Turkey", "whether Russia or the regime was responsible". Who did it, not where.
+fn blamed(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let fe = folded.folded_offset(sp.end);
+    let start = floor_boundary(&folded.s, fs.saturating_sub(40));
+    let words_before: Vec<&str> = folded.s[start..fs]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let before = &words_before[words_before.len().saturating_sub(4)..];
+    // the clause must not end between the cue and the name
+    let gap_clean = !folded.s[start..fs].contains(['.', ';', ':']);
+    let cue_before = gap_clean
+        && before.iter().any(|w| {
+            matches!(
+                *w,
+                "blamed" | "blaming" | "blames" | "attributed" | "attributing" | "attributes"
+            )
+        });
+    let after = folded.s.get(fe..).unwrap_or("");
+    let after = after.split(['.', ';', ',']).next().unwrap_or("");
+    let words_after: Vec<&str> = after.split_whitespace().take(5).collect();
+    let responsible = words_after
+        .windows(2)
+        .any(|w| matches!(w[0], "was" | "were" | "is" | "are") && w[1] == "responsible");
+    cue_before || responsible
+}
+
+/// A country name glued to a sponsor word (`Iran-backed`, `Turkey-backed`).
+fn sponsor_name(folded: &Folded, sp: Span) -> bool {
+    let fe = folded.folded_offset(sp.end);
+    let after = folded.s.get(fe..).unwrap_or("");
+    sponsor_of(
+        after
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or(""),
+    )
+}
+
 fn foreign_agent(folded: &Folded, sp: Span) -> bool {
     const AGENTS: &[&str] = &[
         "strike",
@@ -2608,10 +2659,12 @@ fn foreign_agent(folded: &Folded, sp: Span) -> bool {
         "military",
         "mercenaries",
         "president",
+        "presidents",
         "government",
         "officials",
         "authorities",
         "minister",
+        "ministers",
         "ministry",
         "counterpart",
         "intervention",
@@ -2629,9 +2682,11 @@ fn foreign_agent(folded: &Folded, sp: Span) -> bool {
         words.next();
         w = words.next().unwrap_or("");
     }
+    if sponsor_of(w) {
+        return true;
+    }
     let w = w
         .strip_suffix("-led")
-        .or_else(|| w.strip_suffix("-backed"))
         .map_or(w, |_| words.next().unwrap_or(""));
     AGENTS.contains(&w)
 }

@@ -671,6 +671,18 @@ fn is_unit_word(w: &str) -> bool {
     )
 }
 
+/// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
+/// said before a sun letter; `None` when the name does not start with `al`/`el` before one.
+fn sun_letter_article(key: &str) -> Option<String> {
+    let rest = key
+        .strip_prefix("al ")
+        .or_else(|| key.strip_prefix("el "))?;
+    let sun = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
+        .iter()
+        .find(|p| rest.starts_with(*p))?;
+    Some(format!("a{sun} {rest}"))
+}
+
 fn is_prep(w: &str) -> bool {
     matches!(
         w,
@@ -817,6 +829,9 @@ struct Mention<'g> {
     prep: bool,
     near: bool,
     unit_cue: bool,
+    /// Named with a word for a first-level unit (`Oyo State`): a first-level unit of that
+    /// name, where one exists, is the one meant.
+    first_level: bool,
     /// After `the village of`, `la localite de`.
     settlement: bool,
     /// After `fled to`, `evacuated to`.
@@ -1746,7 +1761,14 @@ fn resolve(
                     continue;
                 }
             }
-            let hits = store.hits(&buf);
+            let mut hits = store.hits(&buf);
+            if hits.is_empty() {
+                // `Al-Raqqah` is `Ar Raqqah`: the Arabic article takes the sound of a sun
+                // letter after it in most transliterations
+                if let Some(alt) = sun_letter_article(&buf) {
+                    hits = store.hits(&alt);
+                }
+            }
             if hits.is_empty() {
                 continue;
             }
@@ -1935,6 +1957,15 @@ fn resolve(
                     .is_some_and(|g| matches!(g, "-" | " "))
                     && glued_unit(i + n + 1)
             });
+        // `Oyo State`, `Kidal region`: a word for a first-level unit
+        let first_level = toks.get(i + n).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s)
+                .is_some_and(|g| g.trim().is_empty())
+                && matches!(
+                    word(nt),
+                    "state" | "region" | "province" | "governorate" | "oblast" | "wilaya"
+                )
+        });
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
             || (matches!(p1, "de" | "du" | "d")
@@ -2061,6 +2092,7 @@ fn resolve(
             settlement,
             destination,
             unit_cue: unit_before || next_is_unit || after_unknown,
+            first_level,
             after_unknown,
             unknown: if after_unknown && i > 0 {
                 // `Nejrab District, Kapisa`: the unknown unit with its name
@@ -2249,13 +2281,20 @@ fn resolve(
                     .place(h)
                     .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
             });
+            // `Oyo State`: Nigeria's state, not Congo's district of that name
+            let adm1_only = m.first_level
+                && m.hits.iter().any(|&h| {
+                    store
+                        .place(h)
+                        .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
+                });
             let mut one: Option<[u8; 2]> = None;
             for &h in m.hits.iter() {
                 let Some(u) = store.place(h) else { continue };
                 let counts = if holding {
                     holds(u)
                 } else {
-                    u.kind == Kind::Adm1 || (m.unit_cue && u.kind == Kind::Adm2)
+                    u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
                 };
                 if !counts || u.user {
                     continue;
@@ -2326,6 +2365,12 @@ fn resolve(
     let mut name_key = String::with_capacity(64);
     let mut alt_key = String::with_capacity(64);
     let corroborating = matches!(trace, Trace::Corroborated(_));
+    let pointed = ctx.countries.iter().any(|&(_, w)| w >= SIGNAL);
+    // every reading of a mention lies in one country
+    let one_country = |c: &Mention| {
+        let mut ccs = c.hits.iter().filter_map(|&h| store.place(h)).map(|p| p.cc);
+        ccs.next().is_some_and(|first| ccs.all(|cc| cc == first))
+    };
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2343,9 +2388,23 @@ fn resolve(
                     ci2 != mi
                         && !c.dropped
                         && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
-                        && c.hits
-                            .iter()
-                            .any(|&uh| store.place(uh).is_some_and(|u| store.unit_holds(u, p)))
+                        && c.hits.iter().any(|&uh| {
+                            store.place(uh).is_some_and(|u| {
+                                store.unit_holds(u, p)
+                                    // the same name written again (`Kone ... Kone`) is
+                                    // weak evidence, as a town's commune holds it in every
+                                    // country that has both: it corroborates only when the
+                                    // text points to no country; a first-level unit named
+                                    // again with no homonym abroad (`South Kordofan`) and
+                                    // a place qualified by its namesake unit next to it
+                                    // (`Karak city (Karak`) always do
+                                    && (c.unit_cue
+                                        || !pointed
+                                        || (u.kind == Kind::Adm1 && one_country(c))
+                                        || c.fs.max(m.fs) - c.fe.min(m.fe) <= 24
+                                        || fs.get(c.fs..c.fe) != fs.get(m.fs..m.fe))
+                            })
+                        })
                 })
             {
                 continue;
@@ -2582,7 +2641,15 @@ fn resolve(
                 }
             }
             if let Trace::Corroborated(t) = &mut trace {
-                let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2");
+                // `Oyo State`: the first-level unit of that name where one exists
+                let lower_unit = m.first_level
+                    && p.kind == Kind::Adm2
+                    && m.hits.iter().any(|&o| {
+                        store
+                            .place(o)
+                            .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
+                    });
+                let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2") && !lower_unit;
                 if unit || ctx_bonus > 0.0 {
                     t.push((folded.span(m.fs, m.fe), ci));
                 }

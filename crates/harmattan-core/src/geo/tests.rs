@@ -242,6 +242,84 @@ fn country_context_filters_homonyms() {
     .is_none());
 }
 
+/// Places for the country-signal tests: a British town with its namesake district, a name
+/// that is a Colombian department and a British district, a Colombian department named
+/// once only in its country (coordinates made up).
+const SIGNAL_PLACES: &str = "\
+id\tname\talt\tlat\tlon\tfclass\tfcode\tcc\tadmin1\tadmin2\tpop\tseat
+GN:60\tWexley\t\t51.5\t-1.2\tP\tPPLA2\tGB\tEngland\tWexley\t4000\t
+GN:61\tWexley\t\t51.5\t-1.2\tA\tADM2\tGB\tEngland\tWexley\t0\t
+GN:62\tVarena\t\t5.0\t-74.0\tA\tADM1\tCO\tVarena\t\t0\t
+GN:63\tVarena\t\t52.0\t-1.0\tA\tADM2\tGB\tEngland\tVarena\t0\t
+GN:64\tLorica\t\t8.0\t-75.0\tA\tADM1\tCO\tLorica\t\t0\t
+GN:65\tAsh Shadda\t\t8.1\t-75.1\tP\tPPL\tCO\tLorica\t\t3000\t
+";
+
+fn corroborated(text: &str, ctx: &GeoContext) -> Vec<String> {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let g = Gazetteer::from_builtin(SIGNAL_PLACES, &c).unwrap();
+    let f = Folded::new(text);
+    let mut v: Vec<String> =
+        corroborated_countries(&g, &c, text, &f, Span::new(0, text.len()), ctx)
+            .into_iter()
+            .map(|(sp, ci)| format!("{}:{}", &text[sp.start..sp.end], c.get(ci).iso2))
+            .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn a_name_written_twice_corroborates_only_a_text_that_points_nowhere() {
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let text = "Soldiers raided Wexley on Sunday. Two farmers were shot dead in Wexley.";
+    // no country in the text: the town and its namesake district are weak evidence
+    assert!(!corroborated(text, &GeoContext::default()).is_empty());
+    // a text about Colombia: a homonym abroad written twice is not the text's own place
+    let ctx = GeoContext {
+        countries: vec![(c.by_iso2("CO").unwrap(), 2.0)],
+        ..GeoContext::default()
+    };
+    assert!(corroborated(text, &ctx).is_empty());
+    // a first-level unit with no homonym abroad, named twice, still is
+    let text = "Lorica governor speaks. Fighting went on in Lorica, the governor said.";
+    assert!(corroborated(text, &ctx).contains(&"Lorica:CO".to_string()));
+}
+
+#[test]
+fn arabic_article_before_a_sun_letter() {
+    assert_eq!(
+        sun_letter_article("al raqqah").as_deref(),
+        Some("ar raqqah")
+    );
+    assert_eq!(
+        sun_letter_article("el shadda").as_deref(),
+        Some("ash shadda")
+    );
+    assert_eq!(sun_letter_article("al qaim"), None);
+    assert_eq!(sun_letter_article("alep"), None);
+    let c = Countries::parse(COUNTRIES).unwrap();
+    let g = Gazetteer::from_builtin(SIGNAL_PLACES, &c).unwrap();
+    let r = geo(&g, &c, "Gunmen attacked a checkpoint in Al-Shadda.").unwrap();
+    assert_eq!(r.location, "Ash Shadda");
+}
+
+#[test]
+fn a_first_level_word_picks_the_first_level_unit() {
+    // `Varena State`: Colombia's department, not the British district of that name
+    let v = corroborated(
+        "Gunmen attacked a farm in Varena State.",
+        &GeoContext::default(),
+    );
+    assert_eq!(v, vec!["Varena:CO".to_string()]);
+    // `Varena district` does not say which
+    let v = corroborated(
+        "Gunmen attacked a farm in Varena district.",
+        &GeoContext::default(),
+    );
+    assert!(v.is_empty() || v.len() == 2, "{v:?}");
+}
+
 const USER_CSV: &str = "\
 REGION,CERCLE,ARRONDISSSEMENT,COMMUNE,VILLAGE,LAT,LONG
 TOMBOUCTOU,NIAFUNKE,SOUMPI,SOUMPI,SOUMPI,15.60000,-4.30000
