@@ -1543,6 +1543,15 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
             FatalityKind::Incident
         };
         let sp = folded.span(c.start, c.end);
+        // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
+        // names an army unit, not « 12 corps » (bodies)
+        if c.rule == "FAT/FR/N_CORPS"
+            && raw
+                .get(sp.start..sp.end)
+                .is_some_and(|t| t.contains("Corps"))
+        {
+            continue;
+        }
         out.push(FatalityMention {
             span: Span::new(sp.start + st, sp.end + st),
             quantity: c.quantity,
@@ -2763,7 +2772,10 @@ pub fn incident_total(
             }
             Folded::new(text.get(a..b).unwrap_or("")).s
         };
-        if !update && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
+        // a toll is the whole count: "the death toll of six was also given by ..." is
+        // another source for it, not more dead
+        let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
+        if !update && !toll && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
             group = Group::Additional(i);
         }
         figs.push(Fig {
