@@ -873,6 +873,15 @@ const UNIT_AFTER: &[&str] = &[
     "trucks", "lakh", "lakhs", "crore", "crores", "rs", "rupees",
 ];
 
+/// Things carried out or fired, right after a number: "executed about 12 airstrikes",
+/// "fired 30 shells" count no people.
+#[rustfmt::skip]
+const FIRED_AFTER: &[&str] = &[
+    "airstrikes", "strikes", "sorties", "missions", "operations", "shells", "rockets",
+    "missiles", "bombs", "drones", "mortars", "projectiles", "shots", "bullets", "frappes",
+    "obus", "roquettes",
+];
+
 #[rustfmt::skip]
 const WORD_BEFORE: &[&str] = &[
     "aged", "age", "agee", "agees", "ages", "since", "depuis", "en", "on", "le", "du", "at",
@@ -1299,7 +1308,8 @@ fn is_article(q: &str) -> bool {
 fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     let q = &s[qs..qe];
     let nw = next_word(s, qe);
-    if UNIT_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%" {
+    if UNIT_AFTER.contains(&nw) || FIRED_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%"
+    {
         return false;
     }
     // "a dozen of their livestock", "dozens of the cattle": a unit after "of"

@@ -879,12 +879,19 @@ impl Engine {
         (sig.demo_acts, sig.demo_arrests) = demo_signals(d, inc);
         sig.armed_casualties = armed_casualties(d, inc, &resolved);
         // ---- fatalities
-        let mut fms = Vec::new();
+        let (mut fms, mut body) = (Vec::new(), Vec::new());
         for &i in &inc.sents {
-            fms.extend(find_fatalities(d.text, d.sents[i].span));
+            let found = find_fatalities(d.text, d.sents[i].span);
+            if d.sents[i].headline {
+                fms.extend(found);
+            } else {
+                body.extend(found);
+            }
         }
+        let n_head = fms.len();
+        fms.extend(body);
         let significant = sig.has(Cat::Significant) || sig.has(Cat::MilTarget) && sig.target_armed;
-        let (fat, basis, used) = incident_total(d.text, &fms, significant);
+        let (fat, basis, used) = headline_or_body(d.text, &fms, n_head, significant);
         // "(5 fatalities split among 6 events)": this event's share, the first one's
         // (codebook 4.1.5: F / N rounded down, the leftover to the first)
         let (fat, basis) = match split_over(d, inc) {
@@ -2745,4 +2752,30 @@ fn dateline_len(s: &str) -> usize {
         }
     }
     0
+}
+
+/// The toll of an incident whose headline and body both give figures: the headline
+/// summarises the body ("Two fighters killed in shelling" over "two fighters were killed
+/// ..."), so the body's toll stands, not the sum; the headline's when the body gives none.
+/// `fms[..n_head]` are the headline's mentions.
+fn headline_or_body(
+    text: &str,
+    fms: &[crate::fatalities::FatalityMention],
+    n_head: usize,
+    significant: bool,
+) -> (u32, crate::types::FatalityBasis, Vec<usize>) {
+    let n_head = n_head.min(fms.len());
+    if n_head == 0 || n_head == fms.len() {
+        return incident_total(text, fms, significant);
+    }
+    let (bf, bb, bu) = incident_total(text, &fms[n_head..], significant);
+    let (hf, hb, hu) = incident_total(text, &fms[..n_head], significant);
+    let head_exact = hb == crate::types::FatalityBasis::Exact;
+    if bf > 0 && (bf >= hf || !head_exact) {
+        return (bf, bb, bu.into_iter().map(|u| u + n_head).collect());
+    }
+    if hf > 0 {
+        return (hf, hb, hu);
+    }
+    incident_total(text, fms, significant)
 }
