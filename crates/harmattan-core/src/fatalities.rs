@@ -486,7 +486,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/BODY_OF",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:man|woman|boy|girl|child|person|civilian|soldier|trader|farmer|herder|villager|resident|driver|teenager|youth|migrant|policeman|officer|member){B}"),
+            &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:{VICTIM_NOUN}|migrant){B}"),
         ),
         pat(
             "FAT/EN/CAUSED_HIS_DEATH",
@@ -798,7 +798,7 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "die ",
             "fatalit",
             "bodies",
-            "body of",
+            "body",
             "corpse",
             "double murder",
             "double homicide",
@@ -2031,6 +2031,33 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
     added
 }
 
+/// Where an apposition between commas starts in the gap between the victims and their
+/// death verb: "two men, aged 30 and 41, were shot dead", "three people, identified as A, B
+/// and C, were killed". Its names and numbers describe the victims already counted.
+fn apposition_at(s: &str, gs: usize, ge: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "aged ",
+        "identified as ",
+        "named ",
+        "both ",
+        "all ",
+        "believed to be ",
+        "said to be ",
+        "thought to be ",
+        "ages ",
+    ];
+    let gap = s.get(gs..ge)?;
+    if !gap.trim_end().ends_with(',') {
+        return None;
+    }
+    let c = gap.find(", ")?;
+    let rest = &gap[c + 2..];
+    OPENERS
+        .iter()
+        .any(|o| rest.starts_with(o))
+        .then_some(gs + c)
+}
+
 fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
     match lang {
         Lang::En => match verb {
@@ -2083,6 +2110,7 @@ fn accept_backward(
         return false;
     };
     let (gs, ge) = loc(locs, p.gap).unwrap_or((qe, qe));
+    let ge = apposition_at(s, gs, ge).unwrap_or(ge);
     let (vs, ve) = loc(locs, p.verb).unwrap_or((me, me));
     let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
     let verb = &s[vs..ve];
