@@ -389,6 +389,7 @@ impl Engine {
                         .iter()
                         .all(|m| (published - m.date).num_days() > 60);
                 // "These attacks claimed the lives of 841 persons" goes on with the tally
+                // (and, with no date of its own, "Also, four more were killed")
                 let continues_tally = prev_background && {
                     let f = &folded.s[folded.folded_offset(sp.start)..];
                     [
@@ -404,6 +405,25 @@ impl Engine {
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
+                        || (!has_date
+                            && ["also, ", "in addition, ", "additionally, "]
+                                .iter()
+                                .any(|w| f.starts_with(w)))
+                };
+                // "... were assassinated in the same areas": a figure over the span of the
+                // tally told before it
+                let same_scope = !has_date && {
+                    let f = &folded.s
+                        [folded.folded_offset(sp.start)..folded.folded_offset(sp.end)];
+                    [
+                        "in the same areas",
+                        "in the same period",
+                        "during the same period",
+                        "over the same period",
+                        "across the same areas",
+                    ]
+                    .iter()
+                    .any(|w| f.contains(w))
                 };
                 // people demonstrating about a flood or a road accident: the flood is the
                 // topic, the demonstration the incident ("residents blocked the road to
@@ -413,6 +433,7 @@ impl Engine {
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
                     || continues_tally
+                    || same_scope
                     || (tally && !has_date)
                     || (past_year && !absolute_date)
                     || (has(Cat::Natural) && !armed_here && !demonstration);
