@@ -2312,7 +2312,8 @@ fn accept_backward(
         // that runs on or holds a place ("a position in the area of X, two Dozos") is no
         // list item
         let mut bounds: Vec<usize> = items.iter().map(|x| x.0).collect();
-        bounds.push(vs);
+        // the last segment ends where the verb group starts ("... have been killed")
+        bounds.push(loc(locs, p.aux).map_or(vs, |(a, _)| a.min(vs)));
         // `counted`: the segment's quantity is a number, not an article
         let seg_ok = |seg: &str, counted: bool| -> bool {
             // the connector before the next item is no part of the segment
