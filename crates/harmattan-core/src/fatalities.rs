@@ -28,6 +28,7 @@
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
 //! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
 //! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
@@ -437,6 +438,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!("{B}the\\s+(?:victim|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}|pilot)\\s+(?:(?:later|subsequently|also)\\s+)?(?:died|succumbed|passed away){B}"),
+        ),
+        pat(
+            "FAT/EN/AND_DIED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:(?:and|but)\\s+(?:(?:later|subsequently|then|eventually)\\s+)?died\\s+(?:minutes|hours|shortly|soon|later|on\\s+the\\s+way|on\\s+arrival|at\\s+the\\s+scene|on\\s+the\\s+spot|in\\s+(?:a\\s+|the\\s+)?hospital|at\\s+(?:a|the)\\s+(?:[a-z'-]+\\s+)?hospital)|before\\s+dying){B}"),
         ),
         pat(
             "FAT/EN/BEAT_THE_TO_DEATH",
@@ -2669,6 +2676,7 @@ pub fn incident_total(
         "FAT/EN/KILLED_HIM",
         "FAT/EN/NOUN_KILLED",
         "FAT/EN/VICTIM_DIED",
+        "FAT/EN/AND_DIED",
         "FAT/EN/DEATH_OF_ONE",
     ];
     let only_fallback = mentions.iter().all(|m| {

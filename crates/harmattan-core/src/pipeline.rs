@@ -413,8 +413,7 @@ impl Engine {
                 // "... were assassinated in the same areas": a figure over the span of the
                 // tally told before it
                 let same_scope = !has_date && {
-                    let f = &folded.s
-                        [folded.folded_offset(sp.start)..folded.folded_offset(sp.end)];
+                    let f = &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)];
                     [
                         "in the same areas",
                         "in the same period",
