@@ -681,7 +681,8 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|\
-         (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
+         (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|\
+         (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
@@ -877,7 +878,7 @@ const UNIT_AFTER: &[&str] = &[
     "nov", "december", "dec", "jan", "feb", "janvier", "fevrier", "mars", "avril", "mai", "juin",
     "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "o'clock", "times", "fois",
     "attacks", "attaques", "incidents", "raids", "times", "percentage", "oxen", "ox", "bulls", "donkeys",
-    "horses", "chickens", "dogs", "pigs", "boats", "huts", "shops", "homes", "buildings", "cars",
+    "horses", "chickens", "dogs", "pigs", "buffalo", "buffaloes", "mules", "boats", "huts", "shops", "homes", "buildings", "cars",
     "trucks", "lakh", "lakhs", "crore", "crores", "rs", "rupees",
 ];
 
