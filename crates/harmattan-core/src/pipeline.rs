@@ -406,7 +406,7 @@ impl Engine {
                     .iter()
                     .any(|w| f.starts_with(w))
                         || (!has_date
-                            && ["also, ", "in addition, ", "additionally, "]
+                            && ["also, ", "in addition, ", "additionally, ", "while "]
                                 .iter()
                                 .any(|w| f.starts_with(w)))
                 };
