@@ -28,6 +28,7 @@
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
 //! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
 //! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
@@ -439,6 +440,12 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             &format!("{B}the\\s+(?:victim|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}|pilot)\\s+(?:(?:later|subsequently|also)\\s+)?(?:died|succumbed|passed away){B}"),
         ),
         pat(
+            "FAT/EN/AND_DIED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:(?:and|but)\\s+(?:(?:later|subsequently|then|eventually)\\s+)?died\\s+(?:minutes|hours|shortly|soon|later|on\\s+the\\s+way|on\\s+arrival|at\\s+the\\s+scene|on\\s+the\\s+spot|in\\s+(?:a\\s+|the\\s+)?hospital|at\\s+(?:a|the)\\s+(?:[a-z'-]+\\s+)?hospital)|before\\s+dying){B}"),
+        ),
+        pat(
             "FAT/EN/BEAT_THE_TO_DEATH",
             Fixed(Quantity::Number(1)),
             En,
@@ -486,7 +493,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/BODY_OF",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:man|woman|boy|girl|child|person|civilian|soldier|trader|farmer|herder|villager|resident|driver|teenager|youth|migrant|policeman|officer|member){B}"),
+            &format!("{B}(?:the\\s+)?(?:body|corpse)\\s+of\\s+(?:a|an|one)\\s+(?:[a-z'-]+\\s+){{0,3}}?(?:{VICTIM_NOUN}|migrant){B}"),
         ),
         pat(
             "FAT/EN/CAUSED_HIS_DEATH",
@@ -673,7 +680,9 @@ static VICTIM_RE: LazyLock<Regex> =
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
-         (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
+         (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|\
+         (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|\
+         (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
@@ -798,7 +807,7 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "die ",
             "fatalit",
             "bodies",
-            "body of",
+            "body",
             "corpse",
             "double murder",
             "double homicide",
@@ -869,8 +878,17 @@ const UNIT_AFTER: &[&str] = &[
     "nov", "december", "dec", "jan", "feb", "janvier", "fevrier", "mars", "avril", "mai", "juin",
     "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "o'clock", "times", "fois",
     "attacks", "attaques", "incidents", "raids", "times", "percentage", "oxen", "ox", "bulls", "donkeys",
-    "horses", "chickens", "dogs", "pigs", "boats", "huts", "shops", "homes", "buildings", "cars",
+    "horses", "chickens", "dogs", "pigs", "buffalo", "buffaloes", "mules", "boats", "huts", "shops", "homes", "buildings", "cars",
     "trucks", "lakh", "lakhs", "crore", "crores", "rs", "rupees",
+];
+
+/// Things carried out or fired, right after a number: "executed about 12 airstrikes",
+/// "fired 30 shells" count no people.
+#[rustfmt::skip]
+const FIRED_AFTER: &[&str] = &[
+    "airstrikes", "strikes", "sorties", "missions", "operations", "shells", "rockets",
+    "missiles", "bombs", "drones", "mortars", "projectiles", "shots", "bullets", "frappes",
+    "obus", "roquettes",
 ];
 
 #[rustfmt::skip]
@@ -1299,7 +1317,8 @@ fn is_article(q: &str) -> bool {
 fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     let q = &s[qs..qe];
     let nw = next_word(s, qe);
-    if UNIT_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%" {
+    if UNIT_AFTER.contains(&nw) || FIRED_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%"
+    {
         return false;
     }
     // "a dozen of their livestock", "dozens of the cattle": a unit after "of"
@@ -1543,6 +1562,15 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
             FatalityKind::Incident
         };
         let sp = folded.span(c.start, c.end);
+        // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
+        // names an army unit, not « 12 corps » (bodies)
+        if c.rule == "FAT/FR/N_CORPS"
+            && raw
+                .get(sp.start..sp.end)
+                .is_some_and(|t| t.contains("Corps"))
+        {
+            continue;
+        }
         out.push(FatalityMention {
             span: Span::new(sp.start + st, sp.end + st),
             quantity: c.quantity,
@@ -2012,6 +2040,33 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
     added
 }
 
+/// Where an apposition between commas starts in the gap between the victims and their
+/// death verb: "two men, aged 30 and 41, were shot dead", "three people, identified as A, B
+/// and C, were killed". Its names and numbers describe the victims already counted.
+fn apposition_at(s: &str, gs: usize, ge: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "aged ",
+        "identified as ",
+        "named ",
+        "both ",
+        "all ",
+        "believed to be ",
+        "said to be ",
+        "thought to be ",
+        "ages ",
+    ];
+    let gap = s.get(gs..ge)?;
+    if !gap.trim_end().ends_with(',') {
+        return None;
+    }
+    let c = gap.find(", ")?;
+    let rest = &gap[c + 2..];
+    OPENERS
+        .iter()
+        .any(|o| rest.starts_with(o))
+        .then_some(gs + c)
+}
+
 fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
     match lang {
         Lang::En => match verb {
@@ -2064,6 +2119,7 @@ fn accept_backward(
         return false;
     };
     let (gs, ge) = loc(locs, p.gap).unwrap_or((qe, qe));
+    let ge = apposition_at(s, gs, ge).unwrap_or(ge);
     let (vs, ve) = loc(locs, p.verb).unwrap_or((me, me));
     let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
     let verb = &s[vs..ve];
@@ -2265,7 +2321,8 @@ fn accept_backward(
         // that runs on or holds a place ("a position in the area of X, two Dozos") is no
         // list item
         let mut bounds: Vec<usize> = items.iter().map(|x| x.0).collect();
-        bounds.push(vs);
+        // the last segment ends where the verb group starts ("... have been killed")
+        bounds.push(loc(locs, p.aux).map_or(vs, |(a, _)| a.min(vs)));
         // `counted`: the segment's quantity is a number, not an article
         let seg_ok = |seg: &str, counted: bool| -> bool {
             // the connector before the next item is no part of the segment
@@ -2621,6 +2678,7 @@ pub fn incident_total(
         "FAT/EN/KILLED_HIM",
         "FAT/EN/NOUN_KILLED",
         "FAT/EN/VICTIM_DIED",
+        "FAT/EN/AND_DIED",
         "FAT/EN/DEATH_OF_ONE",
     ];
     let only_fallback = mentions.iter().all(|m| {
@@ -2763,7 +2821,10 @@ pub fn incident_total(
             }
             Folded::new(text.get(a..b).unwrap_or("")).s
         };
-        if !update && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
+        // a toll is the whole count: "the death toll of six was also given by ..." is
+        // another source for it, not more dead
+        let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
+        if !update && !toll && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
             group = Group::Additional(i);
         }
         figs.push(Fig {

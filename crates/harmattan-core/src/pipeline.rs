@@ -391,6 +391,7 @@ impl Engine {
                         .iter()
                         .all(|m| (published - m.date).num_days() > 60);
                 // "These attacks claimed the lives of 841 persons" goes on with the tally
+                // (and, with no date of its own, "Also, four more were killed")
                 let continues_tally = prev_background && {
                     let f = &folded.s[folded.folded_offset(sp.start)..];
                     [
@@ -406,6 +407,24 @@ impl Engine {
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
+                        || (!has_date
+                            && ["also, ", "in addition, ", "additionally, ", "while "]
+                                .iter()
+                                .any(|w| f.starts_with(w)))
+                };
+                // "... were assassinated in the same areas": a figure over the span of the
+                // tally told before it
+                let same_scope = !has_date && {
+                    let f = &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)];
+                    [
+                        "in the same areas",
+                        "in the same period",
+                        "during the same period",
+                        "over the same period",
+                        "across the same areas",
+                    ]
+                    .iter()
+                    .any(|w| f.contains(w))
                 };
                 // people demonstrating about a flood or a road accident: the flood is the
                 // topic, the demonstration the incident ("residents blocked the road to
@@ -415,6 +434,7 @@ impl Engine {
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
                     || continues_tally
+                    || same_scope
                     || (tally && !has_date)
                     || (past_year && !absolute_date)
                     || (has(Cat::Natural) && !armed_here && !demonstration);
@@ -921,12 +941,19 @@ impl Engine {
         (sig.demo_acts, sig.demo_arrests) = demo_signals(d, inc);
         sig.armed_casualties = armed_casualties(d, inc, &resolved);
         // ---- fatalities
-        let mut fms = Vec::new();
+        let (mut fms, mut body) = (Vec::new(), Vec::new());
         for &i in &inc.sents {
-            fms.extend(find_fatalities(d.text, d.sents[i].span));
+            let found = find_fatalities(d.text, d.sents[i].span);
+            if d.sents[i].headline {
+                fms.extend(found);
+            } else {
+                body.extend(found);
+            }
         }
+        let n_head = fms.len();
+        fms.extend(body);
         let significant = sig.has(Cat::Significant) || sig.has(Cat::MilTarget) && sig.target_armed;
-        let (fat, basis, used) = incident_total(d.text, &fms, significant);
+        let (fat, basis, used) = headline_or_body(d.text, &fms, n_head, significant);
         // "(5 fatalities split among 6 events)": this event's share, the first one's
         // (codebook 4.1.5: F / N rounded down, the leftover to the first)
         let (fat, basis) = match split_over(d, inc) {
@@ -2874,4 +2901,30 @@ fn dateline_len(s: &str) -> usize {
         }
     }
     0
+}
+
+/// The toll of an incident whose headline and body both give figures: the headline
+/// summarises the body ("Two fighters killed in shelling" over "two fighters were killed
+/// ..."), so the body's toll stands, not the sum; the headline's when the body gives none.
+/// `fms[..n_head]` are the headline's mentions.
+fn headline_or_body(
+    text: &str,
+    fms: &[crate::fatalities::FatalityMention],
+    n_head: usize,
+    significant: bool,
+) -> (u32, crate::types::FatalityBasis, Vec<usize>) {
+    let n_head = n_head.min(fms.len());
+    if n_head == 0 || n_head == fms.len() {
+        return incident_total(text, fms, significant);
+    }
+    let (bf, bb, bu) = incident_total(text, &fms[n_head..], significant);
+    let (hf, hb, hu) = incident_total(text, &fms[..n_head], significant);
+    let head_exact = hb == crate::types::FatalityBasis::Exact;
+    if bf > 0 && (bf >= hf || !head_exact) {
+        return (bf, bb, bu.into_iter().map(|u| u + n_head).collect());
+    }
+    if hf > 0 {
+        return (hf, hb, hu);
+    }
+    incident_total(text, fms, significant)
 }
