@@ -1211,6 +1211,17 @@ impl Engine {
                         None if a1.0.kind == ActorKind::State || a1.0.inter == 8 => {
                             (Some(a1), Some(unidentified()))
                         }
+                        // a settlement that fought back: its defenders are a community's
+                        // militia the text does not name, not the army (3.1.4, DR-17)
+                        None if sig.target_place => (
+                            Some(a1),
+                            Some(generic(
+                                format!("Unidentified Communal Militia ({cname})"),
+                                4,
+                                ActorKind::Militia,
+                                "ACT/DEFAULT/COMMUNAL",
+                            )),
+                        ),
                         None => (Some(a1), Some(state("military"))),
                     },
                     None => (Some(unidentified()), Some(state("military"))),
