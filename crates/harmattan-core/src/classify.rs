@@ -15,6 +15,8 @@ pub struct Signals {
     pub target_armed: bool,
     /// The target of the first violent verb is civilian.
     pub target_civilian: bool,
+    /// That civilian target is a settlement ("attacked the village of X"), not people.
+    pub target_place: bool,
     /// The one who started the violence is a crowd or a group of ordinary people.
     pub crowd_attacker: bool,
     /// Demonstrators fought, burned, smashed or seized something (same sentence as the protest).
@@ -41,6 +43,7 @@ impl Default for Signals {
             first: [None; NCATS],
             target_armed: false,
             target_civilian: false,
+            target_place: false,
             crowd_attacker: false,
             demo_acts: false,
             demo_arrests: false,
@@ -423,11 +426,12 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     {
         // two armed sides and killing: fighting, even without a clash word
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
-        if (s.target_armed || s.armed_casualties)
-            && !s.target_civilian
-            && armed_kinds >= 1
-            && (s.has(Kill) || s.has(Attack))
-        {
+        // a settlement attacked where fighters died was defended (DR-01, DR-17); a soldier
+        // or a fighter stabbed or wounded was an armed target (DR-01)
+        let defended = !s.target_civilian || (s.target_place && s.armed_casualties);
+        let armed_hit =
+            s.has(Kill) || s.has(Attack) || (s.target_armed && (s.has(Assault) || s.has(Injure)));
+        if (s.target_armed || s.armed_casualties) && defended && armed_kinds >= 1 && armed_hit {
             return d(SubEvent::ArmedClash, Kill, "CLS/BAT/KILLED_COMBATANTS");
         }
         // "unknown gunmen wounded two children": an attack, even with no verb of attack

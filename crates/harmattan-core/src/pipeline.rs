@@ -934,9 +934,10 @@ impl Engine {
         }
         sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
         sig.named_target = named_target;
-        let (armed_t, civ_t) = target_of_first_verb(d, inc, &resolved);
+        let (armed_t, civ_t, place_t) = target_of_first_verb(d, inc, &resolved);
         sig.target_armed = armed_t;
         sig.target_civilian = civ_t;
+        sig.target_place = place_t;
         sig.crowd_attacker = crowd_attacker(d, inc, &resolved);
         (sig.demo_acts, sig.demo_arrests) = demo_signals(d, inc);
         sig.armed_casualties = armed_casualties(d, inc, &resolved);
@@ -1279,6 +1280,17 @@ impl Engine {
                         None if a1.0.kind == ActorKind::State || a1.0.inter == 8 => {
                             (Some(a1), Some(unidentified()))
                         }
+                        // a settlement that fought back: its defenders are a community's
+                        // militia the text does not name, not the army (3.1.4, DR-17)
+                        None if sig.target_place => (
+                            Some(a1),
+                            Some(generic(
+                                format!("Unidentified Communal Militia ({cname})"),
+                                4,
+                                ActorKind::Militia,
+                                "ACT/DEFAULT/COMMUNAL",
+                            )),
+                        ),
                         None => (Some(a1), Some(state("military"))),
                     },
                     None => (Some(unidentified()), Some(state("military"))),
@@ -1526,6 +1538,11 @@ fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool
         {
             let vf = d.folded.folded_offset(v.span.start);
             let ve = d.folded.folded_offset(v.span.end);
+            // "seventeen members of the self-defence group were executed": people executed
+            // were captives, not fighters falling in combat (DR-12)
+            if d.folded.s[vf..ve].starts_with("execut") {
+                continue;
+            }
             let se = d.folded.folded_offset(s.span.end).max(ve);
             let after = d.folded.s[ve..se].trim_start();
             let participle = after.is_empty()
@@ -1698,10 +1715,19 @@ fn protest_topic(d: &Doc, si: usize, c: &Cue) -> bool {
         .iter()
         .filter_map(|&(k, reaction)| gap.rfind(k).map(|p| (p + k.len(), reaction)))
         .max_by_key(|x| x.0);
-    if cut.is_some_and(|x| x.1) {
+    let seg = cut.map_or(gap, |x| &gap[x.0..]);
+    // "while condemning the operations that targeted them": a phrase opened by "while" or
+    // "as" that goes on with a verb of protest still tells the topic
+    let protest_verb = seg.split_whitespace().next().is_some_and(|w| {
+        [
+            "condemn", "denounc", "demand", "protest", "denonc", "reclam",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    });
+    if cut.is_some_and(|x| x.1) && !protest_verb {
         return false;
     }
-    let seg = cut.map_or(gap, |x| &gap[x.0..]);
     // what the protest is about: "over the killing", "against the arrest of", "justice for"
     // "a woman who was stabbed" is the topic; "protesters who had burned tyres" acted
     let relative = seg
@@ -1888,10 +1914,13 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
     false
 }
 
-/// Whether the target of the incident's first violent verb is armed or civilian.
-fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool) {
+/// The target of the first violent verb of the incident: (armed, civilian, a settlement).
+/// The third flag says the civilian target is a place ("attacked the village of X"), not
+/// people: whether it was defended is told by who died there.
+fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool, bool) {
     let mut armed = false;
     let mut civ = false;
+    let mut place = false;
     for &si in &inc.seeds {
         let s = &d.sents[si];
         let cues = &d.cues[s.cues.clone()];
@@ -1915,7 +1944,7 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         };
         let v = cues[vi];
         if v.cat == Cat::Clash {
-            return (true, false);
+            return (true, false, false);
         }
         let classify_at = |cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
             match (cat, kind) {
@@ -2006,12 +2035,19 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         } else {
             after.or(before.filter(target_like))
         };
-        if let Some((_, cat, kind)) = pick {
+        if let Some((sp, cat, kind)) = pick {
             match classify_at(*cat, *kind) {
                 Some(true) => armed = true,
                 Some(false) => civ = true,
                 None => {}
             }
+            let w = &d.folded.s[d.folded.folded_offset(sp.start)..d.folded.folded_offset(sp.end)];
+            place = civ
+                && (matches!(
+                    w,
+                    "village" | "villages" | "hamlet" | "hamlets" | "quartier"
+                ) || w.starts_with("settlement")
+                    || w.starts_with("hameau"));
         }
         // "3 people were killed in an attack by gunmen on an army post": the attack's object
         // names the target; the dead, told only as "people", may be the post's soldiers
@@ -2050,10 +2086,11 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         if cues.iter().any(|c| c.cat == Cat::OffDuty) {
             civ = true;
             armed = false;
+            place = false;
         }
-        return (armed, civ);
+        return (armed, civ, place);
     }
-    (armed, civ)
+    (armed, civ, place)
 }
 
 fn better_geo(new: Option<&Geo>, old: Option<&Geo>) -> bool {
