@@ -31,7 +31,7 @@ fn main() {
     let folded = Folded::new(&text);
     let cues = lex.find(&folded);
     let cms = countries.find(&folded);
-    let ams = actors.find(&folded, &cms);
+    let ams = actors.find(&text, &folded, &cms);
     let dates = find_dates(&text, published);
     for sp in sentences::split(&text) {
         println!("## {}", &text[sp.start..sp.end]);

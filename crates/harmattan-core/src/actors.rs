@@ -279,11 +279,17 @@ impl ActorDict {
         &self.entries[i]
     }
 
-    /// Actor mentions in a folded text. `country_mentions` come from
+    /// Actor mentions in `folded`, the folding of `text` (acronyms match only where `text`
+    /// writes them in capitals). `country_mentions` come from
     /// [`Countries::find`] on the same text: an adjective right before an actor gives it
     /// its country, and "<adjective> forces/troops/army" is a state actor of that country.
-    pub fn find(&self, folded: &Folded, country_mentions: &[CountryMention]) -> Vec<ActorMention> {
-        let hits = self.matcher.find(folded);
+    pub fn find(
+        &self,
+        text: &str,
+        folded: &Folded,
+        country_mentions: &[CountryMention],
+    ) -> Vec<ActorMention> {
+        let hits = self.matcher.find_cased(folded, text);
         let s = &folded.s;
         let mut out: Vec<ActorMention> = Vec::with_capacity(hits.len());
         let adjective_before = |fstart: usize| -> Option<&CountryMention> {

@@ -27,8 +27,16 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     ac: AhoCorasick,
-    /// per pattern: (entry index, prefix pattern?)
-    pats: Vec<(usize, bool)>,
+    /// per pattern: (entry index, prefix pattern?, acronym?)
+    pats: Vec<(usize, bool, bool)>,
+}
+
+/// An acronym in a dictionary (`BLA`, `MSA`, `EIGS`): at least two letters, all capitals.
+/// It is matched only where the text writes it in capitals too, so that `Bla` (a town) or
+/// `msa` is not the group.
+fn is_acronym(surface: &str) -> bool {
+    surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !surface.chars().any(char::is_lowercase)
 }
 
 impl PhraseMatcher {
@@ -53,7 +61,7 @@ impl PhraseMatcher {
                 continue;
             }
             folded.push(f);
-            pats.push((entry, prefix));
+            pats.push((entry, prefix, is_acronym(body)));
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -67,10 +75,29 @@ impl PhraseMatcher {
     /// All hits in `folded`, leftmost-longest, in text order. Spans do not overlap, except
     /// that one span owned by several entries yields one hit per entry.
     pub fn find(&self, folded: &Folded) -> Vec<Hit> {
+        self.find_in(folded, None)
+    }
+
+    /// [`PhraseMatcher::find`], where an acronym pattern matches only a span that `text` (the
+    /// original of `folded`) writes with no lower-case letter.
+    pub fn find_cased(&self, folded: &Folded, text: &str) -> Vec<Hit> {
+        self.find_in(folded, Some(text))
+    }
+
+    fn find_in(&self, folded: &Folded, text: Option<&str>) -> Vec<Hit> {
         let s = folded.s.as_bytes();
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.ac.find_overlapping_iter(&folded.s) {
-            let (entry, prefix) = self.pats[m.pattern().as_usize()];
+            let (entry, prefix, acronym) = self.pats[m.pattern().as_usize()];
+            if let (true, Some(text)) = (acronym, text) {
+                let sp = folded.span(m.start(), m.end());
+                if text
+                    .get(sp.start..sp.end)
+                    .is_none_or(|w| w.chars().any(char::is_lowercase))
+                {
+                    continue;
+                }
+            }
             let (st, mut en) = (m.start(), m.end());
             if st > 0 && is_word_byte(s[st - 1]) {
                 continue;
@@ -166,5 +193,20 @@ mod tests {
             .map(|h| (&t[h.span.start..h.span.end], h.entry))
             .collect();
         assert_eq!(got, vec![("attacked", 0), ("military base", 1), ("IED", 3)]);
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let m = PhraseMatcher::new("t", [(0, "BLA"), (1, "Liberation Army"), (2, "EIGS")]).unwrap();
+        let t = "On the Segou-Bla axis, BLA and the Liberation Army; l'EIGS, then bla.";
+        let f = Folded::new(t);
+        let got: Vec<&str> = m
+            .find_cased(&f, t)
+            .iter()
+            .map(|h| &t[h.span.start..h.span.end])
+            .collect();
+        assert_eq!(got, vec!["BLA", "Liberation Army", "EIGS"]);
+        // without the original text, the case is not known: every spelling matches
+        assert_eq!(m.find(&f).len(), 5);
     }
 }

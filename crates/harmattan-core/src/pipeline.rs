@@ -256,7 +256,7 @@ impl Engine {
         let boiler = clean::boilerplate(text);
         let headline = clean::headline(text);
         let cms = self.countries.find(&folded);
-        let actors = self.actors.find(&folded, &cms);
+        let actors = self.actors.find(text, &folded, &cms);
         let all_dates = crate::dates::find_dates_folded(text, &folded, published);
         // "18 May 2022": the month is not the modal verb
         let mut cues = self.lexicon.find(&folded);
