@@ -1225,9 +1225,22 @@ fn person_or_longer_name(
     let gap = |a: usize, b: usize| fs.get(toks[a].e..toks[b].s).unwrap_or(".");
     let last = i + n - 1;
     let next = toks.get(last + 1).filter(|_| gap(last, last + 1) == " ");
-    // `San Miguel Street`, `Calle Bordo Prieto`
-    if next.is_some_and(|t| is_street_word(word(t))) {
-        return true;
+    // `San Miguel Street`, `Calle Bordo Prieto`, and a longer street name that starts with
+    // the place's: `Cruz del Sur Avenue`, `Valle de Bravo Boulevard`
+    let mut k = last + 1;
+    while k < toks.len() && k <= last + 4 && gap(k - 1, k) == " " {
+        let w = word(&toks[k]);
+        if is_street_word(w) {
+            return true;
+        }
+        let connector = matches!(
+            w,
+            "de" | "del" | "la" | "las" | "los" | "el" | "du" | "des" | "da" | "do" | "dos"
+        );
+        if !connector && !orig_first_char(text, folded, toks[k].s).is_some_and(char::is_uppercase) {
+            break;
+        }
+        k += 1;
     }
     if i > 0
         && matches!(gap(i - 1, i), " ")
@@ -2364,6 +2377,7 @@ fn resolve(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     let mut alt_key = String::with_capacity(64);
+    let mut unit_key = String::with_capacity(64);
     let corroborating = matches!(trace, Trace::Corroborated(_));
     let pointed = ctx.countries.iter().any(|&(_, w)| w >= SIGNAL);
     // every reading of a mention lies in one country
@@ -2494,6 +2508,22 @@ fn resolve(
                 key_into(first, &mut alt_key);
                 if !alt_key.is_empty() && own_name(&alt_key) {
                     score += 1.0;
+                }
+            }
+            // `in Sinaloa`: a hamlet named like a first-level unit of its own country (Sinaloa,
+            // Chiapas) is the unit, unless the text says otherwise
+            if p.kind == Kind::Populated && p.pop < 10_000 {
+                let typed = buf_key(fs, m).0;
+                let unit_too = m.hits.iter().any(|&o| {
+                    store.place(o).is_some_and(|q| {
+                        q.kind == Kind::Adm1 && q.cc == p.cc && {
+                            key_into(store.strs.get(q.name), &mut unit_key);
+                            unit_key == typed
+                        }
+                    })
+                });
+                if unit_too {
+                    score -= 1.0;
                 }
             }
             // the codebook's focus countries
