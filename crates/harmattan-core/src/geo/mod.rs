@@ -727,6 +727,10 @@ fn is_distance_word(w: &str) -> bool {
 /// Score bonus for user-supplied places: enough to beat a built-in village of the same
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
+/// A place an ACLED note says it coded (`coded as X`): the note's own choice.
+const CODED_BONUS: f32 = 6.0;
+/// The same when the gazetteer's place of that name is far from the note's other places.
+const CODED_FAR_BONUS: f32 = 2.0;
 
 /// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
 /// else in the text tells apart, a village there is the likelier place of a conflict event.
@@ -821,6 +825,8 @@ struct Mention<'g> {
     settlement: bool,
     /// After `fled to`, `evacuated to`.
     destination: bool,
+    /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
+    coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
     after_unknown: bool,
@@ -1988,6 +1994,30 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
+        // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
+        // as X and Y`: an ACLED note naming the place it coded
+        let coded = (1..=5).any(|k| {
+            prev(k) == "coded"
+                && (1..k).all(|j| {
+                    matches!(
+                        prev(j),
+                        "as" | "at" | "in" | "approximate" | "approximately" | "location"
+                    )
+                })
+        }) || (mentions.last().is_some_and(|pm: &Mention| {
+            pm.coded
+                && fs
+                    .get(pm.fe..t.s)
+                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
+        }));
+        // `coded as Bangkok - Phra Nakhon`: a label from the unit down to the place coded
+        if coded {
+            if let Some(pm) = mentions.last_mut() {
+                if pm.coded && fs.get(pm.fe..t.s) == Some(" - ") {
+                    pm.coded = false;
+                }
+            }
+        }
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
         let mut ui = i.saturating_sub(1);
@@ -2060,6 +2090,7 @@ fn resolve(
             near,
             settlement,
             destination,
+            coded,
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
             unknown: if after_unknown && i > 0 {
@@ -2473,6 +2504,29 @@ fn resolve(
             if m.destination {
                 score -= 2.0;
             }
+            // `Kembe (coded as Mougna at geoprecision 2)`: the note's own choice, unless the
+            // name is only part of a longer unknown one or the gazetteer's place of that name
+            // lies far from every other place the note names (another place of that name)
+            if m.coded && !m.partial {
+                let far = p.coords().is_some_and(|(la, lo)| {
+                    let mut others = mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(oi, o)| *oi != mi && o.context_of != Some(mi) && !o.coded)
+                        .peekable();
+                    others.peek().is_some()
+                        && !others.any(|(_, o)| {
+                            o.hits.iter().any(|&oh| {
+                                store.place(oh).is_some_and(|q| {
+                                    q.cc == p.cc
+                                        && q.coords()
+                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+                                })
+                            })
+                        })
+                });
+                score += if far { CODED_FAR_BONUS } else { CODED_BONUS };
+            }
             if m.context_of.is_some() {
                 score -= 4.0;
             }
@@ -2595,6 +2649,7 @@ fn resolve(
                     (m.unit_cue, "unit-cue"),
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
+                    (m.coded, "coded-as"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
                     (m.stem, "compound-stem"),
