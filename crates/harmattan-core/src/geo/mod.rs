@@ -727,6 +727,8 @@ fn is_distance_word(w: &str) -> bool {
 /// Score bonus for user-supplied places: enough to beat a built-in village of the same
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
+/// Where people or a trip came from (`from X`).
+const ORIGIN_MALUS: f32 = 2.0;
 /// A place an ACLED note says it coded (`coded as X`): the note's own choice.
 const CODED_BONUS: f32 = 6.0;
 /// The same when the gazetteer's place of that name is far from the note's other places.
@@ -825,6 +827,9 @@ struct Mention<'g> {
     settlement: bool,
     /// After `fled to`, `evacuated to`.
     destination: bool,
+    /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
+    /// came from (`Dozos from Ke-Macina`, `travelling from Bankass`), not the event's place.
+    origin: bool,
     /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
     coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
@@ -1916,6 +1921,35 @@ fn resolve(
             continue;
         }
         let end_tok = i + n - 1;
+        // `operation 'Panga'`, `Operation Barkhane`, `l'opération Serval`: a military
+        // operation's name, not a place
+        if matches!(
+            prev(1),
+            "operation" | "operations" | "operacion" | "operacao"
+        ) {
+            i += n;
+            continue;
+        }
+        // `Kel Ansar`, `Kel Adagh`: Tamasheq 'people of', a group's name; `the tribes of
+        // Ahel Taleb`: a people
+        if word(&t) == "kel"
+            || prev(1) == "kel"
+            || (matches!(prev(1), "of" | "de" | "des")
+                && matches!(
+                    prev(2),
+                    "tribe"
+                        | "tribes"
+                        | "clan"
+                        | "clans"
+                        | "fraction"
+                        | "fractions"
+                        | "tribu"
+                        | "tribus"
+                ))
+        {
+            i += n;
+            continue;
+        }
         // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
         if toks.get(end_tok + 1).is_some_and(|nt| {
             fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
@@ -1994,6 +2028,22 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
+        // `Dozos from Ke-Macina`, `travelling from the village of Bankass`: an origin
+        let origin = !near
+            && (p1 == "from"
+                || (p1 == "the" && p2 == "from")
+                || (matches!(p1, "of") && matches!(p2, "village" | "town" | "city") && {
+                    let p3 = prev(3);
+                    p3 == "from" || (p3 == "the" && prev(4) == "from")
+                }))
+            && !matches!(
+                if p1 == "from" { p2 } else { "" },
+                "far" | "away" | "across" | "kilometres" | "kilometers" | "km"
+            )
+            // `10km from X`
+            && !(p1 == "from"
+                && p2.starts_with(|c: char| c.is_ascii_digit())
+                && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
         // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
         // as X and Y`: an ACLED note naming the place it coded
         let coded = (1..=5).any(|k| {
@@ -2090,6 +2140,7 @@ fn resolve(
             near,
             settlement,
             destination,
+            origin,
             coded,
             unit_cue: unit_before || next_is_unit || after_unknown,
             after_unknown,
@@ -2504,6 +2555,9 @@ fn resolve(
             if m.destination {
                 score -= 2.0;
             }
+            if m.origin && !m.coded {
+                score -= ORIGIN_MALUS;
+            }
             // `Kembe (coded as Mougna at geoprecision 2)`: the note's own choice, unless the
             // name is only part of a longer unknown one or the gazetteer's place of that name
             // lies far from every other place the note names (another place of that name)
@@ -2650,6 +2704,7 @@ fn resolve(
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
                     (m.coded, "coded-as"),
+                    (m.origin, "origin"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
                     (m.stem, "compound-stem"),
