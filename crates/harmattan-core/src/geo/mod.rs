@@ -2068,6 +2068,28 @@ fn resolve(
                 }
             }
         }
+        // `towards Diabaly`, `heading to Paris`, `on the road to Douentza`, `medical
+        // evacuation to Gao`: a direction or a destination, not where the event was
+        let destination = destination
+            || matches!(p1, "towards" | "toward")
+            || (matches!(p1, "to" | "for")
+                && matches!(
+                    p2,
+                    "heading"
+                        | "headed"
+                        | "bound"
+                        | "road"
+                        | "highway"
+                        | "route"
+                        | "way"
+                        | "evacuation"
+                        | "walking"
+                        | "marching"
+                        | "driving"
+                        | "visit"
+                        | "trip"
+                        | "journey"
+                ));
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
         let mut ui = i.saturating_sub(1);
