@@ -727,6 +727,8 @@ fn is_distance_word(w: &str) -> bool {
 /// Score bonus for user-supplied places: enough to beat a built-in village of the same
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
+/// A place next to `N days earlier`, `a week ago`: an earlier event.
+const EARLIER_MALUS: f32 = 2.0;
 /// Where people or a trip came from (`from X`).
 const ORIGIN_MALUS: f32 = 2.0;
 /// A place an ACLED note says it coded (`coded as X`): the note's own choice.
@@ -830,6 +832,9 @@ struct Mention<'g> {
     /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
     /// came from (`Dozos from Ke-Macina`, `travelling from Bankass`), not the event's place.
     origin: bool,
+    /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
+    /// background.
+    earlier: bool,
     /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
     coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
@@ -2028,6 +2033,23 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
+        // `killed two weeks earlier in Ogossagou`, `a rally in Bamako a week earlier`: an
+        // earlier event told as background
+        let earlier = {
+            let unit = |w: &str| {
+                matches!(
+                    w,
+                    "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+                )
+            };
+            let lo = i.saturating_sub(4);
+            let hi = (i + n + 4).min(toks.len());
+            (lo + 1..hi).any(|k| {
+                (k < i || k >= i + n)
+                    && matches!(word(&toks[k]), "earlier" | "ago" | "before" | "prior")
+                    && unit(word(&toks[k - 1]))
+            })
+        };
         // `Dozos from Ke-Macina`, `travelling from the village of Bankass`: an origin
         let origin = !near
             && (p1 == "from"
@@ -2162,6 +2184,7 @@ fn resolve(
             near,
             settlement,
             destination,
+            earlier,
             origin,
             coded,
             unit_cue: unit_before || next_is_unit || after_unknown,
@@ -2577,6 +2600,9 @@ fn resolve(
             if m.destination {
                 score -= 2.0;
             }
+            if m.earlier && !m.coded {
+                score -= EARLIER_MALUS;
+            }
             if m.origin && !m.coded {
                 score -= ORIGIN_MALUS;
             }
@@ -2727,6 +2753,7 @@ fn resolve(
                     (m.destination, "destination"),
                     (m.coded, "coded-as"),
                     (m.origin, "origin"),
+                    (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
                     (m.stem, "compound-stem"),
