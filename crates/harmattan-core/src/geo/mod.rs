@@ -1839,7 +1839,24 @@ fn resolve(
                     && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
+        // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
+        // as X and Y`: an ACLED note naming the place it coded
+        let coded = (1..=5).any(|k| {
+            prev(k) == "coded"
+                && (1..k).all(|j| {
+                    matches!(
+                        prev(j),
+                        "as" | "at" | "in" | "approximate" | "approximately" | "location"
+                    )
+                })
+        }) || (mentions.last().is_some_and(|pm: &Mention| {
+            pm.coded
+                && fs
+                    .get(pm.fe..t.s)
+                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
+        }));
         let locative = is_prep(p1)
+            || coded
             || matches!(
                 p1,
                 "village" | "localite" | "hamlet" | "town" | "area" | "zone"
@@ -2066,22 +2083,6 @@ fn resolve(
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
-        // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
-        // as X and Y`: an ACLED note naming the place it coded
-        let coded = (1..=5).any(|k| {
-            prev(k) == "coded"
-                && (1..k).all(|j| {
-                    matches!(
-                        prev(j),
-                        "as" | "at" | "in" | "approximate" | "approximately" | "location"
-                    )
-                })
-        }) || (mentions.last().is_some_and(|pm: &Mention| {
-            pm.coded
-                && fs
-                    .get(pm.fe..t.s)
-                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
-        }));
         // `coded as Bangkok - Phra Nakhon`: a label from the unit down to the place coded
         if coded {
             if let Some(pm) = mentions.last_mut() {
@@ -2627,7 +2628,13 @@ fn resolve(
                             })
                         })
                 });
-                score += if far { CODED_FAR_BONUS } else { CODED_BONUS };
+                // a near-spelling of the coded name is less sure
+                let near_spelt = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
+                score += if far || near_spelt {
+                    CODED_FAR_BONUS
+                } else {
+                    CODED_BONUS
+                };
             }
             if m.context_of.is_some() {
                 score -= 4.0;
@@ -2667,6 +2674,8 @@ fn resolve(
                     near_other = mentions.iter().enumerate().any(|(oi, o)| {
                         oi != mi
                             && o.context_of != Some(mi)
+                            // the same name told again does not corroborate itself
+                            && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
                             && o.hits.len() <= 8
                             && o.hits.iter().any(|&oh| {
                                 store.place(oh).is_some_and(|q| {
