@@ -1972,6 +1972,17 @@ fn resolve(
             i += n;
             continue;
         }
+        // `Macina fighters`, `Kidal rebels`: fighters named after a place, not the place
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ")
+                && matches!(
+                    word(nt),
+                    "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
+                )
+        }) {
+            i += n;
+            continue;
+        }
         // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
         if toks.get(end_tok + 1).is_some_and(|nt| {
             fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
@@ -2095,6 +2106,9 @@ fn resolve(
         // evacuation to Gao`: a direction or a destination, not where the event was
         let destination = destination
             || matches!(p1, "towards" | "toward")
+            // `a truck leaving Gao for Ayorou`
+            || (p1 == "for"
+                && (3..=6).any(|k| matches!(prev(k), "leaving" | "left" | "departing")))
             || (matches!(p1, "to" | "for")
                 && matches!(
                     p2,
