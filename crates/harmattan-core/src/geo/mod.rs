@@ -1972,6 +1972,17 @@ fn resolve(
             i += n;
             continue;
         }
+        // `an Idarfane camp`, `a Ibogalitane and Idarfane camp`: a nomad camp of that people
+        // (`the Kidal camp` is a place's camp)
+        let indefinite = |w: &str| matches!(w, "a" | "an");
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ") && matches!(word(nt), "camp" | "camps")
+        }) && (indefinite(prev(1))
+            || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
+        {
+            i += n;
+            continue;
+        }
         // `Macina fighters`, `Kidal rebels`: fighters named after a place, not the place
         if toks.get(end_tok + 1).is_some_and(|nt| {
             fs.get(toks[end_tok].e..nt.s) == Some(" ")
