@@ -739,6 +739,14 @@ fn is_distance_word(w: &str) -> bool {
 /// Score bonus for user-supplied places: enough to beat a built-in village of the same
 /// name, not an admin seat.
 const USER_BONUS: f32 = 0.5;
+/// A place next to `N days earlier`, `a week ago`: an earlier event.
+const EARLIER_MALUS: f32 = 2.0;
+/// Where people or a trip came from (`from X`).
+const ORIGIN_MALUS: f32 = 2.0;
+/// A place an ACLED note says it coded (`coded as X`): the note's own choice.
+const CODED_BONUS: f32 = 6.0;
+/// The same when the gazetteer's place of that name is far from the note's other places.
+const CODED_FAR_BONUS: f32 = 2.0;
 
 /// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
 /// else in the text tells apart, a village there is the likelier place of a conflict event.
@@ -836,6 +844,14 @@ struct Mention<'g> {
     settlement: bool,
     /// After `fled to`, `evacuated to`.
     destination: bool,
+    /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
+    /// came from (`Dozos from Ke-Macina`, `travelling from Bankass`), not the event's place.
+    origin: bool,
+    /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
+    /// background.
+    earlier: bool,
+    /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
+    coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
     after_unknown: bool,
@@ -1858,7 +1874,24 @@ fn resolve(
                     && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
+        // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
+        // as X and Y`: an ACLED note naming the place it coded
+        let coded = (1..=5).any(|k| {
+            prev(k) == "coded"
+                && (1..k).all(|j| {
+                    matches!(
+                        prev(j),
+                        "as" | "at" | "in" | "approximate" | "approximately" | "location"
+                    )
+                })
+        }) || (mentions.last().is_some_and(|pm: &Mention| {
+            pm.coded
+                && fs
+                    .get(pm.fe..t.s)
+                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
+        }));
         let locative = is_prep(p1)
+            || coded
             || matches!(
                 p1,
                 "village" | "localite" | "hamlet" | "town" | "area" | "zone"
@@ -1945,6 +1978,57 @@ fn resolve(
             continue;
         }
         let end_tok = i + n - 1;
+        // `operation 'Panga'`, `Operation Barkhane`, `l'opération Serval`: a military
+        // operation's name, not a place
+        if matches!(
+            prev(1),
+            "operation" | "operations" | "operacion" | "operacao"
+        ) {
+            i += n;
+            continue;
+        }
+        // `Kel Ansar`, `Kel Adagh`: Tamasheq 'people of', a group's name; `the tribes of
+        // Ahel Taleb`: a people
+        if word(&t) == "kel"
+            || prev(1) == "kel"
+            || (matches!(prev(1), "of" | "de" | "des")
+                && matches!(
+                    prev(2),
+                    "tribe"
+                        | "tribes"
+                        | "clan"
+                        | "clans"
+                        | "fraction"
+                        | "fractions"
+                        | "tribu"
+                        | "tribus"
+                ))
+        {
+            i += n;
+            continue;
+        }
+        // `an Idarfane camp`, `a Ibogalitane and Idarfane camp`: a nomad camp of that people
+        // (`the Kidal camp` is a place's camp)
+        let indefinite = |w: &str| matches!(w, "a" | "an");
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ") && matches!(word(nt), "camp" | "camps")
+        }) && (indefinite(prev(1))
+            || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
+        {
+            i += n;
+            continue;
+        }
+        // `Macina fighters`, `Kidal rebels`: fighters named after a place, not the place
+        if toks.get(end_tok + 1).is_some_and(|nt| {
+            fs.get(toks[end_tok].e..nt.s) == Some(" ")
+                && matches!(
+                    word(nt),
+                    "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
+                )
+        }) {
+            i += n;
+            continue;
+        }
         // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
         if toks.get(end_tok + 1).is_some_and(|nt| {
             fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
@@ -2032,6 +2116,72 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
+        // `killed two weeks earlier in Ogossagou`, `a rally in Bamako a week earlier`: an
+        // earlier event told as background
+        let earlier = {
+            let unit = |w: &str| {
+                matches!(
+                    w,
+                    "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+                )
+            };
+            let lo = i.saturating_sub(4);
+            let hi = (i + n + 4).min(toks.len());
+            (lo + 1..hi).any(|k| {
+                (k < i || k >= i + n)
+                    && matches!(word(&toks[k]), "earlier" | "ago" | "before" | "prior")
+                    && unit(word(&toks[k - 1]))
+            })
+        };
+        // `Dozos from Ke-Macina`, `travelling from the village of Bankass`: an origin
+        let origin = !near
+            && (p1 == "from"
+                || (p1 == "the" && p2 == "from")
+                || (matches!(p1, "of") && matches!(p2, "village" | "town" | "city") && {
+                    let p3 = prev(3);
+                    p3 == "from" || (p3 == "the" && prev(4) == "from")
+                }))
+            && !matches!(
+                if p1 == "from" { p2 } else { "" },
+                "far" | "away" | "across" | "kilometres" | "kilometers" | "km"
+            )
+            // `10km from X`
+            && !(p1 == "from"
+                && p2.starts_with(|c: char| c.is_ascii_digit())
+                && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
+        // `coded as Bangkok - Phra Nakhon`: a label from the unit down to the place coded
+        if coded {
+            if let Some(pm) = mentions.last_mut() {
+                if pm.coded && fs.get(pm.fe..t.s) == Some(" - ") {
+                    pm.coded = false;
+                }
+            }
+        }
+        // `towards Diabaly`, `heading to Paris`, `on the road to Douentza`, `medical
+        // evacuation to Gao`: a direction or a destination, not where the event was
+        let destination = destination
+            || matches!(p1, "towards" | "toward")
+            // `a truck leaving Gao for Ayorou`
+            || (p1 == "for"
+                && (3..=6).any(|k| matches!(prev(k), "leaving" | "left" | "departing")))
+            || (matches!(p1, "to" | "for")
+                && matches!(
+                    p2,
+                    "heading"
+                        | "headed"
+                        | "bound"
+                        | "road"
+                        | "highway"
+                        | "route"
+                        | "way"
+                        | "evacuation"
+                        | "walking"
+                        | "marching"
+                        | "driving"
+                        | "visit"
+                        | "trip"
+                        | "journey"
+                ));
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
         let mut ui = i.saturating_sub(1);
@@ -2104,6 +2254,9 @@ fn resolve(
             near,
             settlement,
             destination,
+            earlier,
+            origin,
+            coded,
             unit_cue: unit_before || next_is_unit || after_unknown,
             first_level,
             after_unknown,
@@ -2562,6 +2715,41 @@ fn resolve(
             if m.destination {
                 score -= 2.0;
             }
+            if m.earlier && !m.coded {
+                score -= EARLIER_MALUS;
+            }
+            if m.origin && !m.coded {
+                score -= ORIGIN_MALUS;
+            }
+            // `Kembe (coded as Mougna at geoprecision 2)`: the note's own choice, unless the
+            // name is only part of a longer unknown one or the gazetteer's place of that name
+            // lies far from every other place the note names (another place of that name)
+            if m.coded && !m.partial {
+                let far = p.coords().is_some_and(|(la, lo)| {
+                    let mut others = mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(oi, o)| *oi != mi && o.context_of != Some(mi) && !o.coded)
+                        .peekable();
+                    others.peek().is_some()
+                        && !others.any(|(_, o)| {
+                            o.hits.iter().any(|&oh| {
+                                store.place(oh).is_some_and(|q| {
+                                    q.cc == p.cc
+                                        && q.coords()
+                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+                                })
+                            })
+                        })
+                });
+                // a near-spelling of the coded name is less sure
+                let near_spelt = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
+                score += if far || near_spelt {
+                    CODED_FAR_BONUS
+                } else {
+                    CODED_BONUS
+                };
+            }
             if m.context_of.is_some() {
                 score -= 4.0;
             }
@@ -2600,6 +2788,8 @@ fn resolve(
                     near_other = mentions.iter().enumerate().any(|(oi, o)| {
                         oi != mi
                             && o.context_of != Some(mi)
+                            // the same name told again does not corroborate itself
+                            && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
                             && o.hits.len() <= 8
                             && o.hits.iter().any(|&oh| {
                                 store.place(oh).is_some_and(|q| {
@@ -2692,6 +2882,9 @@ fn resolve(
                     (m.unit_cue, "unit-cue"),
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
+                    (m.coded, "coded-as"),
+                    (m.origin, "origin"),
+                    (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
                     (m.stem, "compound-stem"),
