@@ -2782,27 +2782,30 @@ fn resolve(
                 score -= 3.0;
             }
             // homonyms: a place near the other places the text names
-            let mut near_other = false;
-            if m.hits.len() > 1 || m.fuzzy {
-                if let Some((la, lo)) = p.coords() {
-                    near_other = mentions.iter().enumerate().any(|(oi, o)| {
-                        oi != mi
-                            && o.context_of != Some(mi)
-                            // the same name told again does not corroborate itself
-                            && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
-                            && o.hits.len() <= 8
-                            && o.hits.iter().any(|&oh| {
-                                store.place(oh).is_some_and(|q| {
-                                    q.cc == p.cc
-                                        && q.coords()
-                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+            let near_of = || {
+                (m.hits.len() > 1 || m.fuzzy)
+                    && p.coords().is_some_and(|(la, lo)| {
+                        mentions.iter().enumerate().any(|(oi, o)| {
+                            oi != mi
+                                && o.context_of != Some(mi)
+                                // the same name told again does not corroborate itself
+                                && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
+                                && o.hits.len() <= 8
+                                && o.hits.iter().any(|&oh| {
+                                    store.place(oh).is_some_and(|q| {
+                                        q.cc == p.cc
+                                            && q.coords().is_some_and(|(qa, qo)| {
+                                                km(la, lo, qa, qo) <= NEAR_KM
+                                            })
+                                    })
                                 })
-                            })
-                    });
-                    if near_other {
-                        score += 1.5;
-                    }
-                }
+                        })
+                    })
+            };
+            // the corroborated-countries pass does not score: it asks only when it must
+            let near_other = !corroborating && near_of();
+            if near_other {
+                score += 1.5;
             }
             score -= 0.05 * mi as f32;
             // admin context
@@ -2849,7 +2852,10 @@ fn resolve(
             if let Some(d) = dist {
                 // a near-spelling one edit away is refused when the text names an admin unit
                 // (of the same country) that does not contain it
-                if d > 0 && ctx_bonus <= 0.0 && !near_other && names_other_unit(store, &mentions, p)
+                if d > 0
+                    && ctx_bonus <= 0.0
+                    && !(near_other || corroborating && near_of())
+                    && names_other_unit(store, &mentions, p)
                 {
                     continue;
                 }
