@@ -962,6 +962,21 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
     })
 }
 
+/// True when the readings of a name include a national capital and no admin unit of the
+/// capital's own country (`Athens`, not `Buenos Aires` or `Kabul`).
+fn lone_capital(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&h| {
+        store.place(h).is_some_and(|c| {
+            c.kind == Kind::Capital
+                && !hits.iter().any(|&u| {
+                    store
+                        .place(u)
+                        .is_some_and(|u| u.kind.is_unit() && u.cc == c.cc)
+                })
+        })
+    })
+}
+
 /// Two places within this distance support each other among homonyms.
 const NEAR_KM: f64 = 60.0;
 
@@ -2068,6 +2083,10 @@ fn resolve(
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
+                // `Exarchia, Athens`: after a comma, a quarter of a national capital, unless
+                // the capital's own country has a unit of that name (`Pileta (Sucre)` states
+                // a unit)
+                && !(gap.trim_start().starts_with(',') && lone_capital(store, &hits))
         };
         let pair_first = pair_word(p1) || pair_after;
         let pair_second = mentions.last().is_some_and(|pm: &Mention| {
@@ -2371,6 +2390,12 @@ fn resolve(
         let mut ccs = c.hits.iter().filter_map(|&h| store.place(h)).map(|p| p.cc);
         ccs.next().is_some_and(|first| ccs.all(|cc| cc == first))
     };
+    // `Athens ... Athens`: when a name is a national capital that no unit of its own country
+    // is named after, writing it again says nothing about which of its places is meant (a
+    // unit named as such still does)
+    let repeat_of_capital = |c: &Mention, m: &Mention| {
+        !c.unit_cue && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) && lone_capital(store, &m.hits)
+    };
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2388,6 +2413,7 @@ fn resolve(
                     ci2 != mi
                         && !c.dropped
                         && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
+                        && !repeat_of_capital(c, m)
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
@@ -2598,7 +2624,7 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) {
+                if (direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe)) || repeat_of_capital(c, m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
