@@ -2413,10 +2413,10 @@ fn resolve(
                     ci2 != mi
                         && !c.dropped
                         && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
-                        && !repeat_of_capital(c, m)
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
+                                    && !repeat_of_capital(c, m)
                                     // the same name written again (`Kone ... Kone`) is
                                     // weak evidence, as a town's commune holds it in every
                                     // country that has both: it corroborates only when the
