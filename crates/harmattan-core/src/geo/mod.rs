@@ -1995,7 +1995,12 @@ fn resolve(
                 )
                 && p2 != "outskirts")
             || (matches!(p1, "from" | "of" | "de" | "d" | "du")
-                && (2..=4).any(|k| is_distance_word(prev(k))));
+                && (2..=4).any(|k| is_distance_word(prev(k))))
+            // `150 km southwest of the capital Algiers`
+            || (matches!(p1, "capital" | "city" | "town")
+                && p2 == "the"
+                && matches!(prev(3), "from" | "of")
+                && (4..=6).any(|k| is_distance_word(prev(k))));
         let prep = is_prep(p1);
         // `the village of X`, `la localité de X`: the text says X is a settlement
         let settlement = matches!(p1, "of" | "de" | "d")
