@@ -827,6 +827,8 @@ struct Mention<'g> {
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
+    /// Right after `in`, `at` (`demonstrated in Lorient`): where the event took place.
+    in_at: bool,
     near: bool,
     unit_cue: bool,
     /// Named with a word for a first-level unit (`Oyo State`): a first-level unit of that
@@ -2112,6 +2114,7 @@ fn resolve(
             pair_second,
             units_only: !cap,
             prep,
+            in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
             near,
             settlement,
             destination,
@@ -2491,11 +2494,15 @@ fn resolve(
                 // Palma of Spain), or the user's own places
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
+                // (`demonstrated in Lorient. They denounced the invasion of Ukraine`: a town
+                // of 20,000 right after `in` or `at`, unless the text calls it a village)
                 None if p.user
                     || (is_focus(p) && sahel_doc)
                     || (m.prep
                         && ctx.placed.is_empty()
-                        && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
+                        && (p.pop >= 100_000
+                            || matches!(p.kind, Kind::Capital | Kind::Seat1)
+                            || (p.pop >= 20_000 && m.in_at && !m.settlement))) =>
                 {
                     -2.0
                 }
