@@ -827,6 +827,9 @@ struct Mention<'g> {
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
+    /// Before `countryside` (`in Dara countryside`): the rural part of a first-level unit
+    /// of that name, a country signal like a unit named as such.
+    countryside: bool,
     /// Right after `in`, `at` (`demonstrated in Lorient`): where the event took place.
     in_at: bool,
     near: bool,
@@ -2115,6 +2118,9 @@ fn resolve(
             units_only: !cap,
             prep,
             in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
+            countryside: toks.get(end_tok + 1).is_some_and(|nt| {
+                fs.get(toks[end_tok].e..nt.s) == Some(" ") && word(nt) == "countryside"
+            }),
             near,
             settlement,
             destination,
@@ -2173,11 +2179,14 @@ fn resolve(
                     w,
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
+                    // `Saida town in Ar Raqqa countryside`
+                    || (mentions[m].countryside && matches!(w, "town" | "village" | "city"))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
         let marked = gap.contains([',', '('])
-            || ((gap.contains("in ") || gap.contains("dans ")) && mentions[m].unit_cue);
+            || ((gap.contains("in ") || gap.contains("dans "))
+                && (mentions[m].unit_cue || mentions[m].countryside));
         if words_ok && marked {
             mentions[m].context_of = Some(prev.context_of.unwrap_or(m - 1));
         }
@@ -2290,7 +2299,11 @@ fn resolve(
     // in one country only points to that country as a country name would
     let unit_countries: Vec<usize> = mentions
         .iter()
-        .filter(|m| !m.dropped && !m.fuzzy && (m.unit_cue || m.context_of.is_some()))
+        .filter(|m| {
+            !m.dropped
+                && !m.fuzzy
+                && (m.unit_cue || m.context_of.is_some() || (m.countryside && !m.partial))
+        })
         .filter_map(|m| {
             // `Sideradougou (Sideradougou, Comoe)`: of a qualifier's units, those that hold the
             // place it qualifies (Comoe the Burkinabe province, not the Ivorian region)
@@ -2320,6 +2333,18 @@ fn resolve(
                 let Some(u) = store.place(h) else { continue };
                 let counts = if holding {
                     holds(u)
+                } else if !m.unit_cue && m.context_of.is_none() {
+                    // `Dara countryside`: a first-level unit by its own name (not `Abu Rasin
+                    // countryside`, a town's countryside whose last word is an alternate of a
+                    // unit abroad)
+                    u.kind == Kind::Adm1 && {
+                        let mut k = String::new();
+                        let first = store.strs.get(u.alts).split('|').next().unwrap_or("");
+                        key_into(store.strs.get(u.name), &mut k);
+                        let own = k == buf_key(fs, m).0;
+                        key_into(first, &mut k);
+                        own || (!k.is_empty() && k == buf_key(fs, m).0)
+                    }
                 } else {
                     u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
                 };
