@@ -2095,6 +2095,17 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
 
 fn better_geo(new: Option<&Geo>, old: Option<&Geo>) -> bool {
     match (new, old) {
+        // `in Ain Defla province ... 150 km southwest of the capital Algiers`: a place the
+        // event is only near, outside the first-level unit the report stated, is a landmark,
+        // not a closer look at the place
+        (Some(n), Some(o))
+            if o.geo_precision == 3
+                && n.geo_precision == 2
+                && !o.admin1.is_empty()
+                && (n.country != o.country || n.admin1 != o.admin1) =>
+        {
+            false
+        }
         (Some(n), Some(o)) => n.geo_precision < o.geo_precision,
         (Some(_), None) => true,
         _ => false,

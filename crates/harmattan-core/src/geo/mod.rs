@@ -835,6 +835,11 @@ struct Mention<'g> {
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
+    /// Before `countryside` (`in Dara countryside`): the rural part of a first-level unit
+    /// of that name, a country signal like a unit named as such.
+    countryside: bool,
+    /// Right after `in`, `at` (`demonstrated in Lorient`): where the event took place.
+    in_at: bool,
     near: bool,
     unit_cue: bool,
     /// Named with a word for a first-level unit (`Oyo State`): a first-level unit of that
@@ -975,6 +980,21 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
                         && (u.kind != Kind::Adm2 || u.admin2 == p.admin2)
                 })
             })
+    })
+}
+
+/// True when the readings of a name include a national capital and no admin unit of the
+/// capital's own country (`Athens`, not `Buenos Aires` or `Kabul`).
+fn lone_capital(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&h| {
+        store.place(h).is_some_and(|c| {
+            c.kind == Kind::Capital
+                && !hits.iter().any(|&u| {
+                    store
+                        .place(u)
+                        .is_some_and(|u| u.kind.is_unit() && u.cc == c.cc)
+                })
+        })
     })
 }
 
@@ -2077,7 +2097,12 @@ fn resolve(
                 )
                 && p2 != "outskirts")
             || (matches!(p1, "from" | "of" | "de" | "d" | "du")
-                && (2..=4).any(|k| is_distance_word(prev(k))));
+                && (2..=4).any(|k| is_distance_word(prev(k))))
+            // `150 km southwest of the capital Algiers`
+            || (matches!(p1, "capital" | "city" | "town")
+                && p2 == "the"
+                && matches!(prev(3), "from" | "of")
+                && (4..=6).any(|k| is_distance_word(prev(k))));
         let prep = is_prep(p1);
         // `the village of X`, `la localité de X`: the text says X is a settlement
         let settlement = matches!(p1, "of" | "de" | "d")
@@ -2231,6 +2256,10 @@ fn resolve(
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
+                // `Exarchia, Athens`: after a comma, a quarter of a national capital, unless
+                // the capital's own country has a unit of that name (`Pileta (Sucre)` states
+                // a unit)
+                && !(gap.trim_start().starts_with(',') && lone_capital(store, &hits))
         };
         let pair_first = pair_word(p1) || pair_after;
         let pair_second = mentions.last().is_some_and(|pm: &Mention| {
@@ -2251,6 +2280,10 @@ fn resolve(
             pair_second,
             units_only: !cap,
             prep,
+            in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
+            countryside: toks.get(end_tok + 1).is_some_and(|nt| {
+                fs.get(toks[end_tok].e..nt.s) == Some(" ") && word(nt) == "countryside"
+            }),
             near,
             settlement,
             destination,
@@ -2312,11 +2345,14 @@ fn resolve(
                     w,
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
+                    // `Saida town in Ar Raqqa countryside`
+                    || (mentions[m].countryside && matches!(w, "town" | "village" | "city"))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
         let marked = gap.contains([',', '('])
-            || ((gap.contains("in ") || gap.contains("dans ")) && mentions[m].unit_cue);
+            || ((gap.contains("in ") || gap.contains("dans "))
+                && (mentions[m].unit_cue || mentions[m].countryside));
         if words_ok && marked {
             mentions[m].context_of = Some(prev.context_of.unwrap_or(m - 1));
         }
@@ -2429,7 +2465,11 @@ fn resolve(
     // in one country only points to that country as a country name would
     let unit_countries: Vec<usize> = mentions
         .iter()
-        .filter(|m| !m.dropped && !m.fuzzy && (m.unit_cue || m.context_of.is_some()))
+        .filter(|m| {
+            !m.dropped
+                && !m.fuzzy
+                && (m.unit_cue || m.context_of.is_some() || (m.countryside && !m.partial))
+        })
         .filter_map(|m| {
             // `Sideradougou (Sideradougou, Comoe)`: of a qualifier's units, those that hold the
             // place it qualifies (Comoe the Burkinabe province, not the Ivorian region)
@@ -2459,6 +2499,18 @@ fn resolve(
                 let Some(u) = store.place(h) else { continue };
                 let counts = if holding {
                     holds(u)
+                } else if !m.unit_cue && m.context_of.is_none() {
+                    // `Dara countryside`: a first-level unit by its own name (not `Abu Rasin
+                    // countryside`, a town's countryside whose last word is an alternate of a
+                    // unit abroad)
+                    u.kind == Kind::Adm1 && {
+                        let mut k = String::new();
+                        let first = store.strs.get(u.alts).split('|').next().unwrap_or("");
+                        key_into(store.strs.get(u.name), &mut k);
+                        let own = k == buf_key(fs, m).0;
+                        key_into(first, &mut k);
+                        own || (!k.is_empty() && k == buf_key(fs, m).0)
+                    }
                 } else {
                     u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
                 };
@@ -2538,6 +2590,12 @@ fn resolve(
         let mut ccs = c.hits.iter().filter_map(|&h| store.place(h)).map(|p| p.cc);
         ccs.next().is_some_and(|first| ccs.all(|cc| cc == first))
     };
+    // `Athens ... Athens`: when a name is a national capital that no unit of its own country
+    // is named after, writing it again says nothing about which of its places is meant (a
+    // unit named as such still does)
+    let repeat_of_capital = |c: &Mention, m: &Mention| {
+        !c.unit_cue && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) && lone_capital(store, &m.hits)
+    };
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2558,6 +2616,7 @@ fn resolve(
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
+                                    && !repeat_of_capital(c, m)
                                     // the same name written again (`Kone ... Kone`) is
                                     // weak evidence, as a town's commune holds it in every
                                     // country that has both: it corroborates only when the
@@ -2627,11 +2686,15 @@ fn resolve(
                 // Palma of Spain), or the user's own places
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
+                // (`demonstrated in Lorient. They denounced the invasion of Ukraine`: a town
+                // of 20,000 right after `in` or `at`, unless the text calls it a village)
                 None if p.user
                     || (is_focus(p) && sahel_doc)
                     || (m.prep
                         && ctx.placed.is_empty()
-                        && (p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1))) =>
+                        && (p.pop >= 100_000
+                            || matches!(p.kind, Kind::Capital | Kind::Seat1)
+                            || (p.pop >= 20_000 && m.in_at && !m.settlement))) =>
                 {
                     -2.0
                 }
@@ -2821,7 +2884,7 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) {
+                if (direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe)) || repeat_of_capital(c, m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
