@@ -68,6 +68,10 @@ struct Sent {
     background: bool,
     hypothetical: bool,
     anaphora: bool,
+    /// The clause opens on a discourse cue that moves to another incident: 2 for "In a
+    /// separate attack, ...", "Elsewhere, ..."; 1 for the weaker "Meanwhile, ...", "On the
+    /// other hand, ..." (often the same story seen from the other side); 0 for none.
+    shift: u8,
     headline: bool,
 }
 
@@ -455,6 +459,9 @@ impl Engine {
                     background,
                     hypothetical,
                     anaphora: has(Cat::Anaphora),
+                    shift: opens_other_incident(
+                        &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
+                    ),
                     headline: headline.is_some_and(|h| h.contains(sp)),
                 });
             }
@@ -622,6 +629,20 @@ impl Engine {
         // a headline summarises what follows
         if c.seeds.iter().all(|&i| d.sents[i].headline) {
             return false;
+        }
+        // "In a separate attack, ...", "Elsewhere, ...": the text moves to another incident;
+        // "Meanwhile, ..." does when the clause names a place of its own, another one
+        if s.shift == 2 {
+            return true;
+        }
+        if s.shift == 1 {
+            let other_place =
+                geo.is_some_and(|g| c.geo.as_ref().is_none_or(|h| h.location != g.location));
+            let other_day =
+                date.is_some_and(|b| c.date.is_none_or(|a| d.dates[a].date != d.dates[b].date));
+            if other_place || other_day {
+                return true;
+            }
         }
         if s.anaphora && date.is_none() {
             return false;
@@ -2772,6 +2793,88 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether a clause (folded) opens on a discourse cue that moves the report to another
+/// incident: "In a separate incident", "In another attack", "Separately", "Elsewhere",
+/// "Meanwhile", "Similarly" (and French "Dans une autre attaque", "Par ailleurs", "Ailleurs").
+/// "In a related development" and other follow-ups of the same story are not among them.
+fn opens_other_incident(f: &str) -> u8 {
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let opens = |w: &&str| {
+        f.strip_prefix(*w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([',', ' ', ';']))
+    };
+    const STRONG: [&str; 5] = [
+        "separately",
+        "elsewhere",
+        "similarly",
+        "in other news",
+        "ailleurs",
+    ];
+    const WEAK: [&str; 4] = [
+        "meanwhile",
+        "in the meantime",
+        "on the other hand",
+        "par ailleurs",
+    ];
+    if STRONG.iter().any(opens) {
+        return 2;
+    }
+    if WEAK.iter().any(opens) {
+        return 1;
+    }
+    // "in a separate incident", "in another attack", "in a second ambush", "dans une autre attaque"
+    const KINDS: [&str; 24] = [
+        "incident",
+        "attack",
+        "assault",
+        "ambush",
+        "raid",
+        "encounter",
+        "clash",
+        "explosion",
+        "blast",
+        "bombing",
+        "strike",
+        "airstrike",
+        "shooting",
+        "killing",
+        "operation",
+        "fighting",
+        "development",
+        "event",
+        "episode",
+        "attaque",
+        "embuscade",
+        "explosion",
+        "affrontement",
+        "operation",
+    ];
+    let rest = [
+        "in a separate ",
+        "in another ",
+        "in a second ",
+        "in a similar ",
+        "in a different ",
+        "in a new ",
+        "dans une autre ",
+        "dans un autre ",
+        "lors d'une autre ",
+    ]
+    .iter()
+    .find_map(|p| f.strip_prefix(p));
+    let other = rest.is_some_and(|r| {
+        // one adjective may stand before the noun ("in another deadly attack")
+        let mut words = r
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let w1 = words.next().unwrap_or("");
+        let w2 = words.next().unwrap_or("");
+        let kind = |w: &str| KINDS.iter().any(|k| w.starts_with(k));
+        kind(w1) || kind(w2)
+    });
+    u8::from(other) * 2
 }
 
 fn d_has_absolute(ms: &[DateMention]) -> bool {
