@@ -9,7 +9,7 @@ use crate::classify::{classify, Signals, TRIGGERS};
 use crate::codebook::{interaction, EventType, SubEvent};
 use crate::countries::{Countries, CountryMentionKind};
 use crate::dates::{find_dates, DateMention};
-use crate::fatalities::{find_fatalities, incident_total};
+use crate::fatalities::{find_fatalities, incident_total, FatalityKind};
 use crate::geo::{geocode, Gazetteer, Geo, GeoContext, ImportReport};
 use crate::lexicon::{Cat, Cue, Lexicon};
 use crate::text::Folded;
@@ -358,6 +358,8 @@ impl Engine {
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
         let mut prev_background = false;
+        // per clause: every date it gives is over a year before publication
+        let mut history: Vec<bool> = Vec::new();
         for sp in sentences::split(text) {
             if boiler
                 .iter()
@@ -450,6 +452,12 @@ impl Engine {
                     c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
                 }) && !has_date;
                 prev_background = background;
+                history.push(
+                    has_date
+                        && dates[dates_r.clone()]
+                            .iter()
+                            .all(|m| (published - m.date).num_days() > 365),
+                );
                 sents.push(Sent {
                     span: sp,
                     cues: cues_r,
@@ -464,6 +472,20 @@ impl Engine {
                     ),
                     headline: headline.is_some_and(|h| h.contains(sp)),
                 });
+            }
+        }
+        // a report of recent news that retells an incident of over a year ago ("On 17
+        // February 2009, gunmen attacked ..."): history, not an event of this report; a
+        // report with no recent incident keeps its old ones (an archive text)
+        let recent = sents
+            .iter()
+            .zip(&history)
+            .any(|(s, &h)| s.trigger && !s.background && !s.hypothetical && !h);
+        if recent {
+            for (s, &h) in sents.iter_mut().zip(&history) {
+                if h {
+                    s.background = true;
+                }
             }
         }
         Doc {
@@ -641,6 +663,18 @@ impl Engine {
             let other_day =
                 date.is_some_and(|b| c.date.is_none_or(|a| d.dates[a].date != d.dates[b].date));
             if other_place || other_day {
+                return true;
+            }
+        }
+        if let (Some(a), Some(b)) = (c.geo.as_ref(), geo) {
+            // another province or country with a toll of its own, after a toll here: another
+            // incident, however vaguely each is placed ("four killed in the eastern
+            // countryside of Hama" ... "seven killed in the desert of Homs")
+            if (a.country != b.country
+                || (!a.admin1.is_empty() && !b.admin1.is_empty() && a.admin1 != b.admin1))
+                && has_toll(d, s.span)
+                && c.sents.iter().any(|&k| has_toll(d, d.sents[k].span))
+            {
                 return true;
             }
         }
@@ -2793,6 +2827,13 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether a span reports deaths of an incident (not a cumulative toll, not "no casualties").
+fn has_toll(d: &Doc, sp: Span) -> bool {
+    find_fatalities(d.text, sp)
+        .iter()
+        .any(|m| matches!(m.kind, FatalityKind::Incident | FatalityKind::Claim))
 }
 
 /// Whether a clause (folded) opens on a discourse cue that moves the report to another
