@@ -439,6 +439,9 @@ impl Engine {
                     || has(Cat::Barricade)
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
+                    || comes_after_other(
+                        &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
+                    )
                     || continues_tally
                     || same_scope
                     || (tally && !has_date)
@@ -2827,6 +2830,21 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether a clause (folded) ties the report to an earlier or later happening ("The
+/// operation came two days after a deadly attack on ...", "This happened a week after ...",
+/// "The clashes come just hours before ..."): what follows is context told to date this
+/// report, not more of its incident, and its subject (a few words opening the clause) is
+/// the incident told before. "... the attack, which happened days before" is no such link.
+fn comes_after_other(f: &str) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b",
+        )
+        .ok()
+    });
+    RE.as_ref().is_some_and(|re| re.is_match(f))
 }
 
 /// Whether a span reports deaths of an incident (not a cumulative toll, not "no casualties").
