@@ -75,6 +75,13 @@ struct Sent {
     headline: bool,
 }
 
+impl Sent {
+    /// Whether the clause opens on a cue of another incident, strong or weak.
+    fn shift_any(&self) -> bool {
+        self.shift > 0
+    }
+}
+
 /// Country weight of the text's corroborated places (see `Engine::place_signals`).
 const PLACE_SIGNAL: f32 = 0.5;
 
@@ -596,7 +603,28 @@ impl Engine {
                 continue;
             }
             let date = event_date_in(d, s.dates.clone());
+            // the report goes back to an earlier incident of the text ("On Tuesday, A ...
+            // Similarly on Wednesday, B ... At A on Tuesday evening, three of the five were
+            // killed"): a sentence on the day of an incident told before, not on the day of
+            // the current one, joins that one
             let geo = self.geocode_span(d, s.span);
+            let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
+            if let (Some(c), Some(here)) = (cur.as_ref(), date.and_then(day)) {
+                let other_day = c.date.and_then(day).is_some_and(|cd| cd != here);
+                if other_day && !s.shift_any() {
+                    // ... and names no place, or the place of that incident
+                    if let Some(back) = out.iter_mut().rev().find(|o| {
+                        o.date.and_then(day) == Some(here)
+                            && geo.as_ref().is_none_or(|g| {
+                                o.geo.as_ref().is_some_and(|h| h.location == g.location)
+                            })
+                    }) {
+                        back.sents.push(i);
+                        back.seeds.push(i);
+                        continue;
+                    }
+                }
+            }
             match cur.as_mut() {
                 Some(c) if !self.conflicts(d, c, date, geo.as_ref(), s) => {
                     // the report proper (a dated sentence after an undated lead or headline)
