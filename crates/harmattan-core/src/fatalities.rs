@@ -2995,6 +2995,20 @@ pub fn incident_total(
             same_report.push(k);
         }
     }
+    // "five members of the group were killed" ... "five rebels were killed": the same number
+    // for the fighters under another noun, in another sentence, is the same dead told again
+    if let Some(a) = armed {
+        let sa = sentences_of(&best[a]);
+        for k in 0..best.len() {
+            if matches!(best[k].group, Group::Other(_))
+                && !same_report.contains(&k)
+                && best[k].value == best[a].value
+                && !sentences_of(&best[k]).iter().any(|x| sa.contains(x))
+            {
+                same_report.push(k);
+            }
+        }
+    }
     if let (Some(g), Some(a), None) = (generic, armed, whole) {
         let sentences = |grp: &Group| -> Vec<(usize, usize)> {
             figs.iter()

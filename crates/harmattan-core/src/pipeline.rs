@@ -9,7 +9,7 @@ use crate::classify::{classify, Signals, TRIGGERS};
 use crate::codebook::{interaction, EventType, SubEvent};
 use crate::countries::{Countries, CountryMentionKind};
 use crate::dates::{find_dates, DateMention};
-use crate::fatalities::{find_fatalities, incident_total};
+use crate::fatalities::{find_fatalities, incident_total, FatalityKind};
 use crate::geo::{geocode, Gazetteer, Geo, GeoContext, ImportReport};
 use crate::lexicon::{Cat, Cue, Lexicon};
 use crate::text::Folded;
@@ -68,7 +68,18 @@ struct Sent {
     background: bool,
     hypothetical: bool,
     anaphora: bool,
+    /// The clause opens on a discourse cue that moves to another incident: 2 for "In a
+    /// separate attack, ...", "Elsewhere, ..."; 1 for the weaker "Meanwhile, ...", "On the
+    /// other hand, ..." (often the same story seen from the other side); 0 for none.
+    shift: u8,
     headline: bool,
+}
+
+impl Sent {
+    /// Whether the clause opens on a cue of another incident, strong or weak.
+    fn shift_any(&self) -> bool {
+        self.shift > 0
+    }
 }
 
 /// Country weight of the text's corroborated places (see `Engine::place_signals`).
@@ -354,6 +365,8 @@ impl Engine {
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
         let mut prev_background = false;
+        // per clause: every date it gives is over a year before publication
+        let mut history: Vec<bool> = Vec::new();
         for sp in sentences::split(text) {
             if boiler
                 .iter()
@@ -433,6 +446,9 @@ impl Engine {
                     || has(Cat::Barricade)
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
+                    || comes_after_other(
+                        &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
+                    )
                     || continues_tally
                     || same_scope
                     || (tally && !has_date)
@@ -446,6 +462,12 @@ impl Engine {
                     c.cat == Cat::Hypothetical && first_trigger.is_some_and(|t| c.span.start < t)
                 }) && !has_date;
                 prev_background = background;
+                history.push(
+                    has_date
+                        && dates[dates_r.clone()]
+                            .iter()
+                            .all(|m| (published - m.date).num_days() > 365),
+                );
                 sents.push(Sent {
                     span: sp,
                     cues: cues_r,
@@ -455,8 +477,25 @@ impl Engine {
                     background,
                     hypothetical,
                     anaphora: has(Cat::Anaphora),
+                    shift: opens_other_incident(
+                        &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
+                    ),
                     headline: headline.is_some_and(|h| h.contains(sp)),
                 });
+            }
+        }
+        // a report of recent news that retells an incident of over a year ago ("On 17
+        // February 2009, gunmen attacked ..."): history, not an event of this report; a
+        // report with no recent incident keeps its old ones (an archive text)
+        let recent = sents
+            .iter()
+            .zip(&history)
+            .any(|(s, &h)| s.trigger && !s.background && !s.hypothetical && !h);
+        if recent {
+            for (s, &h) in sents.iter_mut().zip(&history) {
+                if h {
+                    s.background = true;
+                }
             }
         }
         Doc {
@@ -564,7 +603,28 @@ impl Engine {
                 continue;
             }
             let date = event_date_in(d, s.dates.clone());
+            // the report goes back to an earlier incident of the text ("On Tuesday, A ...
+            // Similarly on Wednesday, B ... At A on Tuesday evening, three of the five were
+            // killed"): a sentence on the day of an incident told before, not on the day of
+            // the current one, joins that one
             let geo = self.geocode_span(d, s.span);
+            let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
+            if let (Some(c), Some(here)) = (cur.as_ref(), date.and_then(day)) {
+                let other_day = c.date.and_then(day).is_some_and(|cd| cd != here);
+                if other_day && !s.shift_any() {
+                    // ... and names no place, or the place of that incident
+                    if let Some(back) = out.iter_mut().rev().find(|o| {
+                        o.date.and_then(day) == Some(here)
+                            && geo.as_ref().is_none_or(|g| {
+                                o.geo.as_ref().is_some_and(|h| h.location == g.location)
+                            })
+                    }) {
+                        back.sents.push(i);
+                        back.seeds.push(i);
+                        continue;
+                    }
+                }
+            }
             match cur.as_mut() {
                 Some(c) if !self.conflicts(d, c, date, geo.as_ref(), s) => {
                     // the report proper (a dated sentence after an undated lead or headline)
@@ -622,6 +682,32 @@ impl Engine {
         // a headline summarises what follows
         if c.seeds.iter().all(|&i| d.sents[i].headline) {
             return false;
+        }
+        // "In a separate attack, ...", "Elsewhere, ...": the text moves to another incident;
+        // "Meanwhile, ..." does when the clause names a place of its own, another one
+        if s.shift == 2 {
+            return true;
+        }
+        if s.shift == 1 {
+            let other_place =
+                geo.is_some_and(|g| c.geo.as_ref().is_none_or(|h| h.location != g.location));
+            let other_day =
+                date.is_some_and(|b| c.date.is_none_or(|a| d.dates[a].date != d.dates[b].date));
+            if other_place || other_day {
+                return true;
+            }
+        }
+        if let (Some(a), Some(b)) = (c.geo.as_ref(), geo) {
+            // another province or country with a toll of its own, after a toll here: another
+            // incident, however vaguely each is placed ("four killed in the eastern
+            // countryside of Hama" ... "seven killed in the desert of Homs")
+            if (a.country != b.country
+                || (!a.admin1.is_empty() && !b.admin1.is_empty() && a.admin1 != b.admin1))
+                && has_toll(d, s.span)
+                && c.sents.iter().any(|&k| has_toll(d, d.sents[k].span))
+            {
+                return true;
+            }
         }
         if s.anaphora && date.is_none() {
             return false;
@@ -2820,6 +2906,110 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether a clause (folded) ties the report to an earlier or later happening ("The
+/// operation came two days after a deadly attack on ...", "This happened a week after ...",
+/// "The clashes come just hours before ..."): what follows is context told to date this
+/// report, not more of its incident, and its subject (a few words opening the clause) is
+/// the incident told before. "... the attack, which happened days before" is no such link.
+fn comes_after_other(f: &str) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b",
+        )
+        .ok()
+    });
+    RE.as_ref().is_some_and(|re| re.is_match(f))
+}
+
+/// Whether a span reports deaths of an incident (not a cumulative toll, not "no casualties").
+fn has_toll(d: &Doc, sp: Span) -> bool {
+    find_fatalities(d.text, sp)
+        .iter()
+        .any(|m| matches!(m.kind, FatalityKind::Incident | FatalityKind::Claim))
+}
+
+/// Whether a clause (folded) opens on a discourse cue that moves the report to another
+/// incident: "In a separate incident", "In another attack", "Separately", "Elsewhere",
+/// "Meanwhile", "Similarly" (and French "Dans une autre attaque", "Par ailleurs", "Ailleurs").
+/// "In a related development" and other follow-ups of the same story are not among them.
+fn opens_other_incident(f: &str) -> u8 {
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let opens = |w: &&str| {
+        f.strip_prefix(*w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([',', ' ', ';']))
+    };
+    const STRONG: [&str; 5] = [
+        "separately",
+        "elsewhere",
+        "similarly",
+        "in other news",
+        "ailleurs",
+    ];
+    const WEAK: [&str; 4] = [
+        "meanwhile",
+        "in the meantime",
+        "on the other hand",
+        "par ailleurs",
+    ];
+    if STRONG.iter().any(opens) {
+        return 2;
+    }
+    if WEAK.iter().any(opens) {
+        return 1;
+    }
+    // "in a separate incident", "in another attack", "in a second ambush", "dans une autre attaque"
+    const KINDS: [&str; 24] = [
+        "incident",
+        "attack",
+        "assault",
+        "ambush",
+        "raid",
+        "encounter",
+        "clash",
+        "explosion",
+        "blast",
+        "bombing",
+        "strike",
+        "airstrike",
+        "shooting",
+        "killing",
+        "operation",
+        "fighting",
+        "development",
+        "event",
+        "episode",
+        "attaque",
+        "embuscade",
+        "explosion",
+        "affrontement",
+        "operation",
+    ];
+    let rest = [
+        "in a separate ",
+        "in another ",
+        "in a second ",
+        "in a similar ",
+        "in a different ",
+        "in a new ",
+        "dans une autre ",
+        "dans un autre ",
+        "lors d'une autre ",
+    ]
+    .iter()
+    .find_map(|p| f.strip_prefix(p));
+    let other = rest.is_some_and(|r| {
+        // one adjective may stand before the noun ("in another deadly attack")
+        let mut words = r
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let w1 = words.next().unwrap_or("");
+        let w2 = words.next().unwrap_or("");
+        let kind = |w: &str| KINDS.iter().any(|k| w.starts_with(k));
+        kind(w1) || kind(w2)
+    });
+    u8::from(other) * 2
 }
 
 fn d_has_absolute(ms: &[DateMention]) -> bool {
