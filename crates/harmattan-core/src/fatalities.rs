@@ -1530,6 +1530,37 @@ fn overlaps(acc: &[Cand], s: usize, e: usize) -> bool {
     acc.iter().any(|c| c.start < e && s < c.end)
 }
 
+/// Which languages' patterns `s` (folded) needs, `(English, French)`: a text whose function
+/// words are all English runs only the English patterns, one whose function words are all
+/// French only the French ones; a mixed or unclear text runs both. (Words shared with names,
+/// such as `de`, `la` in `La Paz`, count as French, so such a text runs both.)
+fn languages(s: &str) -> (bool, bool) {
+    const EN: &[&str] = &[
+        "the", "was", "were", "and", "of", "in", "by", "have", "has", "had", "with", "from", "who",
+        "which", "that", "their", "they", "after",
+    ];
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "et", "ont", "est", "une", "un", "dans", "par", "sur",
+        "au", "aux", "qui", "ete", "sont", "pour", "de", "d", "l", "apres",
+    ];
+    let (mut en, mut fr) = (0u32, 0u32);
+    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        if w.is_empty() || w.len() > 5 {
+            continue;
+        }
+        if EN.contains(&w) {
+            en += 1;
+        } else if FR.contains(&w) {
+            fr += 1;
+        }
+    }
+    match (en, fr) {
+        (e, 0) if e >= 2 => (true, false),
+        (0, f) if f >= 2 => (false, true),
+        _ => (true, true),
+    }
+}
+
 /// Every death figure in `text[scope]` (a sentence or a paragraph), in text order.
 /// Injury-only figures are not returned. Never panics.
 pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
@@ -1541,8 +1572,14 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
     let folded = Folded::new(raw);
     let s = folded.s.as_str();
     let mut acc: Vec<Cand> = Vec::new();
+    let (en, fr) = languages(s);
     for p in PATS.iter() {
-        scan_pattern(p, s, &mut acc);
+        if match p.lang {
+            Lang::En => en,
+            Lang::Fr => fr,
+        } {
+            scan_pattern(p, s, &mut acc);
+        }
     }
     acc.sort_by_key(|c| (c.start, c.end));
     let mut out = Vec::with_capacity(acc.len());
