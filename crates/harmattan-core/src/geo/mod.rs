@@ -1001,6 +1001,23 @@ fn lone_capital(store: &Store, hits: &[u32]) -> bool {
 /// Two places within this distance support each other among homonyms.
 const NEAR_KM: f64 = 60.0;
 
+/// A mention with more readings than this (a common name) is too vague to say which of
+/// another name's homonyms lies near it.
+const MAX_NEAR_READINGS: usize = 8;
+
+/// True when one of the readings `hits` of another mention lies in country `cc` within
+/// [`NEAR_KM`] of `at` (latitude, longitude).
+fn reads_near(store: &Store, cc: [u8; 2], at: (f64, f64), hits: &[u32]) -> bool {
+    let (la, lo) = at;
+    hits.iter().any(|&oh| {
+        store.place(oh).is_some_and(|q| {
+            q.cc == cc
+                && q.coords()
+                    .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+        })
+    })
+}
+
 /// Great-circle distance in km (haversine).
 pub(crate) fn km(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
     let (p1, p2) = (la1.to_radians(), la2.to_radians());
@@ -2795,15 +2812,7 @@ fn resolve(
                         .filter(|(oi, o)| *oi != mi && o.context_of != Some(mi) && !o.coded)
                         .peekable();
                     others.peek().is_some()
-                        && !others.any(|(_, o)| {
-                            o.hits.iter().any(|&oh| {
-                                store.place(oh).is_some_and(|q| {
-                                    q.cc == p.cc
-                                        && q.coords()
-                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
-                                })
-                            })
-                        })
+                        && !others.any(|(_, o)| reads_near(store, p.cc, (la, lo), &o.hits))
                 });
                 // a near-spelling of the coded name is less sure
                 let near_spelt = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
@@ -2853,15 +2862,8 @@ fn resolve(
                                 && o.context_of != Some(mi)
                                 // the same name told again does not corroborate itself
                                 && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
-                                && o.hits.len() <= 8
-                                && o.hits.iter().any(|&oh| {
-                                    store.place(oh).is_some_and(|q| {
-                                        q.cc == p.cc
-                                            && q.coords().is_some_and(|(qa, qo)| {
-                                                km(la, lo, qa, qo) <= NEAR_KM
-                                            })
-                                    })
-                                })
+                                && o.hits.len() <= MAX_NEAR_READINGS
+                                && reads_near(store, p.cc, (la, lo), &o.hits)
                         })
                     })
             };
