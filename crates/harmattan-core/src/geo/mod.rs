@@ -508,6 +508,14 @@ pub(crate) fn is_community_word(w: &str) -> bool {
     )
 }
 
+/// Words after a name that make it fighters named after a place (`Macina fighters`).
+fn is_fighter_word(w: &str) -> bool {
+    matches!(
+        w,
+        "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
+    )
+}
+
 /// Capitalised words that name a feature of a place (`Timbuktu Airport`, `Gao Road`), not a
 /// longer place name.
 fn is_feature_word(w: &str) -> bool {
@@ -1740,6 +1748,15 @@ fn resolve(
         return None;
     }
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    // the word of token `k` when a single space parts it from the token before
+    // (`Macina fighters`), and when only white space does (`Oyo State`)
+    let gap_before = |k: usize| {
+        (k > 0)
+            .then(|| fs.get(toks[k - 1].e..toks.get(k)?.s))
+            .flatten()
+    };
+    let after_space = |k: usize| (gap_before(k)? == " ").then(|| word(&toks[k]));
+    let after_blank = |k: usize| gap_before(k)?.trim().is_empty().then(|| word(&toks[k]));
 
     // Country names and adjectives in scope: never place candidates, but hints.
     let found;
@@ -1809,13 +1826,7 @@ fn resolve(
             if buf.len() < 3 || buf.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
                 continue;
             }
-            let next_is_unit = toks
-                .get(i + n)
-                .filter(|nt| {
-                    fs.get(toks[i + n - 1].e..nt.s)
-                        .is_some_and(|g| g.trim().is_empty())
-                })
-                .is_some_and(|nt| is_unit_word(word(nt)));
+            let next_is_unit = after_blank(i + n).is_some_and(is_unit_word);
             if is_stop(&buf) && !(unit_before || next_is_unit) {
                 continue;
             }
@@ -2047,40 +2058,22 @@ fn resolve(
         // `an Idarfane camp`, `a Ibogalitane and Idarfane camp`: a nomad camp of that people
         // (`the Kidal camp` is a place's camp)
         let indefinite = |w: &str| matches!(w, "a" | "an");
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ") && matches!(word(nt), "camp" | "camps")
-        }) && (indefinite(prev(1))
-            || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
+        let next_word = after_space(end_tok + 1);
+        if matches!(next_word, Some("camp" | "camps"))
+            && (indefinite(prev(1))
+                || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
         {
             i += n;
             continue;
         }
-        // `Macina fighters`, `Kidal rebels`: fighters named after a place, not the place
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ")
-                && matches!(
-                    word(nt),
-                    "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
-                )
-        }) {
-            i += n;
-            continue;
-        }
-        // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
-        }) {
+        // `the Imghad community`, `Dawsahak herders`: a people, not a place; `Macina
+        // fighters`, `Kidal rebels`: fighters named after a place, not the place
+        if next_word.is_some_and(|w| is_community_word(w) || is_fighter_word(w)) {
             i += n;
             continue;
         }
         // `Mopti region`; `Shan-South state`, `Bago West region`: a unit split by compass
-        let glued_unit = |k: usize| {
-            toks.get(k).is_some_and(|nt| {
-                fs.get(toks[k - 1].e..nt.s)
-                    .is_some_and(|g| g.trim().is_empty())
-                    && is_unit_word(word(nt))
-            })
-        };
+        let glued_unit = |k: usize| after_blank(k).is_some_and(is_unit_word);
         let next_is_unit = glued_unit(i + n)
             || toks.get(i + n).is_some_and(|nt| {
                 matches!(
@@ -2092,13 +2085,11 @@ fn resolve(
                     && glued_unit(i + n + 1)
             });
         // `Oyo State`, `Kidal region`: a word for a first-level unit
-        let first_level = toks.get(i + n).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s)
-                .is_some_and(|g| g.trim().is_empty())
-                && matches!(
-                    word(nt),
-                    "state" | "region" | "province" | "governorate" | "oblast" | "wilaya"
-                )
+        let first_level = after_blank(i + n).is_some_and(|w| {
+            matches!(
+                w,
+                "state" | "region" | "province" | "governorate" | "oblast" | "wilaya"
+            )
         });
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
@@ -2298,9 +2289,7 @@ fn resolve(
             units_only: !cap,
             prep,
             in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
-            countryside: toks.get(end_tok + 1).is_some_and(|nt| {
-                fs.get(toks[end_tok].e..nt.s) == Some(" ") && word(nt) == "countryside"
-            }),
+            countryside: next_word == Some("countryside"),
             near,
             settlement,
             destination,
