@@ -680,15 +680,24 @@ fn is_unit_word(w: &str) -> bool {
 }
 
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
-/// said before a sun letter; `None` when the name does not start with `al`/`el` before one.
-fn sun_letter_article(key: &str) -> Option<String> {
-    let rest = key
-        .strip_prefix("al ")
-        .or_else(|| key.strip_prefix("el "))?;
-    let sun = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
+/// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
+/// start with `al`/`el` before one.
+fn sun_letter_article(key: &str, out: &mut String) -> bool {
+    let Some(rest) = key.strip_prefix("al ").or_else(|| key.strip_prefix("el ")) else {
+        return false;
+    };
+    let Some(sun) = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
         .iter()
-        .find(|p| rest.starts_with(*p))?;
-    Some(format!("a{sun} {rest}"))
+        .find(|p| rest.starts_with(*p))
+    else {
+        return false;
+    };
+    out.clear();
+    out.push('a');
+    out.push_str(sun);
+    out.push(' ');
+    out.push_str(rest);
+    true
 }
 
 fn is_prep(w: &str) -> bool {
@@ -1004,6 +1013,20 @@ fn lone_capital(store: &Store, hits: &[u32]) -> bool {
                 })
         })
     })
+}
+
+/// True when the key of `u`'s name, or with `first_alt` that of its first alternate (a
+/// first-level unit filed under its official name keeps GeoNames' name there), is `typed`;
+/// `buf` is scratch space.
+fn unit_named(store: &Store, u: &Place, typed: &str, first_alt: bool, buf: &mut String) -> bool {
+    key_into(store.strs.get(u.name), buf);
+    if buf == typed {
+        return true;
+    }
+    first_alt && {
+        key_into(store.strs.get(u.alts).split('|').next().unwrap_or(""), buf);
+        !buf.is_empty() && buf == typed
+    }
 }
 
 /// Two places within this distance support each other among homonyms.
@@ -1775,6 +1798,7 @@ fn resolve(
 
     let mut mentions: Vec<Mention> = Vec::new();
     let mut buf = String::with_capacity(64);
+    let mut sun_buf = String::with_capacity(64);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -1842,8 +1866,8 @@ fn resolve(
             if hits.is_empty() {
                 // `Al-Raqqah` is `Ar Raqqah`: the Arabic article takes the sound of a sun
                 // letter after it in most transliterations
-                if let Some(alt) = sun_letter_article(&buf) {
-                    hits = store.hits(&alt);
+                if sun_letter_article(&buf, &mut sun_buf) {
+                    hits = store.hits(&sun_buf);
                 }
             }
             if hits.is_empty() {
@@ -2469,6 +2493,7 @@ fn resolve(
         .collect();
     // an admin unit named as such (`Kharkiv oblast`, `in the Mopti region`, `X (Arizona)`)
     // in one country only points to that country as a country name would
+    let mut unit_buf = String::with_capacity(64);
     let unit_countries: Vec<usize> = mentions
         .iter()
         .filter(|m| {
@@ -2509,14 +2534,8 @@ fn resolve(
                     // `Dara countryside`: a first-level unit by its own name (not `Abu Rasin
                     // countryside`, a town's countryside whose last word is an alternate of a
                     // unit abroad)
-                    u.kind == Kind::Adm1 && {
-                        let mut k = String::new();
-                        let first = store.strs.get(u.alts).split('|').next().unwrap_or("");
-                        key_into(store.strs.get(u.name), &mut k);
-                        let own = k == buf_key(fs, m).0;
-                        key_into(first, &mut k);
-                        own || (!k.is_empty() && k == buf_key(fs, m).0)
-                    }
+                    u.kind == Kind::Adm1
+                        && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
                 } else {
                     u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
                 };
@@ -2588,7 +2607,7 @@ fn resolve(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     let mut alt_key = String::with_capacity(64);
-    let mut unit_key = String::with_capacity(64);
+    let (mut typed_alnum, mut own_alnum) = (String::new(), String::new());
     let corroborating = matches!(trace, Trace::Corroborated(_));
     let pointed = ctx.countries.iter().any(|&(_, w)| w >= SIGNAL);
     // every reading of a mention lies in one country
@@ -2738,10 +2757,9 @@ fn resolve(
                 let typed = buf_key(fs, m).0;
                 let unit_too = m.hits.iter().any(|&o| {
                     store.place(o).is_some_and(|q| {
-                        q.kind == Kind::Adm1 && q.cc == p.cc && {
-                            key_into(store.strs.get(q.name), &mut unit_key);
-                            unit_key == typed
-                        }
+                        q.kind == Kind::Adm1
+                            && q.cc == p.cc
+                            && unit_named(store, q, typed, false, &mut unit_buf)
                     })
                 });
                 if unit_too {
@@ -2817,13 +2835,11 @@ fn resolve(
             if m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h) {
                 score -= 1.0;
                 // among near-spellings, the closest spelling (`Gorgadj`: Gorgadji, not Gorgane)
-                let typed: String = buf_key(fs, m)
-                    .0
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                let own: String = name_key.chars().filter(|c| c.is_alphanumeric()).collect();
-                let d = store::edit_distance(typed.as_bytes(), own.as_bytes(), 3);
+                typed_alnum.clear();
+                typed_alnum.extend(buf_key(fs, m).0.chars().filter(|c| c.is_alphanumeric()));
+                own_alnum.clear();
+                own_alnum.extend(name_key.chars().filter(|c| c.is_alphanumeric()));
+                let d = store::edit_distance(typed_alnum.as_bytes(), own_alnum.as_bytes(), 3);
                 score -= 0.2 * d as f32;
             }
             if border_cc.contains(&ci) {
