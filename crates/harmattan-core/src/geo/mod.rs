@@ -758,12 +758,32 @@ fn is_distance_word(w: &str) -> bool {
 const USER_BONUS: f32 = 0.5;
 /// A place next to `N days earlier`, `a week ago`: an earlier event.
 const EARLIER_MALUS: f32 = 2.0;
+/// How many tokens either side of a name `N days earlier`, `a week ago` may sit.
+const EARLIER_WINDOW: usize = 4;
 /// Where people or a trip came from (`from X`).
 const ORIGIN_MALUS: f32 = 2.0;
+/// Where people went (`fled to X`, `heading to X`, `towards X`).
+const DESTINATION_MALUS: f32 = 2.0;
 /// A place an ACLED note says it coded (`coded as X`): the note's own choice.
 const CODED_BONUS: f32 = 6.0;
-/// The same when the gazetteer's place of that name is far from the note's other places.
+/// The same when the gazetteer's place of that name is far from the note's other places,
+/// or is only a near-spelling of the name the note gives.
 const CODED_FAR_BONUS: f32 = 2.0;
+/// Among homonyms, a reading near another place the text names.
+const NEAR_OTHER_BONUS: f32 = 1.5;
+/// A place this big (or a capital, a first-level seat) may be meant in a country the text
+/// does not point to (`protests in Paris`), and a partial name with no hint at all.
+const BIG_POP: u32 = 100_000;
+/// A town this big right after `in`, `at` may be meant in a country the text does not
+/// point to (`demonstrated in Lorient`), unless the text calls it a village.
+const IN_AT_TOWN_POP: u32 = 20_000;
+/// A populated place smaller than this named like a first-level unit of its own country
+/// (`in Sinaloa`) is scored below that unit, by [`STATE_NAMESAKE_MALUS`].
+const HAMLET_POP: u32 = 10_000;
+const STATE_NAMESAKE_MALUS: f32 = 1.0;
+/// At most this many bytes between a place and its namesake unit for the unit to
+/// corroborate it although the text points to a country (`Karak city (Karak`).
+const NAMESAKE_GAP: usize = 24;
 
 /// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
 /// else in the text tells apart, a village there is the likelier place of a conflict event.
@@ -855,7 +875,8 @@ struct Mention<'g> {
     /// Before `countryside` (`in Dara countryside`): the rural part of a first-level unit
     /// of that name, a country signal like a unit named as such.
     countryside: bool,
-    /// Right after `in`, `at` (`demonstrated in Lorient`): where the event took place.
+    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in Lorient`): where the event
+    /// took place.
     in_at: bool,
     near: bool,
     unit_cue: bool,
@@ -872,7 +893,9 @@ struct Mention<'g> {
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
-    /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
+    /// After `coded as`, `coded at approximate in` (up to four such words after `coded`), or
+    /// next in a list after such a name (`coded as X and Y`): an ACLED note saying which
+    /// place it coded.
     coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
@@ -1945,7 +1968,6 @@ fn resolve(
                 || (!pair
                     && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
-        // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
         // as X and Y`: an ACLED note naming the place it coded
         let coded = (1..=5).any(|k| {
@@ -1962,6 +1984,7 @@ fn resolve(
                     .get(pm.fe..t.s)
                     .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
         }));
+        // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
             || coded
             || matches!(
@@ -2182,8 +2205,8 @@ fn resolve(
                     "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
                 )
             };
-            let lo = i.saturating_sub(4);
-            let hi = (i + n + 4).min(toks.len());
+            let lo = i.saturating_sub(EARLIER_WINDOW);
+            let hi = (i + n + EARLIER_WINDOW).min(toks.len());
             (lo + 1..hi).any(|k| {
                 (k < i || k >= i + n)
                     && matches!(word(&toks[k]), "earlier" | "ago" | "before" | "prior")
@@ -2652,7 +2675,7 @@ fn resolve(
                                     && (c.unit_cue
                                         || !pointed
                                         || (u.kind == Kind::Adm1 && one_country(c))
-                                        || c.fs.max(m.fs) - c.fe.min(m.fe) <= 24
+                                        || c.fs.max(m.fs) - c.fe.min(m.fe) <= NAMESAKE_GAP
                                         || fs.get(c.fs..c.fe) != fs.get(m.fs..m.fe))
                             })
                         })
@@ -2700,7 +2723,7 @@ fn resolve(
                 Some(_)
                     if m.partial
                         && !any_hint
-                        && !(p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
+                        && !(p.pop >= BIG_POP || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
                 {
                     continue
                 }
@@ -2717,9 +2740,9 @@ fn resolve(
                     || (is_focus(p) && sahel_doc)
                     || (m.prep
                         && ctx.placed.is_empty()
-                        && (p.pop >= 100_000
+                        && (p.pop >= BIG_POP
                             || matches!(p.kind, Kind::Capital | Kind::Seat1)
-                            || (p.pop >= 20_000 && m.in_at && !m.settlement))) =>
+                            || (p.pop >= IN_AT_TOWN_POP && m.in_at && !m.settlement))) =>
                 {
                     -2.0
                 }
@@ -2753,7 +2776,7 @@ fn resolve(
             }
             // `in Sinaloa`: a hamlet named like a first-level unit of its own country (Sinaloa,
             // Chiapas) is the unit, unless the text says otherwise
-            if p.kind == Kind::Populated && p.pop < 10_000 {
+            if p.kind == Kind::Populated && p.pop < HAMLET_POP {
                 let typed = buf_key(fs, m).0;
                 let unit_too = m.hits.iter().any(|&o| {
                     store.place(o).is_some_and(|q| {
@@ -2763,7 +2786,7 @@ fn resolve(
                     })
                 });
                 if unit_too {
-                    score -= 1.0;
+                    score -= STATE_NAMESAKE_MALUS;
                 }
             }
             // the codebook's focus countries
@@ -2800,7 +2823,7 @@ fn resolve(
                 score += if p.kind.is_unit() { -1.0 } else { 1.0 };
             }
             if m.destination {
-                score -= 2.0;
+                score -= DESTINATION_MALUS;
             }
             if m.earlier && !m.coded {
                 score -= EARLIER_MALUS;
@@ -2875,7 +2898,7 @@ fn resolve(
             // the corroborated-countries pass does not score: it asks only when it must
             let near_other = !corroborating && near_of();
             if near_other {
-                score += 1.5;
+                score += NEAR_OTHER_BONUS;
             }
             score -= 0.05 * mi as f32;
             // admin context
