@@ -508,6 +508,16 @@ pub(crate) fn is_community_word(w: &str) -> bool {
     )
 }
 
+/// `the Aguelhok-Tessalit road`, `the Gao-Ansongo axis`: a road between two places.
+fn is_road_word(w: &str) -> bool {
+    matches!(w, "road" | "axis" | "route" | "highway" | "axe")
+}
+
+/// `the village of X`, `Y town in X countryside`: a word for a settlement.
+fn is_town_noun(w: &str) -> bool {
+    matches!(w, "village" | "town" | "city")
+}
+
 /// Words after a name that make it fighters named after a place (`Macina fighters`).
 fn is_fighter_word(w: &str) -> bool {
     matches!(
@@ -1832,6 +1842,10 @@ fn resolve(
                 ""
             }
         };
+        // the name follows mention `pm` with only one of `seps` between (`X and Y`)
+        let listed_after = |pm: &Mention, seps: &[&str]| {
+            fs.get(pm.fe..t.s).is_some_and(|g| seps.contains(&g.trim()))
+        };
         let cap = name_cased(text, folded, t.s);
         let unit_before = (matches!(prev(1), "of" | "de" | "du" | "d") && is_unit_word(prev(2)))
             || (matches!(prev(1), "la" | "l") && prev(2) == "de" && is_unit_word(prev(3)));
@@ -1915,12 +1929,7 @@ fn resolve(
         }
         let p1 = prev(1);
         let p2 = prev(2);
-        let pair_word = |w: &str| {
-            matches!(
-                w,
-                "between" | "entre" | "axis" | "axe" | "road" | "route" | "highway" | "from"
-            )
-        };
+        let pair_word = |w: &str| matches!(w, "between" | "entre" | "from") || is_road_word(w);
         // `Tin-Hama`, `Sare-Male`, `Bangui Mallam`, `Gabriel Toure`: a known name glued to a
         // capitalised word the gazetteer does not know is part of a longer unknown name
         // `In-Delimane`, `Ti-n-Zaouaten`: after a short hyphenated prefix the rest is not a
@@ -1941,10 +1950,8 @@ fn resolve(
             pair_after = toks.get(last + 1).is_some_and(|nt| {
                 fs.get(toks[last].e..nt.s) == Some("-")
                     && toks.get(last + 2).is_some_and(|t2| {
-                        matches!(word(t2), "road" | "axis" | "route" | "highway" | "axe")
-                            || toks.get(last + 3).is_some_and(|t3| {
-                                matches!(word(t3), "road" | "axis" | "route" | "highway" | "axe")
-                            })
+                        is_road_word(word(t2))
+                            || toks.get(last + 3).is_some_and(|t3| is_road_word(word(t3)))
                     })
             });
             let pair = pair_word(p1) || pair_word(p2) || pair_after;
@@ -1978,12 +1985,9 @@ fn resolve(
                         "as" | "at" | "in" | "approximate" | "approximately" | "location"
                     )
                 })
-        }) || (mentions.last().is_some_and(|pm: &Mention| {
-            pm.coded
-                && fs
-                    .get(pm.fe..t.s)
-                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
-        }));
+        }) || mentions
+            .last()
+            .is_some_and(|pm: &Mention| pm.coded && listed_after(pm, &["and", ",", "-"]));
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
             || coded
@@ -2145,12 +2149,8 @@ fn resolve(
                     p2,
                     "pres" | "environs" | "proximite" | "loin" | "alentours" | "proche"
                 ))
-            || (p1 == "of"
-                && matches!(
-                    p2,
-                    "area" | "vicinity" | "environs" | "surroundings" | "outskirts"
-                )
-                && p2 != "outskirts")
+            // (not `the outskirts of X`)
+            || (p1 == "of" && matches!(p2, "area" | "vicinity" | "environs" | "surroundings"))
             || (matches!(p1, "from" | "of" | "de" | "d" | "du")
                 && (2..=4).any(|k| is_distance_word(prev(k))))
             // `150 km southwest of the capital Algiers`
@@ -2217,14 +2217,12 @@ fn resolve(
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
-                || (matches!(p1, "of") && matches!(p2, "village" | "town" | "city") && {
+                || (p1 == "of" && is_town_noun(p2) && {
                     let p3 = prev(3);
                     p3 == "from" || (p3 == "the" && prev(4) == "from")
                 }))
-            && !matches!(
-                if p1 == "from" { p2 } else { "" },
-                "far" | "away" | "across" | "kilometres" | "kilometers" | "km"
-            )
+            // `not far from X`, `away from X` (`20 km from X` is `near` already)
+            && !(p1 == "from" && matches!(p2, "far" | "away" | "across"))
             // `10km from X`
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
@@ -2318,10 +2316,7 @@ fn resolve(
         };
         let pair_first = pair_word(p1) || pair_after;
         let pair_second = mentions.last().is_some_and(|pm: &Mention| {
-            pm.pair_first
-                && fs.get(pm.fe..t.s).is_some_and(|g| {
-                    matches!(g.trim(), "and" | "et" | "-" | "to" | "a" | "," | "/")
-                })
+            pm.pair_first && listed_after(pm, &["and", "et", "-", "to", "a", ",", "/"])
         });
         mentions.push(Mention {
             fs: t.s,
@@ -2399,7 +2394,7 @@ fn resolve(
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
                     // `Saida town in Ar Raqqa countryside`
-                    || (mentions[m].countryside && matches!(w, "town" | "village" | "city"))
+                    || (mentions[m].countryside && is_town_noun(w))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
