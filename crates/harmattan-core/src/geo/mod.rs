@@ -785,14 +785,14 @@ const NEAR_OTHER_BONUS: f32 = 1.5;
 /// does not point to (`protests in Paris`), and a partial name with no hint at all.
 const BIG_POP: u32 = 100_000;
 /// A town this big right after `in`, `at` may be meant in a country the text does not
-/// point to (`demonstrated in Lorient`), unless the text calls it a village.
+/// point to (`demonstrated in X`), unless the text calls it a village.
 const IN_AT_TOWN_POP: u32 = 20_000;
 /// A populated place smaller than this named like a first-level unit of its own country
 /// (`in Sinaloa`) is scored below that unit, by [`STATE_NAMESAKE_MALUS`].
 const HAMLET_POP: u32 = 10_000;
 const STATE_NAMESAKE_MALUS: f32 = 1.0;
 /// At most this many bytes between a place and its namesake unit for the unit to
-/// corroborate it although the text points to a country (`Karak city (Karak`).
+/// corroborate it although the text points to a country (`X city (X governorate`).
 const NAMESAKE_GAP: usize = 24;
 
 /// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
@@ -882,10 +882,10 @@ struct Mention<'g> {
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
-    /// Before `countryside` (`in Dara countryside`): the rural part of a first-level unit
+    /// Before `countryside` (`in X countryside`): the rural part of a first-level unit
     /// of that name, a country signal like a unit named as such.
     countryside: bool,
-    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in Lorient`): where the event
+    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in X`): where the event
     /// took place.
     in_at: bool,
     near: bool,
@@ -898,7 +898,7 @@ struct Mention<'g> {
     /// After `fled to`, `evacuated to`.
     destination: bool,
     /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
-    /// came from (`Dozos from Ke-Macina`, `travelling from Bankass`), not the event's place.
+    /// came from (`hunters from X`, `travelling from X`), not the event's place.
     origin: bool,
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
@@ -2077,7 +2077,7 @@ fn resolve(
             continue;
         }
         let end_tok = i + n - 1;
-        // `operation 'Panga'`, `Operation Barkhane`, `l'opération Serval`: a military
+        // `operation 'X'`, `Operation Barkhane`, `l'opération Serval`: a military
         // operation's name, not a place
         if matches!(
             prev(1),
@@ -2087,7 +2087,7 @@ fn resolve(
             continue;
         }
         // `Kel Ansar`, `Kel Adagh`: Tamasheq 'people of', a group's name; `the tribes of
-        // Ahel Taleb`: a people
+        // X`: a people
         if word(&t) == "kel"
             || prev(1) == "kel"
             || (matches!(prev(1), "of" | "de" | "des")
@@ -2196,7 +2196,7 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
-        // `killed two weeks earlier in Ogossagou`, `a rally in Bamako a week earlier`: an
+        // `killed two weeks earlier in X`, `a rally in X a week earlier`: an
         // earlier event told as background
         let earlier = {
             let unit = |w: &str| {
@@ -2213,7 +2213,7 @@ fn resolve(
                     && unit(word(&toks[k - 1]))
             })
         };
-        // `Dozos from Ke-Macina`, `travelling from the village of Bankass`: an origin
+        // `hunters from X`, `travelling from the village of X`: an origin
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
@@ -2227,7 +2227,7 @@ fn resolve(
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
-        // `coded as Bangkok - Phra Nakhon`: a label from the unit down to the place coded
+        // `coded as Province - District`: a label from the unit down to the place coded
         if coded {
             if let Some(pm) = mentions.last_mut() {
                 if pm.coded && fs.get(pm.fe..t.s) == Some(" - ") {
@@ -2235,11 +2235,11 @@ fn resolve(
                 }
             }
         }
-        // `towards Diabaly`, `heading to Paris`, `on the road to Douentza`, `medical
-        // evacuation to Gao`: a direction or a destination, not where the event was
+        // `towards X`, `heading to X`, `on the road to X`, `medical
+        // evacuation to X`: a direction or a destination, not where the event was
         let destination = destination
             || matches!(p1, "towards" | "toward")
-            // `a truck leaving Gao for Ayorou`
+            // `a truck leaving X for Y`
             || (p1 == "for"
                 && (3..=6).any(|k| matches!(prev(k), "leaving" | "left" | "departing")))
             || (matches!(p1, "to" | "for")
@@ -2309,8 +2309,8 @@ fn resolve(
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
-                // `Exarchia, Athens`: after a comma, a quarter of a national capital, unless
-                // the capital's own country has a unit of that name (`Pileta (Sucre)` states
+                // `Quarter, Athens`: after a comma, a quarter of a national capital, unless
+                // the capital's own country has a unit of that name (`X (Sucre)` states
                 // a unit)
                 && !(gap.trim_start().starts_with(',') && lone_capital(store, &hits))
         };
@@ -2393,7 +2393,7 @@ fn resolve(
                     w,
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
-                    // `Saida town in Ar Raqqa countryside`
+                    // `Y town in X countryside`
                     || (mentions[m].countryside && is_town_noun(w))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
@@ -2549,7 +2549,7 @@ fn resolve(
                 let counts = if holding {
                     holds(u)
                 } else if !m.unit_cue && m.context_of.is_none() {
-                    // `Dara countryside`: a first-level unit by its own name (not `Abu Rasin
+                    // `X countryside`: a first-level unit by its own name (not `Y
                     // countryside`, a town's countryside whose last word is an alternate of a
                     // unit abroad)
                     u.kind == Kind::Adm1
@@ -2660,13 +2660,13 @@ fn resolve(
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
                                     && !repeat_of_capital(c, m)
-                                    // the same name written again (`Kone ... Kone`) is
+                                    // the same name written again (`X ... X`) is
                                     // weak evidence, as a town's commune holds it in every
                                     // country that has both: it corroborates only when the
                                     // text points to no country; a first-level unit named
-                                    // again with no homonym abroad (`South Kordofan`) and
+                                    // again with no homonym abroad (a state of one country) and
                                     // a place qualified by its namesake unit next to it
-                                    // (`Karak city (Karak`) always do
+                                    // (`X city (X governorate`) always do
                                     && (c.unit_cue
                                         || !pointed
                                         || (u.kind == Kind::Adm1 && one_country(c))
@@ -2729,7 +2729,7 @@ fn resolve(
                 // Palma of Spain), or the user's own places
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
-                // (`demonstrated in Lorient. They denounced the invasion of Ukraine`: a town
+                // (`demonstrated in X. They denounced the war in Y`: a town
                 // of 20,000 right after `in` or `at`, unless the text calls it a village)
                 None if p.user
                     || (is_focus(p) && sahel_doc)
@@ -2826,7 +2826,7 @@ fn resolve(
             if m.origin && !m.coded {
                 score -= ORIGIN_MALUS;
             }
-            // `Kembe (coded as Mougna at geoprecision 2)`: the note's own choice, unless the
+            // `X (coded as Y at geoprecision 2)`: the note's own choice, unless the
             // name is only part of a longer unknown one or the gazetteer's place of that name
             // lies far from every other place the note names (another place of that name)
             if m.coded && !m.partial {
