@@ -1033,6 +1033,17 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
     })
 }
 
+/// `Oyo State`: a name given with a word for a first-level unit, which has a first-level unit
+/// (not the user's) among its readings: that unit is the one meant, not a lower unit.
+fn first_level_meant(store: &Store, m: &Mention) -> bool {
+    m.first_level
+        && m.hits.iter().any(|&h| {
+            store
+                .place(h)
+                .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
+        })
+}
+
 /// True when the readings of a name include a national capital and no admin unit of the
 /// capital's own country (`Athens`, not `Buenos Aires` or `Kabul`).
 fn lone_capital(store: &Store, hits: &[u32]) -> bool {
@@ -2537,12 +2548,7 @@ fn resolve(
                     .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
             });
             // `Oyo State`: Nigeria's state, not Congo's district of that name
-            let adm1_only = m.first_level
-                && m.hits.iter().any(|&h| {
-                    store
-                        .place(h)
-                        .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
-                });
+            let adm1_only = first_level_meant(store, m);
             let mut one: Option<[u8; 2]> = None;
             for &h in m.hits.iter() {
                 let Some(u) = store.place(h) else { continue };
@@ -2633,12 +2639,13 @@ fn resolve(
         let mut ccs = c.hits.iter().filter_map(|&h| store.place(h)).map(|p| p.cc);
         ccs.next().is_some_and(|first| ccs.all(|cc| cc == first))
     };
+    // two mentions write the same name (`X ... X`, `X (X, Unit)`)
+    let same_name = |a: &Mention, b: &Mention| fs.get(a.fs..a.fe) == fs.get(b.fs..b.fe);
     // `Athens ... Athens`: when a name is a national capital that no unit of its own country
     // is named after, writing it again says nothing about which of its places is meant (a
     // unit named as such still does)
-    let repeat_of_capital = |c: &Mention, m: &Mention| {
-        !c.unit_cue && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) && lone_capital(store, &m.hits)
-    };
+    let repeat_of_capital =
+        |c: &Mention, m: &Mention| !c.unit_cue && same_name(c, m) && lone_capital(store, &m.hits);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2655,7 +2662,7 @@ fn resolve(
                 && !mentions.iter().enumerate().any(|(ci2, c)| {
                     ci2 != mi
                         && !c.dropped
-                        && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
+                        && !(c.context_of == Some(mi) && same_name(c, m))
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
@@ -2671,7 +2678,7 @@ fn resolve(
                                         || !pointed
                                         || (u.kind == Kind::Adm1 && one_country(c))
                                         || c.fs.max(m.fs) - c.fe.min(m.fe) <= NAMESAKE_GAP
-                                        || fs.get(c.fs..c.fe) != fs.get(m.fs..m.fe))
+                                        || !same_name(c, m))
                             })
                         })
                 })
@@ -2884,7 +2891,7 @@ fn resolve(
                             oi != mi
                                 && o.context_of != Some(mi)
                                 // the same name told again does not corroborate itself
-                                && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
+                                && !same_name(o, m)
                                 && o.hits.len() <= MAX_NEAR_READINGS
                                 && reads_near(store, p.cc, (la, lo), &o.hits)
                         })
@@ -2909,7 +2916,7 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if (direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe)) || repeat_of_capital(c, m) {
+                if (direct && same_name(c, m)) || repeat_of_capital(c, m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
@@ -2956,13 +2963,7 @@ fn resolve(
             }
             if let Trace::Corroborated(t) = &mut trace {
                 // `Oyo State`: the first-level unit of that name where one exists
-                let lower_unit = m.first_level
-                    && p.kind == Kind::Adm2
-                    && m.hits.iter().any(|&o| {
-                        store
-                            .place(o)
-                            .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
-                    });
+                let lower_unit = p.kind == Kind::Adm2 && first_level_meant(store, m);
                 let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2") && !lower_unit;
                 if unit || ctx_bonus > 0.0 {
                     t.push((folded.span(m.fs, m.fe), ci));
