@@ -508,6 +508,24 @@ pub(crate) fn is_community_word(w: &str) -> bool {
     )
 }
 
+/// `the Aguelhok-Tessalit road`, `the Gao-Ansongo axis`: a road between two places.
+fn is_road_word(w: &str) -> bool {
+    matches!(w, "road" | "axis" | "route" | "highway" | "axe")
+}
+
+/// `the village of X`, `Y town in X countryside`: a word for a settlement.
+fn is_town_noun(w: &str) -> bool {
+    matches!(w, "village" | "town" | "city")
+}
+
+/// Words after a name that make it fighters named after a place (`Macina fighters`).
+fn is_fighter_word(w: &str) -> bool {
+    matches!(
+        w,
+        "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
+    )
+}
+
 /// Capitalised words that name a feature of a place (`Timbuktu Airport`, `Gao Road`), not a
 /// longer place name.
 fn is_feature_word(w: &str) -> bool {
@@ -672,15 +690,24 @@ fn is_unit_word(w: &str) -> bool {
 }
 
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
-/// said before a sun letter; `None` when the name does not start with `al`/`el` before one.
-fn sun_letter_article(key: &str) -> Option<String> {
-    let rest = key
-        .strip_prefix("al ")
-        .or_else(|| key.strip_prefix("el "))?;
-    let sun = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
+/// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
+/// start with `al`/`el` before one.
+fn sun_letter_article(key: &str, out: &mut String) -> bool {
+    let Some(rest) = key.strip_prefix("al ").or_else(|| key.strip_prefix("el ")) else {
+        return false;
+    };
+    let Some(sun) = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"]
         .iter()
-        .find(|p| rest.starts_with(*p))?;
-    Some(format!("a{sun} {rest}"))
+        .find(|p| rest.starts_with(*p))
+    else {
+        return false;
+    };
+    out.clear();
+    out.push('a');
+    out.push_str(sun);
+    out.push(' ');
+    out.push_str(rest);
+    true
 }
 
 fn is_prep(w: &str) -> bool {
@@ -741,12 +768,32 @@ fn is_distance_word(w: &str) -> bool {
 const USER_BONUS: f32 = 0.5;
 /// A place next to `N days earlier`, `a week ago`: an earlier event.
 const EARLIER_MALUS: f32 = 2.0;
+/// How many tokens either side of a name `N days earlier`, `a week ago` may sit.
+const EARLIER_WINDOW: usize = 4;
 /// Where people or a trip came from (`from X`).
 const ORIGIN_MALUS: f32 = 2.0;
+/// Where people went (`fled to X`, `heading to X`, `towards X`).
+const DESTINATION_MALUS: f32 = 2.0;
 /// A place an ACLED note says it coded (`coded as X`): the note's own choice.
 const CODED_BONUS: f32 = 6.0;
-/// The same when the gazetteer's place of that name is far from the note's other places.
+/// The same when the gazetteer's place of that name is far from the note's other places,
+/// or is only a near-spelling of the name the note gives.
 const CODED_FAR_BONUS: f32 = 2.0;
+/// Among homonyms, a reading near another place the text names.
+const NEAR_OTHER_BONUS: f32 = 1.5;
+/// A place this big (or a capital, a first-level seat) may be meant in a country the text
+/// does not point to (`protests in Paris`), and a partial name with no hint at all.
+const BIG_POP: u32 = 100_000;
+/// A town this big right after `in`, `at` may be meant in a country the text does not
+/// point to (`demonstrated in X`), unless the text calls it a village.
+const IN_AT_TOWN_POP: u32 = 20_000;
+/// A populated place smaller than this named like a first-level unit of its own country
+/// (`in Sinaloa`) is scored below that unit, by [`STATE_NAMESAKE_MALUS`].
+const HAMLET_POP: u32 = 10_000;
+const STATE_NAMESAKE_MALUS: f32 = 1.0;
+/// At most this many bytes between a place and its namesake unit for the unit to
+/// corroborate it although the text points to a country (`X city (X governorate`).
+const NAMESAKE_GAP: usize = 24;
 
 /// The cercles the codebook (5.2) lists as Mali's most active: among homonyms that nothing
 /// else in the text tells apart, a village there is the likelier place of a conflict event.
@@ -835,10 +882,11 @@ struct Mention<'g> {
     /// Lower-case name after `region of`: only admin units count.
     units_only: bool,
     prep: bool,
-    /// Before `countryside` (`in Dara countryside`): the rural part of a first-level unit
+    /// Before `countryside` (`in X countryside`): the rural part of a first-level unit
     /// of that name, a country signal like a unit named as such.
     countryside: bool,
-    /// Right after `in`, `at` (`demonstrated in Lorient`): where the event took place.
+    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in X`): where the event
+    /// took place.
     in_at: bool,
     near: bool,
     unit_cue: bool,
@@ -850,12 +898,14 @@ struct Mention<'g> {
     /// After `fled to`, `evacuated to`.
     destination: bool,
     /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
-    /// came from (`Dozos from Ke-Macina`, `travelling from Bankass`), not the event's place.
+    /// came from (`hunters from X`, `travelling from X`), not the event's place.
     origin: bool,
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
-    /// After `coded as`, `coded at approximate in`: an ACLED note saying which place it coded.
+    /// After `coded as`, `coded at approximate in` (up to four such words after `coded`), or
+    /// next in a list after such a name (`coded as X and Y`): an ACLED note saying which
+    /// place it coded.
     coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
@@ -983,6 +1033,17 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
     })
 }
 
+/// `Oyo State`: a name given with a word for a first-level unit, which has a first-level unit
+/// (not the user's) among its readings: that unit is the one meant, not a lower unit.
+fn first_level_meant(store: &Store, m: &Mention) -> bool {
+    m.first_level
+        && m.hits.iter().any(|&h| {
+            store
+                .place(h)
+                .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
+        })
+}
+
 /// True when the readings of a name include a national capital and no admin unit of the
 /// capital's own country (`Athens`, not `Buenos Aires` or `Kabul`).
 fn lone_capital(store: &Store, hits: &[u32]) -> bool {
@@ -998,8 +1059,39 @@ fn lone_capital(store: &Store, hits: &[u32]) -> bool {
     })
 }
 
+/// True when the key of `u`'s name, or with `first_alt` that of its first alternate (a
+/// first-level unit filed under its official name keeps GeoNames' name there), is `typed`;
+/// `buf` is scratch space.
+fn unit_named(store: &Store, u: &Place, typed: &str, first_alt: bool, buf: &mut String) -> bool {
+    key_into(store.strs.get(u.name), buf);
+    if buf == typed {
+        return true;
+    }
+    first_alt && {
+        key_into(store.strs.get(u.alts).split('|').next().unwrap_or(""), buf);
+        !buf.is_empty() && buf == typed
+    }
+}
+
 /// Two places within this distance support each other among homonyms.
 const NEAR_KM: f64 = 60.0;
+
+/// A mention with more readings than this (a common name) is too vague to say which of
+/// another name's homonyms lies near it.
+const MAX_NEAR_READINGS: usize = 8;
+
+/// True when one of the readings `hits` of another mention lies in country `cc` within
+/// [`NEAR_KM`] of `at` (latitude, longitude).
+fn reads_near(store: &Store, cc: [u8; 2], at: (f64, f64), hits: &[u32]) -> bool {
+    let (la, lo) = at;
+    hits.iter().any(|&oh| {
+        store.place(oh).is_some_and(|q| {
+            q.cc == cc
+                && q.coords()
+                    .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
+        })
+    })
+}
 
 /// Great-circle distance in km (haversine).
 pub(crate) fn km(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
@@ -1723,6 +1815,15 @@ fn resolve(
         return None;
     }
     let word = |t: &Tok| fs.get(t.s..t.e).unwrap_or("");
+    // the word of token `k` when a single space parts it from the token before
+    // (`Macina fighters`), and when only white space does (`Oyo State`)
+    let gap_before = |k: usize| {
+        (k > 0)
+            .then(|| fs.get(toks[k - 1].e..toks.get(k)?.s))
+            .flatten()
+    };
+    let after_space = |k: usize| (gap_before(k)? == " ").then(|| word(&toks[k]));
+    let after_blank = |k: usize| gap_before(k)?.trim().is_empty().then(|| word(&toks[k]));
 
     // Country names and adjectives in scope: never place candidates, but hints.
     let found;
@@ -1741,6 +1842,7 @@ fn resolve(
 
     let mut mentions: Vec<Mention> = Vec::new();
     let mut buf = String::with_capacity(64);
+    let mut sun_buf = String::with_capacity(64);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -1750,6 +1852,10 @@ fn resolve(
             } else {
                 ""
             }
+        };
+        // the name follows mention `pm` with only one of `seps` between (`X and Y`)
+        let listed_after = |pm: &Mention, seps: &[&str]| {
+            fs.get(pm.fe..t.s).is_some_and(|g| seps.contains(&g.trim()))
         };
         let cap = name_cased(text, folded, t.s);
         let unit_before = (matches!(prev(1), "of" | "de" | "du" | "d") && is_unit_word(prev(2)))
@@ -1792,13 +1898,7 @@ fn resolve(
             if buf.len() < 3 || buf.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
                 continue;
             }
-            let next_is_unit = toks
-                .get(i + n)
-                .filter(|nt| {
-                    fs.get(toks[i + n - 1].e..nt.s)
-                        .is_some_and(|g| g.trim().is_empty())
-                })
-                .is_some_and(|nt| is_unit_word(word(nt)));
+            let next_is_unit = after_blank(i + n).is_some_and(is_unit_word);
             if is_stop(&buf) && !(unit_before || next_is_unit) {
                 continue;
             }
@@ -1814,8 +1914,8 @@ fn resolve(
             if hits.is_empty() {
                 // `Al-Raqqah` is `Ar Raqqah`: the Arabic article takes the sound of a sun
                 // letter after it in most transliterations
-                if let Some(alt) = sun_letter_article(&buf) {
-                    hits = store.hits(&alt);
+                if sun_letter_article(&buf, &mut sun_buf) {
+                    hits = store.hits(&sun_buf);
                 }
             }
             if hits.is_empty() {
@@ -1840,12 +1940,7 @@ fn resolve(
         }
         let p1 = prev(1);
         let p2 = prev(2);
-        let pair_word = |w: &str| {
-            matches!(
-                w,
-                "between" | "entre" | "axis" | "axe" | "road" | "route" | "highway" | "from"
-            )
-        };
+        let pair_word = |w: &str| matches!(w, "between" | "entre" | "from") || is_road_word(w);
         // `Tin-Hama`, `Sare-Male`, `Bangui Mallam`, `Gabriel Toure`: a known name glued to a
         // capitalised word the gazetteer does not know is part of a longer unknown name
         // `In-Delimane`, `Ti-n-Zaouaten`: after a short hyphenated prefix the rest is not a
@@ -1866,10 +1961,8 @@ fn resolve(
             pair_after = toks.get(last + 1).is_some_and(|nt| {
                 fs.get(toks[last].e..nt.s) == Some("-")
                     && toks.get(last + 2).is_some_and(|t2| {
-                        matches!(word(t2), "road" | "axis" | "route" | "highway" | "axe")
-                            || toks.get(last + 3).is_some_and(|t3| {
-                                matches!(word(t3), "road" | "axis" | "route" | "highway" | "axe")
-                            })
+                        is_road_word(word(t2))
+                            || toks.get(last + 3).is_some_and(|t3| is_road_word(word(t3)))
                     })
             });
             let pair = pair_word(p1) || pair_word(p2) || pair_after;
@@ -1893,7 +1986,6 @@ fn resolve(
                 || (!pair
                     && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
-        // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
         // as X and Y`: an ACLED note naming the place it coded
         let coded = (1..=5).any(|k| {
@@ -1904,12 +1996,10 @@ fn resolve(
                         "as" | "at" | "in" | "approximate" | "approximately" | "location"
                     )
                 })
-        }) || (mentions.last().is_some_and(|pm: &Mention| {
-            pm.coded
-                && fs
-                    .get(pm.fe..t.s)
-                    .is_some_and(|g| matches!(g.trim(), "and" | "," | "-"))
-        }));
+        }) || mentions
+            .last()
+            .is_some_and(|pm: &Mention| pm.coded && listed_after(pm, &["and", ",", "-"]));
+        // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
             || coded
             || matches!(
@@ -1998,7 +2088,7 @@ fn resolve(
             continue;
         }
         let end_tok = i + n - 1;
-        // `operation 'Panga'`, `Operation Barkhane`, `l'opération Serval`: a military
+        // `operation 'X'`, `Operation Barkhane`, `l'opération Serval`: a military
         // operation's name, not a place
         if matches!(
             prev(1),
@@ -2008,7 +2098,7 @@ fn resolve(
             continue;
         }
         // `Kel Ansar`, `Kel Adagh`: Tamasheq 'people of', a group's name; `the tribes of
-        // Ahel Taleb`: a people
+        // X`: a people
         if word(&t) == "kel"
             || prev(1) == "kel"
             || (matches!(prev(1), "of" | "de" | "des")
@@ -2030,40 +2120,22 @@ fn resolve(
         // `an Idarfane camp`, `a Ibogalitane and Idarfane camp`: a nomad camp of that people
         // (`the Kidal camp` is a place's camp)
         let indefinite = |w: &str| matches!(w, "a" | "an");
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ") && matches!(word(nt), "camp" | "camps")
-        }) && (indefinite(prev(1))
-            || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
+        let next_word = after_space(end_tok + 1);
+        if matches!(next_word, Some("camp" | "camps"))
+            && (indefinite(prev(1))
+                || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
         {
             i += n;
             continue;
         }
-        // `Macina fighters`, `Kidal rebels`: fighters named after a place, not the place
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ")
-                && matches!(
-                    word(nt),
-                    "fighters" | "militants" | "jihadists" | "combatants" | "rebels" | "insurgents"
-                )
-        }) {
-            i += n;
-            continue;
-        }
-        // `the Imghad community`, `an Idarfane camp`, `Dawsahak herders`: a people, not a place
-        if toks.get(end_tok + 1).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s) == Some(" ") && is_community_word(word(nt))
-        }) {
+        // `the Imghad community`, `Dawsahak herders`: a people, not a place; `Macina
+        // fighters`, `Kidal rebels`: fighters named after a place, not the place
+        if next_word.is_some_and(|w| is_community_word(w) || is_fighter_word(w)) {
             i += n;
             continue;
         }
         // `Mopti region`; `Shan-South state`, `Bago West region`: a unit split by compass
-        let glued_unit = |k: usize| {
-            toks.get(k).is_some_and(|nt| {
-                fs.get(toks[k - 1].e..nt.s)
-                    .is_some_and(|g| g.trim().is_empty())
-                    && is_unit_word(word(nt))
-            })
-        };
+        let glued_unit = |k: usize| after_blank(k).is_some_and(is_unit_word);
         let next_is_unit = glued_unit(i + n)
             || toks.get(i + n).is_some_and(|nt| {
                 matches!(
@@ -2075,13 +2147,11 @@ fn resolve(
                     && glued_unit(i + n + 1)
             });
         // `Oyo State`, `Kidal region`: a word for a first-level unit
-        let first_level = toks.get(i + n).is_some_and(|nt| {
-            fs.get(toks[end_tok].e..nt.s)
-                .is_some_and(|g| g.trim().is_empty())
-                && matches!(
-                    word(nt),
-                    "state" | "region" | "province" | "governorate" | "oblast" | "wilaya"
-                )
+        let first_level = after_blank(i + n).is_some_and(|w| {
+            matches!(
+                w,
+                "state" | "region" | "province" | "governorate" | "oblast" | "wilaya"
+            )
         });
         let near = matches!(p1, "near" | "around" | "nearby" | "between" | "entre")
             || (p1 == "to" && p2 == "close")
@@ -2090,12 +2160,8 @@ fn resolve(
                     p2,
                     "pres" | "environs" | "proximite" | "loin" | "alentours" | "proche"
                 ))
-            || (p1 == "of"
-                && matches!(
-                    p2,
-                    "area" | "vicinity" | "environs" | "surroundings" | "outskirts"
-                )
-                && p2 != "outskirts")
+            // (not `the outskirts of X`)
+            || (p1 == "of" && matches!(p2, "area" | "vicinity" | "environs" | "surroundings"))
             || (matches!(p1, "from" | "of" | "de" | "d" | "du")
                 && (2..=4).any(|k| is_distance_word(prev(k))))
             // `150 km southwest of the capital Algiers`
@@ -2141,7 +2207,7 @@ fn resolve(
                     | "transferes"
                     | "transportes"
             );
-        // `killed two weeks earlier in Ogossagou`, `a rally in Bamako a week earlier`: an
+        // `killed two weeks earlier in X`, `a rally in X a week earlier`: an
         // earlier event told as background
         let earlier = {
             let unit = |w: &str| {
@@ -2150,31 +2216,29 @@ fn resolve(
                     "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
                 )
             };
-            let lo = i.saturating_sub(4);
-            let hi = (i + n + 4).min(toks.len());
+            let lo = i.saturating_sub(EARLIER_WINDOW);
+            let hi = (i + n + EARLIER_WINDOW).min(toks.len());
             (lo + 1..hi).any(|k| {
                 (k < i || k >= i + n)
                     && matches!(word(&toks[k]), "earlier" | "ago" | "before" | "prior")
                     && unit(word(&toks[k - 1]))
             })
         };
-        // `Dozos from Ke-Macina`, `travelling from the village of Bankass`: an origin
+        // `hunters from X`, `travelling from the village of X`: an origin
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
-                || (matches!(p1, "of") && matches!(p2, "village" | "town" | "city") && {
+                || (p1 == "of" && is_town_noun(p2) && {
                     let p3 = prev(3);
                     p3 == "from" || (p3 == "the" && prev(4) == "from")
                 }))
-            && !matches!(
-                if p1 == "from" { p2 } else { "" },
-                "far" | "away" | "across" | "kilometres" | "kilometers" | "km"
-            )
+            // `not far from X`, `away from X` (`20 km from X` is `near` already)
+            && !(p1 == "from" && matches!(p2, "far" | "away" | "across"))
             // `10km from X`
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
-        // `coded as Bangkok - Phra Nakhon`: a label from the unit down to the place coded
+        // `coded as Province - District`: a label from the unit down to the place coded
         if coded {
             if let Some(pm) = mentions.last_mut() {
                 if pm.coded && fs.get(pm.fe..t.s) == Some(" - ") {
@@ -2182,11 +2246,11 @@ fn resolve(
                 }
             }
         }
-        // `towards Diabaly`, `heading to Paris`, `on the road to Douentza`, `medical
-        // evacuation to Gao`: a direction or a destination, not where the event was
+        // `towards X`, `heading to X`, `on the road to X`, `medical
+        // evacuation to X`: a direction or a destination, not where the event was
         let destination = destination
             || matches!(p1, "towards" | "toward")
-            // `a truck leaving Gao for Ayorou`
+            // `a truck leaving X for Y`
             || (p1 == "for"
                 && (3..=6).any(|k| matches!(prev(k), "leaving" | "left" | "departing")))
             || (matches!(p1, "to" | "for")
@@ -2256,17 +2320,14 @@ fn resolve(
                 && hits
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()))
-                // `Exarchia, Athens`: after a comma, a quarter of a national capital, unless
-                // the capital's own country has a unit of that name (`Pileta (Sucre)` states
+                // `Quarter, Athens`: after a comma, a quarter of a national capital, unless
+                // the capital's own country has a unit of that name (`X (Sucre)` states
                 // a unit)
                 && !(gap.trim_start().starts_with(',') && lone_capital(store, &hits))
         };
         let pair_first = pair_word(p1) || pair_after;
         let pair_second = mentions.last().is_some_and(|pm: &Mention| {
-            pm.pair_first
-                && fs.get(pm.fe..t.s).is_some_and(|g| {
-                    matches!(g.trim(), "and" | "et" | "-" | "to" | "a" | "," | "/")
-                })
+            pm.pair_first && listed_after(pm, &["and", "et", "-", "to", "a", ",", "/"])
         });
         mentions.push(Mention {
             fs: t.s,
@@ -2281,9 +2342,7 @@ fn resolve(
             units_only: !cap,
             prep,
             in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
-            countryside: toks.get(end_tok + 1).is_some_and(|nt| {
-                fs.get(toks[end_tok].e..nt.s) == Some(" ") && word(nt) == "countryside"
-            }),
+            countryside: next_word == Some("countryside"),
             near,
             settlement,
             destination,
@@ -2345,8 +2404,8 @@ fn resolve(
                     w,
                     "in" | "the" | "of" | "la" | "de" | "du" | "dans" | "commune" | "rural"
                 ) || is_unit_word(w)
-                    // `Saida town in Ar Raqqa countryside`
-                    || (mentions[m].countryside && matches!(w, "town" | "village" | "city"))
+                    // `Y town in X countryside`
+                    || (mentions[m].countryside && is_town_noun(w))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
@@ -2463,6 +2522,7 @@ fn resolve(
         .collect();
     // an admin unit named as such (`Kharkiv oblast`, `in the Mopti region`, `X (Arizona)`)
     // in one country only points to that country as a country name would
+    let mut unit_buf = String::with_capacity(64);
     let unit_countries: Vec<usize> = mentions
         .iter()
         .filter(|m| {
@@ -2488,29 +2548,18 @@ fn resolve(
                     .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
             });
             // `Oyo State`: Nigeria's state, not Congo's district of that name
-            let adm1_only = m.first_level
-                && m.hits.iter().any(|&h| {
-                    store
-                        .place(h)
-                        .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
-                });
+            let adm1_only = first_level_meant(store, m);
             let mut one: Option<[u8; 2]> = None;
             for &h in m.hits.iter() {
                 let Some(u) = store.place(h) else { continue };
                 let counts = if holding {
                     holds(u)
                 } else if !m.unit_cue && m.context_of.is_none() {
-                    // `Dara countryside`: a first-level unit by its own name (not `Abu Rasin
+                    // `X countryside`: a first-level unit by its own name (not `Y
                     // countryside`, a town's countryside whose last word is an alternate of a
                     // unit abroad)
-                    u.kind == Kind::Adm1 && {
-                        let mut k = String::new();
-                        let first = store.strs.get(u.alts).split('|').next().unwrap_or("");
-                        key_into(store.strs.get(u.name), &mut k);
-                        let own = k == buf_key(fs, m).0;
-                        key_into(first, &mut k);
-                        own || (!k.is_empty() && k == buf_key(fs, m).0)
-                    }
+                    u.kind == Kind::Adm1
+                        && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
                 } else {
                     u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
                 };
@@ -2582,7 +2631,7 @@ fn resolve(
     let mut best: Option<(f32, usize, u32, usize)> = None; // score, mention, place, country
     let mut name_key = String::with_capacity(64);
     let mut alt_key = String::with_capacity(64);
-    let mut unit_key = String::with_capacity(64);
+    let (mut typed_alnum, mut own_alnum) = (String::new(), String::new());
     let corroborating = matches!(trace, Trace::Corroborated(_));
     let pointed = ctx.countries.iter().any(|&(_, w)| w >= SIGNAL);
     // every reading of a mention lies in one country
@@ -2590,12 +2639,13 @@ fn resolve(
         let mut ccs = c.hits.iter().filter_map(|&h| store.place(h)).map(|p| p.cc);
         ccs.next().is_some_and(|first| ccs.all(|cc| cc == first))
     };
+    // two mentions write the same name (`X ... X`, `X (X, Unit)`)
+    let same_name = |a: &Mention, b: &Mention| fs.get(a.fs..a.fe) == fs.get(b.fs..b.fe);
     // `Athens ... Athens`: when a name is a national capital that no unit of its own country
     // is named after, writing it again says nothing about which of its places is meant (a
     // unit named as such still does)
-    let repeat_of_capital = |c: &Mention, m: &Mention| {
-        !c.unit_cue && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe) && lone_capital(store, &m.hits)
-    };
+    let repeat_of_capital =
+        |c: &Mention, m: &Mention| !c.unit_cue && same_name(c, m) && lone_capital(store, &m.hits);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2612,23 +2662,23 @@ fn resolve(
                 && !mentions.iter().enumerate().any(|(ci2, c)| {
                     ci2 != mi
                         && !c.dropped
-                        && !(c.context_of == Some(mi) && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe))
+                        && !(c.context_of == Some(mi) && same_name(c, m))
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
                                     && !repeat_of_capital(c, m)
-                                    // the same name written again (`Kone ... Kone`) is
+                                    // the same name written again (`X ... X`) is
                                     // weak evidence, as a town's commune holds it in every
                                     // country that has both: it corroborates only when the
                                     // text points to no country; a first-level unit named
-                                    // again with no homonym abroad (`South Kordofan`) and
+                                    // again with no homonym abroad (a state of one country) and
                                     // a place qualified by its namesake unit next to it
-                                    // (`Karak city (Karak`) always do
+                                    // (`X city (X governorate`) always do
                                     && (c.unit_cue
                                         || !pointed
                                         || (u.kind == Kind::Adm1 && one_country(c))
-                                        || c.fs.max(m.fs) - c.fe.min(m.fe) <= 24
-                                        || fs.get(c.fs..c.fe) != fs.get(m.fs..m.fe))
+                                        || c.fs.max(m.fs) - c.fe.min(m.fe) <= NAMESAKE_GAP
+                                        || !same_name(c, m))
                             })
                         })
                 })
@@ -2675,7 +2725,7 @@ fn resolve(
                 Some(_)
                     if m.partial
                         && !any_hint
-                        && !(p.pop >= 100_000 || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
+                        && !(p.pop >= BIG_POP || matches!(p.kind, Kind::Capital | Kind::Seat1)) =>
                 {
                     continue
                 }
@@ -2686,15 +2736,15 @@ fn resolve(
                 // Palma of Spain), or the user's own places
                 // a partial name (`Tin` of `Tin-Hama`) gets no such leniency
                 None if m.partial => continue,
-                // (`demonstrated in Lorient. They denounced the invasion of Ukraine`: a town
+                // (`demonstrated in X. They denounced the war in Y`: a town
                 // of 20,000 right after `in` or `at`, unless the text calls it a village)
                 None if p.user
                     || (is_focus(p) && sahel_doc)
                     || (m.prep
                         && ctx.placed.is_empty()
-                        && (p.pop >= 100_000
+                        && (p.pop >= BIG_POP
                             || matches!(p.kind, Kind::Capital | Kind::Seat1)
-                            || (p.pop >= 20_000 && m.in_at && !m.settlement))) =>
+                            || (p.pop >= IN_AT_TOWN_POP && m.in_at && !m.settlement))) =>
                 {
                     -2.0
                 }
@@ -2728,18 +2778,17 @@ fn resolve(
             }
             // `in Sinaloa`: a hamlet named like a first-level unit of its own country (Sinaloa,
             // Chiapas) is the unit, unless the text says otherwise
-            if p.kind == Kind::Populated && p.pop < 10_000 {
+            if p.kind == Kind::Populated && p.pop < HAMLET_POP {
                 let typed = buf_key(fs, m).0;
                 let unit_too = m.hits.iter().any(|&o| {
                     store.place(o).is_some_and(|q| {
-                        q.kind == Kind::Adm1 && q.cc == p.cc && {
-                            key_into(store.strs.get(q.name), &mut unit_key);
-                            unit_key == typed
-                        }
+                        q.kind == Kind::Adm1
+                            && q.cc == p.cc
+                            && unit_named(store, q, typed, false, &mut unit_buf)
                     })
                 });
                 if unit_too {
-                    score -= 1.0;
+                    score -= STATE_NAMESAKE_MALUS;
                 }
             }
             // the codebook's focus countries
@@ -2776,7 +2825,7 @@ fn resolve(
                 score += if p.kind.is_unit() { -1.0 } else { 1.0 };
             }
             if m.destination {
-                score -= 2.0;
+                score -= DESTINATION_MALUS;
             }
             if m.earlier && !m.coded {
                 score -= EARLIER_MALUS;
@@ -2784,7 +2833,7 @@ fn resolve(
             if m.origin && !m.coded {
                 score -= ORIGIN_MALUS;
             }
-            // `Kembe (coded as Mougna at geoprecision 2)`: the note's own choice, unless the
+            // `X (coded as Y at geoprecision 2)`: the note's own choice, unless the
             // name is only part of a longer unknown one or the gazetteer's place of that name
             // lies far from every other place the note names (another place of that name)
             if m.coded && !m.partial {
@@ -2795,15 +2844,7 @@ fn resolve(
                         .filter(|(oi, o)| *oi != mi && o.context_of != Some(mi) && !o.coded)
                         .peekable();
                     others.peek().is_some()
-                        && !others.any(|(_, o)| {
-                            o.hits.iter().any(|&oh| {
-                                store.place(oh).is_some_and(|q| {
-                                    q.cc == p.cc
-                                        && q.coords()
-                                            .is_some_and(|(qa, qo)| km(la, lo, qa, qo) <= NEAR_KM)
-                                })
-                            })
-                        })
+                        && !others.any(|(_, o)| reads_near(store, p.cc, (la, lo), &o.hits))
                 });
                 // a near-spelling of the coded name is less sure
                 let near_spelt = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
@@ -2819,13 +2860,11 @@ fn resolve(
             if m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h) {
                 score -= 1.0;
                 // among near-spellings, the closest spelling (`Gorgadj`: Gorgadji, not Gorgane)
-                let typed: String = buf_key(fs, m)
-                    .0
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                let own: String = name_key.chars().filter(|c| c.is_alphanumeric()).collect();
-                let d = store::edit_distance(typed.as_bytes(), own.as_bytes(), 3);
+                typed_alnum.clear();
+                typed_alnum.extend(buf_key(fs, m).0.chars().filter(|c| c.is_alphanumeric()));
+                own_alnum.clear();
+                own_alnum.extend(name_key.chars().filter(|c| c.is_alphanumeric()));
+                let d = store::edit_distance(typed_alnum.as_bytes(), own_alnum.as_bytes(), 3);
                 score -= 0.2 * d as f32;
             }
             if border_cc.contains(&ci) {
@@ -2852,23 +2891,16 @@ fn resolve(
                             oi != mi
                                 && o.context_of != Some(mi)
                                 // the same name told again does not corroborate itself
-                                && fs.get(o.fs..o.fe) != fs.get(m.fs..m.fe)
-                                && o.hits.len() <= 8
-                                && o.hits.iter().any(|&oh| {
-                                    store.place(oh).is_some_and(|q| {
-                                        q.cc == p.cc
-                                            && q.coords().is_some_and(|(qa, qo)| {
-                                                km(la, lo, qa, qo) <= NEAR_KM
-                                            })
-                                    })
-                                })
+                                && !same_name(o, m)
+                                && o.hits.len() <= MAX_NEAR_READINGS
+                                && reads_near(store, p.cc, (la, lo), &o.hits)
                         })
                     })
             };
             // the corroborated-countries pass does not score: it asks only when it must
             let near_other = !corroborating && near_of();
             if near_other {
-                score += 1.5;
+                score += NEAR_OTHER_BONUS;
             }
             score -= 0.05 * mi as f32;
             // admin context
@@ -2884,7 +2916,7 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if (direct && fs.get(c.fs..c.fe) == fs.get(m.fs..m.fe)) || repeat_of_capital(c, m) {
+                if (direct && same_name(c, m)) || repeat_of_capital(c, m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
@@ -2931,13 +2963,7 @@ fn resolve(
             }
             if let Trace::Corroborated(t) = &mut trace {
                 // `Oyo State`: the first-level unit of that name where one exists
-                let lower_unit = m.first_level
-                    && p.kind == Kind::Adm2
-                    && m.hits.iter().any(|&o| {
-                        store
-                            .place(o)
-                            .is_some_and(|u| u.kind == Kind::Adm1 && !u.user)
-                    });
+                let lower_unit = p.kind == Kind::Adm2 && first_level_meant(store, m);
                 let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2") && !lower_unit;
                 if unit || ctx_bonus > 0.0 {
                     t.push((folded.span(m.fs, m.fe), ci));
