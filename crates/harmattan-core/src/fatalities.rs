@@ -786,11 +786,9 @@ static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cheap pre-check on the raw text: does the scope mention death at all?
-static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build([
+/// The words one of which a text must hold for any pattern to run (ASCII case-insensitive).
+#[rustfmt::skip]
+const PREFILTER_WORDS: &[&str] = &[
             "kill",
             "dead",
             "to death",
@@ -855,9 +853,55 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "d\u{e9}pouille",
             "personne n",
             "outcome",
-        ])
+];
+
+static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(PREFILTER_WORDS)
         .expect("prefilter builds")
 });
+
+/// Weak cue words of [`PREFILTER_WORDS`] and the English patterns that can match with no
+/// other cue: a text whose only cues are weak (`the victim`, `the toll`, `no casualties`,
+/// `lost their lives`; `mortar` and `Tuesday` holding `mort` and `tue`) runs only these and
+/// the French patterns, not the ~30 English patterns built on a killing word.
+const WEAK_CUES: &[(&str, &[&str])] = &[
+    ("victim", &["FAT/EN/NONE"]),
+    ("toll", &["FAT/EN/NONE", "FAT/EN/DEATH_TOLL"]),
+    (
+        "casualt",
+        &["FAT/EN/NONE", "FAT/EN/DEATH_TOLL", "FAT/EN/CODED_AS"],
+    ),
+    (
+        "lives",
+        &["FAT/EN/NONE", "FAT/EN/CLAIMED_LIVES", "FAT/EN/N_KILLED"],
+    ),
+    (
+        "life",
+        &["FAT/EN/NONE", "FAT/EN/CLAIMED_LIVES", "FAT/EN/N_KILLED"],
+    ),
+    ("bilan", &[]),
+    ("mort", &[]),
+    ("tue", &[]),
+];
+
+/// The English rules a text's weak cues allow (French patterns always run), or `None` when
+/// the text holds a cue that is not weak: then every pattern runs.
+fn weak_only_rules(raw: &str) -> Option<Vec<&'static str>> {
+    let mut rules: Vec<&'static str> = Vec::new();
+    for m in PREFILTER.find_overlapping_iter(raw) {
+        let w = PREFILTER_WORDS[m.pattern().as_usize()];
+        let (_, allowed) = WEAK_CUES.iter().find(|(c, _)| *c == w)?;
+        for r in allowed.iter() {
+            if !rules.contains(r) {
+                rules.push(r);
+            }
+        }
+    }
+    Some(rules)
+}
 
 // ---------------------------------------------------------------------------------------------
 // Word lists for the filters.
@@ -1573,11 +1617,13 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
     let s = folded.s.as_str();
     let mut acc: Vec<Cand> = Vec::new();
     let (en, fr) = languages(s);
+    let weak_only = weak_only_rules(raw);
     for p in PATS.iter() {
-        if match p.lang {
-            Lang::En => en,
+        let wanted = match p.lang {
+            Lang::En => en && weak_only.as_ref().is_none_or(|r| r.contains(&p.rule)),
             Lang::Fr => fr,
-        } {
+        };
+        if wanted {
             scan_pattern(p, s, &mut acc);
         }
     }
