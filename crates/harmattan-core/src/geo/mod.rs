@@ -774,11 +774,6 @@ const EARLIER_WINDOW: usize = 4;
 const ORIGIN_MALUS: f32 = 2.0;
 /// Where people went (`fled to X`, `heading to X`, `towards X`).
 const DESTINATION_MALUS: f32 = 2.0;
-/// A place an ACLED note says it coded (`coded as X`): the note's own choice.
-const CODED_BONUS: f32 = 6.0;
-/// The same when the gazetteer's place of that name is far from the note's other places,
-/// or is only a near-spelling of the name the note gives.
-const CODED_FAR_BONUS: f32 = 2.0;
 /// Among homonyms, a reading near another place the text names.
 const NEAR_OTHER_BONUS: f32 = 1.5;
 /// A place this big (or a capital, a first-level seat) may be meant in a country the text
@@ -903,10 +898,6 @@ struct Mention<'g> {
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
-    /// After `coded as`, `coded at approximate in` (up to four such words after `coded`), or
-    /// next in a list after such a name (`coded as X and Y`): an ACLED note saying which
-    /// place it coded.
-    coded: bool,
     /// Follows a capitalised name the gazetteer does not know (`Dogofry (Niono, Segou)`):
     /// the mention is that place's admin unit.
     after_unknown: bool,
@@ -1986,22 +1977,8 @@ fn resolve(
                 || (!pair
                     && part_of_longer(store, text, folded, fs, &toks, i, n, &cmentions, ctx, cur));
         }
-        // `(coded as X at geoprecision 2)`, `coded at approximate in X`, `respectively coded
-        // as X and Y`: an ACLED note naming the place it coded
-        let coded = (1..=5).any(|k| {
-            prev(k) == "coded"
-                && (1..k).all(|j| {
-                    matches!(
-                        prev(j),
-                        "as" | "at" | "in" | "approximate" | "approximately" | "location"
-                    )
-                })
-        }) || mentions
-            .last()
-            .is_some_and(|pm: &Mention| pm.coded && listed_after(pm, &["and", ",", "-"]));
         // near-spellings (`Boulikessi` for `Boulkessi`): only after a locative cue
         let locative = is_prep(p1)
-            || coded
             || matches!(
                 p1,
                 "village" | "localite" | "hamlet" | "town" | "area" | "zone"
@@ -2117,13 +2094,12 @@ fn resolve(
             i += n;
             continue;
         }
-        // `an Idarfane camp`, `a Ibogalitane and Idarfane camp`: a nomad camp of that people
-        // (`the Kidal camp` is a place's camp)
+        // `an X camp`, `an X and Y camp` (X, Y peoples or fractions): a nomad camp of that
+        // people (`the Kidal camp` is a place's camp)
         let indefinite = |w: &str| matches!(w, "a" | "an");
         let next_word = after_space(end_tok + 1);
         if matches!(next_word, Some("camp" | "camps"))
-            && (indefinite(prev(1))
-                || (prev(1) == "and" && (indefinite(prev(3)) || indefinite(prev(2)))))
+            && (indefinite(prev(1)) || (prev(1) == "and" && indefinite(prev(3))))
         {
             i += n;
             continue;
@@ -2238,14 +2214,6 @@ fn resolve(
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
-        // `coded as Province - District`: a label from the unit down to the place coded
-        if coded {
-            if let Some(pm) = mentions.last_mut() {
-                if pm.coded && fs.get(pm.fe..t.s) == Some(" - ") {
-                    pm.coded = false;
-                }
-            }
-        }
         // `towards X`, `heading to X`, `on the road to X`, `medical
         // evacuation to X`: a direction or a destination, not where the event was
         let destination = destination
@@ -2348,7 +2316,6 @@ fn resolve(
             destination,
             earlier,
             origin,
-            coded,
             unit_cue: unit_before || next_is_unit || after_unknown,
             first_level,
             after_unknown,
@@ -2827,32 +2794,11 @@ fn resolve(
             if m.destination {
                 score -= DESTINATION_MALUS;
             }
-            if m.earlier && !m.coded {
+            if m.earlier {
                 score -= EARLIER_MALUS;
             }
-            if m.origin && !m.coded {
+            if m.origin {
                 score -= ORIGIN_MALUS;
-            }
-            // `X (coded as Y at geoprecision 2)`: the note's own choice, unless the
-            // name is only part of a longer unknown one or the gazetteer's place of that name
-            // lies far from every other place the note names (another place of that name)
-            if m.coded && !m.partial {
-                let far = p.coords().is_some_and(|(la, lo)| {
-                    let mut others = mentions
-                        .iter()
-                        .enumerate()
-                        .filter(|(oi, o)| *oi != mi && o.context_of != Some(mi) && !o.coded)
-                        .peekable();
-                    others.peek().is_some()
-                        && !others.any(|(_, o)| reads_near(store, p.cc, (la, lo), &o.hits))
-                });
-                // a near-spelling of the coded name is less sure
-                let near_spelt = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
-                score += if far || near_spelt {
-                    CODED_FAR_BONUS
-                } else {
-                    CODED_BONUS
-                };
             }
             if m.context_of.is_some() {
                 score -= 4.0;
@@ -2977,7 +2923,6 @@ fn resolve(
                     (m.unit_cue, "unit-cue"),
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
-                    (m.coded, "coded-as"),
                     (m.origin, "origin"),
                     (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
