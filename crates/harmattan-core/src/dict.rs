@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn acronyms_match_only_in_capitals() {
         let m = PhraseMatcher::new("t", [(0, "BLA"), (1, "Liberation Army"), (2, "EIGS")]).unwrap();
-        let t = "On the Segou-Bla axis, BLA and the Liberation Army; l'EIGS, then bla.";
+        let t = "Near the town of Bla, BLA and the Liberation Army; l'EIGS, then bla.";
         let f = Folded::new(t);
         let got: Vec<&str> = m
             .find_cased(&f, t)
