@@ -18,7 +18,6 @@
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
 //! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/DOUBLE_MURDER` | "the double murder" → 2 |
-//! | `FAT/EN/CODED_AS` | ACLED notes: "Unknown fatalities coded as 10" |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
 //! | `FAT/EN/KILLED_THE_AND_HIS` | "killed the mayor and his driver" → 2 |
@@ -77,8 +76,8 @@
 //! # One incident's toll ([`incident_total`])
 //!
 //! 0. ACLED notes: a closing sentence that is only a count ("3 fatalities.") is the whole
-//!    toll; "fatalities coded as 3" is the analyst's toll; "unknown fatalities coded as 10"
-//!    replaces only the vague figures and adds to the counted ones.
+//!    toll. (An analyst's own coding remarks, "fatalities coded as 3", "coded separately",
+//!    "split among 3 events", are not read: they are the answer, not the report.)
 //! 1. `Cumulative` mentions never count.
 //! 2. Each remaining mention gets a victim group from the first victim noun of its span:
 //!    soldiers, gendarmes, police, guards, peacekeepers, pro-government militia, armed
@@ -414,12 +413,6 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             Fr,
             &format!("{B}(?:les\\s+)?(?:corps|cadavres|corps sans vie|depouilles)\\s+(?:de|d')\\s*{q}{vt}?"),
-        ),
-        pat(
-            "FAT/EN/CODED_AS",
-            Forward,
-            En,
-            &format!("{B}(?:fatalities|deaths|fatality|casualties)(?:\\s+[^\\s.;:!?]+){{0,6}}?\\s+coded\\s+(?:as|at|to)\\s+(?:(?:an?\\s+)?(?:low\\s+|conservative\\s+)?estimate\\s+of\\s+)?{q}"),
         ),
         pat(
             "FAT/EN/DEATH_OF",
@@ -870,10 +863,7 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 const WEAK_CUES: &[(&str, &[&str])] = &[
     ("victim", &["FAT/EN/NONE"]),
     ("toll", &["FAT/EN/NONE", "FAT/EN/DEATH_TOLL"]),
-    (
-        "casualt",
-        &["FAT/EN/NONE", "FAT/EN/DEATH_TOLL", "FAT/EN/CODED_AS"],
-    ),
+    ("casualt", &["FAT/EN/NONE", "FAT/EN/DEATH_TOLL"]),
     (
         "lives",
         &["FAT/EN/NONE", "FAT/EN/CLAIMED_LIVES", "FAT/EN/N_KILLED"],
@@ -1486,26 +1476,6 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
     against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
 }
 
-/// "The suspects had just killed a man (coded separately)": an analyst's note that this
-/// death is another event's.
-fn coded_separately(after: &str) -> bool {
-    let mut end = after.len().min(48);
-    while end > 0 && !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let near = &after[..end];
-    let near = near.split(['.', ';']).next().unwrap_or("");
-    [
-        "coded separately",
-        "coded as a separate event",
-        "coded as separate events",
-        "coded as another event",
-        "recorded separately",
-    ]
-    .iter()
-    .any(|m| near.contains(m))
-}
-
 fn is_claim(sent: &str) -> bool {
     let mut pos = 0;
     while let Some(m) = CLAIM.find_at(sent, pos) {
@@ -1634,10 +1604,7 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         let sent = &s[ss..se];
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent)
-            || is_motive(&s[ss..c.start], c.rule)
-            || coded_separately(&s[c.end..se])
-        {
+        } else if is_cumulative(sent) || is_motive(&s[ss..c.start], c.rule) {
             FatalityKind::Cumulative
         } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
             FatalityKind::Claim
@@ -2789,37 +2756,7 @@ pub fn incident_total(
         };
         return (v, basis, vec![i]);
     }
-    // "unknown fatalities coded as 10" stands for the uncounted deaths only (the vague
-    // figures); "fatalities coded as 3" is the analyst's whole toll
-    let coded = mentions
-        .iter()
-        .position(|m| live(m) && m.rule == "FAT/EN/CODED_AS");
-    let coded_unknown = coded.is_some_and(|i| {
-        let (st, _) = clamp_scope(text, mentions[i].span);
-        let mut a = st.saturating_sub(24);
-        while a > 0 && !text.is_char_boundary(a) {
-            a -= 1;
-        }
-        let before = Folded::new(&text[a..st]).s;
-        let w = before.trim_end().rsplit(' ').next().unwrap_or("");
-        matches!(
-            w,
-            "unknown" | "unclear" | "unspecified" | "undetermined" | "unconfirmed" | "unreported"
-        )
-    });
-    if let (Some(i), false) = (coded, coded_unknown) {
-        let v = mentions[i].quantity.value(significant);
-        let basis = if v == 0 {
-            FatalityBasis::None
-        } else {
-            FatalityBasis::Exact
-        };
-        return (v, basis, vec![i]);
-    }
     for (i, m) in mentions.iter().enumerate() {
-        if coded.is_some_and(|c| c != i) && m.quantity.is_vague() {
-            continue;
-        }
         if FALLBACK.contains(&m.rule) && m.kind != FatalityKind::Cumulative {
             // one death, once: later mentions are the same dead retold
             if !only_fallback || fallback_taken {
@@ -2853,9 +2790,6 @@ pub fn incident_total(
         ) && group == Group::Generic
         {
             group = Group::Total;
-        }
-        if coded == Some(i) {
-            group = Group::Additional(i);
         }
         let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
         if group == Group::Generic && RANKS.is_match(&after) {
@@ -3328,7 +3262,6 @@ mod tests {
             ("Gunmen assassinated the village chief of Kargue.", &[(N(1), I)]),
             ("He was shot dead by unknown gunmen.", &[(N(1), I)]),
             ("Il a été tué par des hommes armés.", &[(N(1), I)]),
-            ("Unknown fatalities coded as 10.", &[(N(10), I)]),
             ("The clashes led to the deaths of 4 civilians.", &[(N(4), I)]),
             ("Soldiers killed an undetermined number of militants.", &[(V, I)]),
             ("5 guards, 1 gendarme & 6 assailants killed.", &[(N(5), I), (N(1), I), (N(6), I)]),
@@ -3356,8 +3289,6 @@ mod tests {
             ("Gunmen shot a trader dead in Gao. The victim died on the spot.", 1),
             ("Villagers demanded an investigation of the death of their relative.", 0),
             ("Soldiers arrested three vendors in relation to the assassination of a guard.", 0),
-            ("Shelling killed or injured 3 militants in the area. Fatalities coded to 0.", 0),
-            ("Two suspects exchanged fire with police. They had just killed a man (coded separately).", 0),
             // coordinated victims after a counted one
             ("Gunmen killed a policeman and a bystander at the market in Gao.", 2),
             ("Militants shot dead the village chief and his two sons in Toye.", 3),
@@ -3417,20 +3348,7 @@ mod tests {
             ("Rioters burned the police post following the death of a student.", 0),
             ("Youths marched in Segou against the death of a young driver.", 0),
             ("Gunmen abducted two herders and killed a dozen of their cattle.", 0),
-            // ACLED-style coded figures and closing counts
-            (
-                "Militants ambushed a patrol near Gao, several killed. Unknown fatalities coded as 10.",
-                10,
-            ),
-            (
-                "An unknown number of militants and one soldier were killed, unknown fatalities coded as 10.",
-                11,
-            ),
-            ("Fatalities coded as 3 (the group reported 7 enemy fatalities).", 3),
-            (
-                "An unknown number of soldiers died, unknown fatalities coded at low estimate of 3.",
-                3,
-            ),
+            // ACLED-style closing counts
             ("A militant leader was 'neutralised' by the army near Djibo.", 1),
             (
                 "The militia sustained 1 fatality. The attackers sustained 2 fatalities. 3 fatalities.",

@@ -13,9 +13,7 @@ use crate::fatalities::{find_fatalities, incident_total, FatalityKind};
 use crate::geo::{geocode, Gazetteer, Geo, GeoContext, ImportReport};
 use crate::lexicon::{Cat, Cue, Lexicon};
 use crate::text::Folded;
-use crate::types::{
-    Diagnostic, Document, Event, Evidence, Extraction, FatalityBasis, Severity, Span,
-};
+use crate::types::{Diagnostic, Document, Event, Evidence, Extraction, Severity, Span};
 use crate::{clean, sentences, DataError};
 
 /// The data files the engine is built from, as strings (the caller decides where they live).
@@ -1041,12 +1039,6 @@ impl Engine {
         fms.extend(body);
         let significant = sig.has(Cat::Significant) || sig.has(Cat::MilTarget) && sig.target_armed;
         let (fat, basis, used) = headline_or_body(d.text, &fms, n_head, significant);
-        // "(5 fatalities split among 6 events)": this event's share, the first one's
-        // (codebook 4.1.5: F / N rounded down, the leftover to the first)
-        let (fat, basis) = match split_over(d, inc) {
-            Some(n) if fat > 0 => (fat / n + u32::from(fat % n > 0), FatalityBasis::Split),
-            _ => (fat, basis),
-        };
         sig.fatalities = fat;
         // ---- classification
         let Some(dec) = classify(&sig) else {
@@ -2452,49 +2444,6 @@ fn plain_actor(name: String, inter: u8, kind: ActorKind, rule: &str) -> Actor {
         state_ally: false,
         official: false,
     }
-}
-
-/// The number of events a note says the toll is shared over ("split among 3 events", "spread
-/// across two events", "split between 2 events").
-fn split_over(d: &Doc, inc: &Incident) -> Option<u32> {
-    for &i in &inc.sents {
-        let sp = d.sents[i].span;
-        let f = &d.folded.s[d.folded.folded_offset(sp.start)..d.folded.folded_offset(sp.end)];
-        for verb in ["split ", "spread ", "divided ", "distributed ", "shared "] {
-            let mut from = 0;
-            while let Some(k) = f[from..].find(verb) {
-                let rest = &f[from + k + verb.len()..];
-                from += k + verb.len();
-                let mut w = rest.split_whitespace();
-                if !matches!(
-                    w.next(),
-                    Some("among" | "between" | "across" | "over" | "into")
-                ) {
-                    continue;
-                }
-                let n = match w.next().unwrap_or("") {
-                    "two" | "2" => 2,
-                    "three" | "3" => 3,
-                    "four" | "4" => 4,
-                    "five" | "5" => 5,
-                    "six" | "6" => 6,
-                    "seven" | "7" => 7,
-                    "eight" | "8" => 8,
-                    "nine" | "9" => 9,
-                    "ten" | "10" => 10,
-                    _ => continue,
-                };
-                let unit = w
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches(|c: char| !c.is_alphanumeric());
-                if matches!(unit, "events" | "separate") {
-                    return Some(n);
-                }
-            }
-        }
-    }
-    None
 }
 
 /// "a MINUSMA-chartered convoy", "the army's subcontractors": the actor named hired civilians,
