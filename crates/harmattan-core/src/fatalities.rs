@@ -1584,14 +1584,44 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         return Vec::new();
     }
     let folded = Folded::new(raw);
-    let s = folded.s.as_str();
+    mentions_in(text, raw, &folded.s, |a, b| {
+        let sp = folded.span(a, b);
+        Span::new(sp.start + st, sp.end + st)
+    })
+}
+
+/// [`find_fatalities`] with `folded`, the folding of the whole `text`, at hand: the scope is
+/// not folded again.
+pub fn find_fatalities_folded(text: &str, folded: &Folded, scope: Span) -> Vec<FatalityMention> {
+    let (st, en) = clamp_scope(text, scope);
+    let raw = &text[st..en];
+    if raw.is_empty() || !PREFILTER.is_match(raw) {
+        return Vec::new();
+    }
+    let (fs, fe) = (folded.folded_offset(st), folded.folded_offset(en));
+    match folded.s.get(fs..fe) {
+        Some(s) if folded.map.len() == folded.s.len() + 1 => {
+            mentions_in(text, raw, s, |a, b| folded.span(fs + a, fs + b))
+        }
+        _ => find_fatalities(text, scope),
+    }
+}
+
+/// The mentions in `raw` (a scope of `text`), given its folding `s`; `span_of` maps a folded
+/// range of `s` to its span in `text`.
+fn mentions_in(
+    text: &str,
+    raw: &str,
+    s: &str,
+    span_of: impl Fn(usize, usize) -> Span,
+) -> Vec<FatalityMention> {
     let mut acc: Vec<Cand> = Vec::new();
-    let (en, fr) = languages(s);
+    let (english, french) = languages(s);
     let weak_only = weak_only_rules(raw);
     for p in PATS.iter() {
         let wanted = match p.lang {
-            Lang::En => en && weak_only.as_ref().is_none_or(|r| r.contains(&p.rule)),
-            Lang::Fr => fr,
+            Lang::En => english && weak_only.as_ref().is_none_or(|r| r.contains(&p.rule)),
+            Lang::Fr => french,
         };
         if wanted {
             scan_pattern(p, s, &mut acc);
@@ -1611,18 +1641,18 @@ pub fn find_fatalities(text: &str, scope: Span) -> Vec<FatalityMention> {
         } else {
             FatalityKind::Incident
         };
-        let sp = folded.span(c.start, c.end);
+        let span = span_of(c.start, c.end);
         // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
         // names an army unit, not « 12 corps » (bodies)
         if c.rule == "FAT/FR/N_CORPS"
-            && raw
-                .get(sp.start..sp.end)
+            && text
+                .get(span.start..span.end)
                 .is_some_and(|t| t.contains("Corps"))
         {
             continue;
         }
         out.push(FatalityMention {
-            span: Span::new(sp.start + st, sp.end + st),
+            span,
             quantity: c.quantity,
             kind,
             rule: c.rule,
@@ -3137,6 +3167,29 @@ mod tests {
             ARMED_PEOPLE.as_str().len(),
             PREFILTER.patterns_len(),
         );
+    }
+
+    #[test]
+    fn folded_scope_gives_the_same_mentions() {
+        let text = "Des hommes armés ont tué 5 civils à Ségou. L’attaque a fait 3 morts.\n\
+                    Gunmen killed “two soldiers” near Mopti; 4 others died later. \
+                    No casualties were reported in Gao.";
+        let folded = Folded::new(text);
+        let mut cuts = vec![0];
+        cuts.extend(text.match_indices(['.', ';', '\n']).map(|(i, _)| i + 1));
+        cuts.push(text.len());
+        for w in cuts.windows(2) {
+            let scope = Span::new(w[0], w[1]);
+            assert_eq!(
+                find_fatalities_folded(text, &folded, scope),
+                find_fatalities(text, scope),
+                "{:?}",
+                &text[w[0]..w[1]]
+            );
+        }
+        let whole = Span::new(0, text.len());
+        assert_eq!(find_fatalities_folded(text, &folded, whole), find_fatalities(text, whole));
+        assert!(find_fatalities(text, whole).len() >= 4);
     }
 
     #[test]

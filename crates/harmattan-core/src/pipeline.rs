@@ -1028,7 +1028,8 @@ impl Engine {
         // ---- fatalities
         let (mut fms, mut body) = (Vec::new(), Vec::new());
         for &i in &inc.sents {
-            let found = find_fatalities(d.text, d.sents[i].span);
+            let found =
+                crate::fatalities::find_fatalities_folded(d.text, &d.folded, d.sents[i].span);
             if d.sents[i].headline {
                 fms.extend(found);
             } else {
