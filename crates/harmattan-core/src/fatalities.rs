@@ -215,22 +215,36 @@ const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|ex
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
 
 /// Victim nouns (singular and plural, EN and FR).
-const VICTIM: &str = "people|persons?|individuals?|civilians?|villagers?|residents?|\
-inhabitants?|soldiers?|troops?|servicem[ae]n|service members|military|personnel|gendarmes?|\
-police(?:m[ae]n| officers?)?|officers?|guards?|guardsm[ae]n|militiam[ae]n|militia|volunteers?|\
-vdps?|dozos?|fighters?|militants?|jihadists?|terrorists?|assailants?|attackers?|insurgents?|\
-rebels?|gunm[ae]n|bandits?|members?|m[ae]n|wom[ae]n|children|child|boys?|girls?|farmers?|\
-herders?|pastoralists?|traders?|merchants?|worshippers?|students?|pupils?|teachers?|passengers?|\
-drivers?|miners?|workers?|chiefs?|imams?|elements?|suspects?|others?|peacekeepers?|helmets?|\
-relatives|agents?|fama|fds|faf|minusma|barkhane|protesters?|demonstrators?|aggressors?|raiders?|kidnappers?|abductors?|hunters?|journalists?|shopkeepers?|administrators?|leaders?|foresters?|nomads?|manifestants?|officials?|commanders?|mayors?|councill?ors?|hostages?|combatants?|\
-elders?|youths?|herdsm[ae]n|shepherds?|refugees?|displaced|bodies|corpses|\
-sons?|daughters?|brothers?|sisters?|associates?|companions?|bodyguards?|escorts?|lieutenants?|\
-aides?|occupants?|colleagues?|wives|wife|husbands?|nephews?|cousins?|friends?|followers?|guests?|\
-customers?|bystanders?|sergeants?|bombers?|\
-personnes|civils|villageois|habitants|soldats?|militaires?|policiers?|gardes?|volontaires?|\
-combattants?|djihadistes?|terroristes?|assaillants?|insurges|rebelles?|hommes|femmes?|enfants?|\
-eleves?|commercants?|fideles|orpailleurs?|chauffeurs?|passagers?|casques bleus|individus|\
-membres?|autres|chefs?|bergers?|eleveurs?|agriculteurs?|paysans?|jeunes|otages?|deplaces";
+const VICTIM: &str =
+    "people|persons|person|individuals|individual|civilians|civilian|villagers|villager|\
+residents|resident|inhabitants|inhabitant|soldiers|soldier|troops|troop|serviceman|\
+servicemen|service members|military|personnel|gendarmes|gendarme|policeman|policemen|\
+police officers|police officer|police|officers|officer|guards|guard|guardsman|guardsmen|\
+militiaman|militiamen|militia|volunteers|volunteer|vdps|vdp|dozos|dozo|fighters|fighter|\
+militants|militant|jihadists|jihadist|terrorists|terrorist|assailants|assailant|attackers|\
+attacker|insurgents|insurgent|rebels|rebel|gunman|gunmen|bandits|bandit|members|member|man|\
+men|woman|women|children|child|boys|boy|girls|girl|farmers|farmer|herders|herder|\
+pastoralists|pastoralist|traders|trader|merchants|merchant|worshippers|worshipper|students|\
+student|pupils|pupil|teachers|teacher|passengers|passenger|drivers|driver|miners|miner|\
+workers|worker|chiefs|chief|imams|imam|elements|element|suspects|suspect|others|other|\
+peacekeepers|peacekeeper|helmets|helmet|relatives|agents|agent|fama|fds|faf|minusma|\
+barkhane|protesters|protester|demonstrators|demonstrator|aggressors|aggressor|raiders|\
+raider|kidnappers|kidnapper|abductors|abductor|hunters|hunter|journalists|journalist|\
+shopkeepers|shopkeeper|administrators|administrator|leaders|leader|foresters|forester|\
+nomads|nomad|manifestants|manifestant|officials|official|commanders|commander|mayors|mayor|\
+councillors|councillor|councilors|councilor|hostages|hostage|combatants|combatant|elders|\
+elder|youths|youth|herdsman|herdsmen|shepherds|shepherd|refugees|refugee|displaced|bodies|\
+corpses|sons|son|daughters|daughter|brothers|brother|sisters|sister|associates|associate|\
+companions|companion|bodyguards|bodyguard|escorts|escort|lieutenants|lieutenant|aides|aide|\
+occupants|occupant|colleagues|colleague|wives|wife|husbands|husband|nephews|nephew|cousins|\
+cousin|friends|friend|followers|follower|guests|guest|customers|customer|bystanders|\
+bystander|sergeants|sergeant|bombers|bomber|personnes|civils|villageois|habitants|soldats|\
+soldat|militaires|militaire|policiers|policier|gardes|garde|volontaires|volontaire|\
+combattants|combattant|djihadistes|djihadiste|terroristes|terroriste|assaillants|assaillant|\
+insurges|rebelles|rebelle|hommes|femmes|femme|enfants|enfant|eleves|eleve|commercants|\
+commercant|fideles|orpailleurs|orpailleur|chauffeurs|chauffeur|passagers|passager|\
+casques bleus|individus|membres|membre|autres|chefs|chef|bergers|berger|eleveurs|eleveur|\
+agriculteurs|agriculteur|paysans|paysan|jeunes|otages|otage|deplaces";
 
 fn num_expr() -> String {
     let digits = format!("[0-9]{{1,3}}(?:[,. ][0-9]{{3}})+{B}|[0-9]+{B}");
@@ -304,7 +318,19 @@ fn verb_anchor(verbs: &str) -> Regex {
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
 const KILL_VERB: &str = "(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
-const VICTIM_NOUN: &str = "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|councill?or|deputy|president|husband|wife|son|daughter|brother|father|mother|nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|granddaughter|niece|neighbou?r|fisherman|herdsman|motorist|rider|aide|baby|infant|teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|customer|guest|host|partner|fiancee?|ruler|king|thief|robber|suspect|monk|cook|guard|detainee|prisoner|captive|hostage)";
+const VICTIM_NOUN: &str =
+    "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
+councillor|councilor|deputy|president|husband|wife|son|daughter|brother|father|mother|\
+nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|\
+marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|\
+guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|\
+notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|\
+subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|\
+apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|\
+granddaughter|niece|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
+teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
+customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
+detainee|prisoner|captive|hostage)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
 const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
@@ -3192,7 +3218,10 @@ mod tests {
             );
         }
         let whole = Span::new(0, text.len());
-        assert_eq!(find_fatalities_folded(text, &folded, whole), find_fatalities(text, whole));
+        assert_eq!(
+            find_fatalities_folded(text, &folded, whole),
+            find_fatalities(text, whole)
+        );
         assert!(find_fatalities(text, whole).len() >= 4);
     }
 
