@@ -209,7 +209,7 @@ une quinzaine|une vingtaine|une trentaine|une quarantaine|une cinquantaine|une s
 une centaine|un millier|de multiples";
 
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
-const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|(?:burn(?:ed|t)|hacked|stabbed|beaten|clubbed) to death|lynched|neutrali[sz]ed|died|perished|succumbed|lost (?:their|his|her) li(?:ves|fe)|dead|deaths|fatalities|fatality|bodies|corpses";
+const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deaths|fatalities|fatality|bodies|corpses";
 
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
