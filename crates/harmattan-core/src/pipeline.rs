@@ -771,8 +771,10 @@ impl Engine {
         let chosen = inc.date.or_else(|| {
             inc.sents
                 .iter()
-                .find_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
-                .filter(|&k| {
+                .filter_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
+                // a page's "Updated: May 17" of last year does not hide the story's own day
+                // told further on
+                .find(|&k| {
                     let m = &d.dates[k];
                     m.precision < 3 && (d.published - m.date).num_days() <= 31
                 })
