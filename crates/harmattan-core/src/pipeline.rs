@@ -2321,11 +2321,32 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
     // then only capitalised words (the outlet) before the date
     let orig = d.text[..m.span.start].trim_end();
     let orig = orig.strip_suffix(" on").unwrap_or(orig);
-    let words: Vec<&str> = orig.rsplit(' ').take(5).collect();
+    // ("told reporters on Monday", "told the Philippine News Agency (PNA) over the phone on
+    // Saturday": the listener and the channel)
+    const CHANNEL: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "over",
+        "by",
+        "via",
+        "in",
+        "phone",
+        "telephone",
+        "interview",
+        "reporters",
+        "journalists",
+        "media",
+        "press",
+    ];
+    let words: Vec<&str> = orig.rsplit(' ').take(10).collect();
     match words.iter().position(|w| *w == "told") {
-        Some(k) if k > 0 => words[..k]
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+        Some(k) if k > 0 => words[..k].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(')
+                || CHANNEL.contains(&w.trim_end_matches([',', '.']))
+        }),
         _ => false,
     }
 }
