@@ -547,6 +547,7 @@ impl Engine {
     fn incidents(&self, d: &Doc, diags: &mut Vec<Diagnostic>) -> Vec<Incident> {
         let mut out: Vec<Incident> = Vec::new();
         let mut cur: Option<Incident> = None;
+        let mut lead: Option<usize> = None;
         for (i, s) in d.sents.iter().enumerate() {
             if s.background {
                 diags.push(diag(
@@ -558,8 +559,29 @@ impl Engine {
                 continue;
             }
             if !s.trigger || s.hypothetical {
-                if let Some(c) = cur.as_mut() {
-                    c.sents.push(i);
+                match cur.as_mut() {
+                    Some(c) => c.sents.push(i),
+                    // "The crimes were perpetrated between 01:30 and 02:00 this Tuesday." opens
+                    // the story: its day is the first incident's if that one tells none
+                    // (the opening sentence of the first paragraphs only, and a day, not "the
+                    // weekend" of a comment)
+                    None if out.is_empty()
+                        && !s.hypothetical
+                        && lead.is_none()
+                        && i < 3
+                        && (d.text[..s.span.start]
+                            .trim_end_matches([' ', '\t'])
+                            .ends_with('\n')
+                            || d.text[..s.span.start].trim().is_empty()) =>
+                    {
+                        lead = event_date_in(d, s.dates.clone()).filter(|&k| {
+                            let m = &d.dates[k];
+                            !reporting_date(d, k)
+                                && m.precision == 1
+                                && (d.published - m.date).num_days() <= 31
+                        });
+                    }
+                    None => {}
                 }
                 continue;
             }
@@ -592,6 +614,10 @@ impl Engine {
                     // an undated clause continuing the story ("then moved on to X", "the same
                     // day") shares the previous incident's date
                     let date = date.or_else(|| cur.as_ref().and_then(|c| c.date));
+                    let date = match date {
+                        None if out.is_empty() && cur.is_none() => lead,
+                        x => x,
+                    };
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
@@ -2354,6 +2380,15 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
 /// The date of the event among a sentence's date mentions: the first one that does not date
 /// a statement ("said on Monday that ..."), else the first.
 fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
+    // "a press briefing on Monday, a few days after the Dec. 8 killing": a date that
+    // qualifies an event word dates that event
+    // (only over a relative day, the day things are often told: "On 6 January 2022, ... to
+    // protest the 6 January 2021 riots" keeps its opening date)
+    if r.clone().any(|i| d.dates[i].relative) {
+        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i)) {
+            return Some(i);
+        }
+    }
     let mut first = None;
     for i in r {
         first.get_or_insert(i);
@@ -2362,6 +2397,24 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         }
     }
     first
+}
+
+/// Whether a date stands right before an event word as its qualifier ("the Dec. 8 killing",
+/// "the March 3 attack").
+fn qualifies_event(d: &Doc, i: usize) -> bool {
+    let m = &d.dates[i];
+    if m.relative || !d.text[..m.span.start].to_lowercase().ends_with("the ") {
+        return false;
+    }
+    let end = m.span.end;
+    let rest = &d.text[end..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if gap == 0 || gap > 1 {
+        return false;
+    }
+    d.cues
+        .iter()
+        .any(|c| c.span.start == end + gap && TRIGGERS.contains(&c.cat))
 }
 
 /// Whether an actor mention names a participant, not a source ("police said", "according to
