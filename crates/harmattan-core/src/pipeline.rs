@@ -560,7 +560,22 @@ impl Engine {
             }
             if !s.trigger || s.hypothetical {
                 match cur.as_mut() {
-                    Some(c) => c.sents.push(i),
+                    Some(c) => {
+                        c.sents.push(i);
+                        // "The incident was said to have happened at around 7 pm on
+                        // Wednesday": the undated incident's own day, before a later trigger
+                        // with another date ("stormed the residence in February") joins it
+                        if c.date.is_none() && !s.hypothetical {
+                            // (not "a tense calm since yesterday evening": a period's start)
+                            c.date = event_date_in(d, s.dates.clone()).filter(|&k| {
+                                let m = &d.dates[k];
+                                !reporting_date(d, k)
+                                    && !period_start(&d.folded, m.span).0
+                                    && m.precision < 3
+                                    && (d.published - m.date).num_days() <= 31
+                            });
+                        }
+                    }
                     // "The crimes were perpetrated between 01:30 and 02:00 this Tuesday." opens
                     // the story: its day is the first incident's if that one tells none
                     // (the opening sentence of the first paragraphs only, and a day, not "the
@@ -577,6 +592,7 @@ impl Engine {
                         lead = event_date_in(d, s.dates.clone()).filter(|&k| {
                             let m = &d.dates[k];
                             !reporting_date(d, k)
+                                && !period_start(&d.folded, m.span).0
                                 && m.precision == 1
                                 && (d.published - m.date).num_days() <= 31
                         });
@@ -2283,6 +2299,7 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         "tweeted",
         "condemned",
         "denounced",
+        "statement",
         "blamed",
         "updated",
         "posted",
@@ -2313,7 +2330,8 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
                 after = rest[close + 1..].trim_start_matches(' ');
             }
         }
-        if after.starts_with([':', '\u{2013}', '\u{2014}', '-']) {
+        // ... or stands as a line of its own ("Thursday, August 5, 2021")
+        if after.starts_with([':', '\u{2013}', '\u{2014}', '-', '\n', '\r']) || after.is_empty() {
             return true;
         }
     }
@@ -2324,7 +2342,7 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         .or_else(|| before.strip_suffix(" ce"))
         .unwrap_or(before);
     // a page's "Updated: May 17" / "Posted: ..." line
-    let before = before.strip_suffix(':').unwrap_or(before);
+    let before = before.strip_suffix(':').unwrap_or(before).trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
