@@ -691,6 +691,16 @@ impl Engine {
         {
             return true;
         }
+        // an undated report of the news, then "The Centre last month extended the ceasefire":
+        // a month-wide or older date is another story, told as background
+        if c.date.is_none()
+            && date.is_some_and(|k| {
+                let m = &d.dates[k];
+                m.precision == 3 || (d.published - m.date).num_days() > 14
+            })
+        {
+            return true;
+        }
         // the same attackers fought soldiers, then abducted or killed civilians: two actor
         // pairs, two events (codebook 2.4)
         let cats = |k: usize| d.cues[d.sents[k].cues.clone()].iter().map(|q| q.cat);
