@@ -2416,6 +2416,11 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         if let Some(i) = r.clone().find(|&i| qualifies_event(d, i)) {
             return Some(i);
         }
+        // "authorities tagged the NPA on Monday as behind the murder of X on Sept. 30": a
+        // calendar day told after the event word, earlier than the sentence's relative day
+        if let Some(i) = r.clone().find(|&i| told_after_event(d, i, r.clone())) {
+            return Some(i);
+        }
     }
     let mut first = None;
     for i in r {
@@ -2425,6 +2430,25 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         }
     }
     first
+}
+
+/// Whether a calendar day follows an event word of its sentence and lies days before a
+/// relative day of the same sentence told before it (the day of the telling).
+fn told_after_event(d: &Doc, i: usize, r: std::ops::Range<usize>) -> bool {
+    let m = &d.dates[i];
+    if m.relative || m.precision != 1 || reporting_date(d, i) {
+        return false;
+    }
+    let Some(rel) = r.clone().find(|&k| k < i && d.dates[k].relative) else {
+        return false;
+    };
+    let days = (d.dates[rel].date - m.date).num_days();
+    let after_trigger = d.cues.iter().any(|c| {
+        TRIGGERS.contains(&c.cat)
+            && c.span.start >= d.dates[rel].span.end
+            && c.span.end <= m.span.start
+    });
+    days >= 2 && after_trigger
 }
 
 /// Whether a date stands right before an event word as its qualifier ("the Dec. 8 killing",
