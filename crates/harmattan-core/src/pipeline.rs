@@ -432,6 +432,24 @@ impl Engine {
                 let demonstration = has(Cat::Protest)
                     || has(Cat::Barricade)
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
+                // "said on Saturday that authorities had executed nine men convicted of the
+                // 2018 killing": the past year comes after the sentence's own event, which has
+                // a recent day
+                let first_trig = sc
+                    .iter()
+                    .find(|c| TRIGGERS.contains(&c.cat))
+                    .map(|c| c.span.start);
+                let past_year = past_year
+                    && !(!tally
+                        && !has(Cat::Background)
+                        && !demonstration
+                        && !has(Cat::ProtestWeak)
+                        && !has(Cat::Strike)
+                        && first_trig
+                            .is_some_and(|t| !mentions_other_year(&text[sp.start..t], published))
+                        && dates[dates_r.clone()]
+                            .iter()
+                            .any(|m| m.precision == 1 && (published - m.date).num_days() <= 7));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
                     || continues_tally
                     || same_scope
