@@ -443,6 +443,24 @@ impl Engine {
                 let demonstration = has(Cat::Protest)
                     || has(Cat::Barricade)
                     || (has(Cat::ProtestWeak) && has(Cat::Crowd));
+                // "said on Saturday that authorities had executed nine men convicted of the
+                // 2018 killing": the past year comes after the sentence's own event, which has
+                // a recent day
+                let first_trig = sc
+                    .iter()
+                    .find(|c| TRIGGERS.contains(&c.cat))
+                    .map(|c| c.span.start);
+                let past_year = past_year
+                    && !(!tally
+                        && !has(Cat::Background)
+                        && !demonstration
+                        && !has(Cat::ProtestWeak)
+                        && !has(Cat::Strike)
+                        && first_trig
+                            .is_some_and(|t| !mentions_other_year(&text[sp.start..t], published))
+                        && dates[dates_r.clone()]
+                            .iter()
+                            .any(|m| m.precision == 1 && (published - m.date).num_days() <= 7));
                 let background = (has(Cat::Background) && (!has_date || old_dates))
                     || comes_after_other(
                         &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)],
@@ -584,6 +602,7 @@ impl Engine {
     fn incidents(&self, d: &Doc, diags: &mut Vec<Diagnostic>) -> Vec<Incident> {
         let mut out: Vec<Incident> = Vec::new();
         let mut cur: Option<Incident> = None;
+        let mut lead: Option<usize> = None;
         for (i, s) in d.sents.iter().enumerate() {
             if s.background {
                 diags.push(diag(
@@ -595,8 +614,45 @@ impl Engine {
                 continue;
             }
             if !s.trigger || s.hypothetical {
-                if let Some(c) = cur.as_mut() {
-                    c.sents.push(i);
+                match cur.as_mut() {
+                    Some(c) => {
+                        c.sents.push(i);
+                        // "The incident was said to have happened at around 7 pm on
+                        // Wednesday": the undated incident's own day, before a later trigger
+                        // with another date ("stormed the residence in February") joins it
+                        if c.date.is_none() && !s.hypothetical {
+                            // (not "a tense calm since yesterday evening": a period's start)
+                            c.date = event_date_in(d, s.dates.clone()).filter(|&k| {
+                                let m = &d.dates[k];
+                                !reporting_date(d, k)
+                                    && !period_start(&d.folded, m.span).0
+                                    && m.precision < 3
+                                    && (d.published - m.date).num_days() <= 31
+                            });
+                        }
+                    }
+                    // "The crimes were perpetrated between 01:30 and 02:00 this Tuesday." opens
+                    // the story: its day is the first incident's if that one tells none
+                    // (the opening sentence of the first paragraphs only, and a day, not "the
+                    // weekend" of a comment)
+                    None if out.is_empty()
+                        && !s.hypothetical
+                        && lead.is_none()
+                        && i < 3
+                        && (d.text[..s.span.start]
+                            .trim_end_matches([' ', '\t'])
+                            .ends_with('\n')
+                            || d.text[..s.span.start].trim().is_empty()) =>
+                    {
+                        lead = event_date_in(d, s.dates.clone()).filter(|&k| {
+                            let m = &d.dates[k];
+                            !reporting_date(d, k)
+                                && !period_start(&d.folded, m.span).0
+                                && m.precision == 1
+                                && (d.published - m.date).num_days() <= 31
+                        });
+                    }
+                    None => {}
                 }
                 continue;
             }
@@ -650,6 +706,10 @@ impl Engine {
                     // an undated clause continuing the story ("then moved on to X", "the same
                     // day") shares the previous incident's date
                     let date = date.or_else(|| cur.as_ref().and_then(|c| c.date));
+                    let date = match date {
+                        None if out.is_empty() && cur.is_none() => lead,
+                        x => x,
+                    };
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
@@ -730,6 +790,16 @@ impl Engine {
         if c.date.is_none()
             && opens_on_date
             && date.is_some_and(|k| (d.published - d.dates[k].date).num_days() >= 1)
+        {
+            return true;
+        }
+        // an undated report of the news, then "The Centre last month extended the ceasefire":
+        // a month-wide or older date is another story, told as background
+        if c.date.is_none()
+            && date.is_some_and(|k| {
+                let m = &d.dates[k];
+                m.precision == 3 || (d.published - m.date).num_days() > 14
+            })
         {
             return true;
         }
@@ -855,8 +925,10 @@ impl Engine {
         let chosen = inc.date.or_else(|| {
             inc.sents
                 .iter()
-                .find_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
-                .filter(|&k| {
+                .filter_map(|&i| event_date_in(d, d.sents[i].dates.clone()))
+                // a page's "Updated: May 17" of last year does not hide the story's own day
+                // told further on
+                .find(|&k| {
                     let m = &d.dates[k];
                     m.precision < 3 && (d.published - m.date).num_days() <= 31
                 })
@@ -2345,6 +2417,7 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         "tweeted",
         "condemned",
         "denounced",
+        "statement",
         "blamed",
         "updated",
         "posted",
@@ -2375,7 +2448,8 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
                 after = rest[close + 1..].trim_start_matches(' ');
             }
         }
-        if after.starts_with([':', '\u{2013}', '\u{2014}', '-']) {
+        // ... or stands as a line of its own ("Thursday, August 5, 2021")
+        if after.starts_with([':', '\u{2013}', '\u{2014}', '-', '\n', '\r']) || after.is_empty() {
             return true;
         }
     }
@@ -2386,7 +2460,7 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
         .or_else(|| before.strip_suffix(" ce"))
         .unwrap_or(before);
     // a page's "Updated: May 17" / "Posted: ..." line
-    let before = before.strip_suffix(':').unwrap_or(before);
+    let before = before.strip_suffix(':').unwrap_or(before).trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -2409,11 +2483,32 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
     // then only capitalised words (the outlet) before the date
     let orig = d.text[..m.span.start].trim_end();
     let orig = orig.strip_suffix(" on").unwrap_or(orig);
-    let words: Vec<&str> = orig.rsplit(' ').take(5).collect();
+    // ("told reporters on Monday", "told the Philippine News Agency (PNA) over the phone on
+    // Saturday": the listener and the channel)
+    const CHANNEL: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "over",
+        "by",
+        "via",
+        "in",
+        "phone",
+        "telephone",
+        "interview",
+        "reporters",
+        "journalists",
+        "media",
+        "press",
+    ];
+    let words: Vec<&str> = orig.rsplit(' ').take(10).collect();
     match words.iter().position(|w| *w == "told") {
-        Some(k) if k > 0 => words[..k]
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+        Some(k) if k > 0 => words[..k].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(')
+                || CHANNEL.contains(&w.trim_end_matches([',', '.']))
+        }),
         _ => false,
     }
 }
@@ -2421,6 +2516,20 @@ fn reporting_date(d: &Doc, i: usize) -> bool {
 /// The date of the event among a sentence's date mentions: the first one that does not date
 /// a statement ("said on Monday that ..."), else the first.
 fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
+    // "a press briefing on Monday, a few days after the Dec. 8 killing": a date that
+    // qualifies an event word dates that event
+    // (only over a relative day, the day things are often told: "On 6 January 2022, ... to
+    // protest the 6 January 2021 riots" keeps its opening date)
+    if r.clone().any(|i| d.dates[i].relative) {
+        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i)) {
+            return Some(i);
+        }
+        // "authorities tagged the NPA on Monday as behind the murder of X on Sept. 30": a
+        // calendar day told after the event word, earlier than the sentence's relative day
+        if let Some(i) = r.clone().find(|&i| told_after_event(d, i, r.clone())) {
+            return Some(i);
+        }
+    }
     let mut first = None;
     for i in r {
         first.get_or_insert(i);
@@ -2429,6 +2538,43 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
         }
     }
     first
+}
+
+/// Whether a calendar day follows an event word of its sentence and lies days before a
+/// relative day of the same sentence told before it (the day of the telling).
+fn told_after_event(d: &Doc, i: usize, r: std::ops::Range<usize>) -> bool {
+    let m = &d.dates[i];
+    if m.relative || m.precision != 1 || reporting_date(d, i) {
+        return false;
+    }
+    let Some(rel) = r.clone().find(|&k| k < i && d.dates[k].relative) else {
+        return false;
+    };
+    let days = (d.dates[rel].date - m.date).num_days();
+    let after_trigger = d.cues.iter().any(|c| {
+        TRIGGERS.contains(&c.cat)
+            && c.span.start >= d.dates[rel].span.end
+            && c.span.end <= m.span.start
+    });
+    days >= 2 && after_trigger
+}
+
+/// Whether a date stands right before an event word as its qualifier ("the Dec. 8 killing",
+/// "the March 3 attack").
+fn qualifies_event(d: &Doc, i: usize) -> bool {
+    let m = &d.dates[i];
+    if m.relative || !d.text[..m.span.start].to_lowercase().ends_with("the ") {
+        return false;
+    }
+    let end = m.span.end;
+    let rest = &d.text[end..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if gap == 0 || gap > 1 {
+        return false;
+    }
+    d.cues
+        .iter()
+        .any(|c| c.span.start == end + gap && TRIGGERS.contains(&c.cat))
 }
 
 /// Whether an actor mention names a participant, not a source ("police said", "according to
