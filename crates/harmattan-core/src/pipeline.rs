@@ -2563,7 +2563,7 @@ fn told_after_event(d: &Doc, i: usize, r: std::ops::Range<usize>) -> bool {
 /// "the March 3 attack").
 fn qualifies_event(d: &Doc, i: usize) -> bool {
     let m = &d.dates[i];
-    if m.relative || !d.text[..m.span.start].to_lowercase().ends_with("the ") {
+    if m.relative || !d.folded.s[..d.folded.folded_offset(m.span.start)].ends_with("the ") {
         return false;
     }
     let end = m.span.end;
