@@ -880,8 +880,8 @@ struct Mention<'g> {
     /// Before `countryside` (`in X countryside`): the rural part of a first-level unit
     /// of that name, a country signal like a unit named as such.
     countryside: bool,
-    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in X`): where the event
-    /// took place.
+    /// Right after `in`, `at`, `a`, `en`, `dans` (`demonstrated in X`) or `the port/city/town
+    /// of` (`a sit-in at the port of X`): where the event took place.
     in_at: bool,
     near: bool,
     unit_cue: bool,
@@ -2309,7 +2309,9 @@ fn resolve(
             pair_second,
             units_only: !cap,
             prep,
-            in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans"),
+            // `in X`, `at X`, and `the port of X`, `the city of X`, `the town of X`
+            in_at: matches!(p1, "in" | "at" | "a" | "en" | "dans")
+                || (p1 == "of" && matches!(p2, "port" | "city" | "town" | "streets")),
             countryside: next_word == Some("countryside"),
             near,
             settlement,
