@@ -903,10 +903,22 @@ impl Engine {
         // coordinates, and flagged (codebook 4.2: the place is known, not only the country)
         let geo = geo.or_else(|| {
             let (sp, name) = unresolved_place(d, inc)?;
+            // the gazetteer may know the name elsewhere: say so, the analyst decides
+            let mut abroad: Vec<String> = self.gazetteer.lookup(&name).into_iter().map(|h| h.2).collect();
+            abroad.sort();
+            abroad.dedup();
+            let message = if abroad.is_empty() {
+                format!("{name}: not in the gazetteer; coded without coordinates")
+            } else {
+                format!(
+                    "{name}: in the gazetteer only in other countries ({}); coded in the text's country without coordinates",
+                    abroad.join(", ")
+                )
+            };
             diags.push(diag(
                 Severity::Warning,
                 "place-not-in-gazetteer",
-                format!("{name}: not in the gazetteer; coded without coordinates"),
+                message,
                 Some(sp),
             ));
             Some(Geo {

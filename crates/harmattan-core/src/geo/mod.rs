@@ -2146,21 +2146,22 @@ fn resolve(
                 && matches!(prev(3), "from" | "of")
                 && (4..=6).any(|k| is_distance_word(prev(k))));
         let prep = is_prep(p1);
-        // `the village of X`, `la localité de X`: the text says X is a settlement
-        let settlement = matches!(p1, "of" | "de" | "d")
-            && matches!(
-                p2,
-                "town"
-                    | "village"
-                    | "city"
-                    | "locality"
-                    | "hamlet"
-                    | "commune"
-                    | "ville"
-                    | "localite"
-                    | "bourgade"
-                    | "hameau"
-            );
+        // `the village of X`, `la localité de X`, `X village`: the text says X is a settlement
+        let settlement = matches!(after_space(end_tok + 1), Some("village" | "hamlet"))
+            || matches!(p1, "of" | "de" | "d")
+                && matches!(
+                    p2,
+                    "town"
+                        | "village"
+                        | "city"
+                        | "locality"
+                        | "hamlet"
+                        | "commune"
+                        | "ville"
+                        | "localite"
+                        | "bourgade"
+                        | "hameau"
+                );
         // `fled to X`, `evacuated to X`: where people went, not where the event was
         let destination = matches!(p1, "to" | "in" | "into" | "vers" | "a" | "towards")
             && matches!(
@@ -2712,7 +2713,11 @@ fn resolve(
                     || (m.prep
                         && ctx.placed.is_empty()
                         && (p.pop >= BIG_POP
-                            || matches!(p.kind, Kind::Capital | Kind::Seat1)
+                            || p.kind == Kind::Capital
+                            // a regional seat abroad, unless the text calls the place a
+                            // village (`in Kone village in Myanmar` is no seat of New
+                            // Caledonia)
+                            || (p.kind == Kind::Seat1 && !m.settlement)
                             || (p.pop >= IN_AT_TOWN_POP && m.in_at && !m.settlement))) =>
                 {
                     -2.0
