@@ -363,8 +363,9 @@ impl Engine {
         let mut sents = Vec::new();
         let (mut ci, mut ai, mut di) = (0, 0, 0);
         let mut prev_background = false;
-        // per clause: every date it gives is over a year before publication
+        // per clause: every date it gives is over a year before publication; it gives a date
         let mut history: Vec<bool> = Vec::new();
+        let mut dated: Vec<bool> = Vec::new();
         for sp in sentences::split(text) {
             if boiler
                 .iter()
@@ -484,6 +485,7 @@ impl Engine {
                             .iter()
                             .all(|m| (published - m.date).num_days() > 365),
                 );
+                dated.push(has_date);
                 sents.push(Sent {
                     span: sp,
                     cues: cues_r,
@@ -502,11 +504,16 @@ impl Engine {
         }
         // a report of recent news that retells an incident of over a year ago ("On 17
         // February 2009, gunmen attacked ..."): history, not an event of this report; a
-        // report with no recent incident keeps its old ones (an archive text)
+        // report with no recent incident keeps its old ones (an archive text). The recent
+        // incident must be dated: an undated one (a headline, "the attackers opened fire")
+        // may be the old one told again, as when a report is read a year later with no
+        // publication date given.
         let recent = sents
             .iter()
-            .zip(&history)
-            .any(|(s, &h)| s.trigger && !s.background && !s.hypothetical && !h);
+            .zip(history.iter().zip(&dated))
+            .any(|(s, (&h, &has_date))| {
+                s.trigger && !s.background && !s.hypothetical && has_date && !h
+            });
         if recent {
             for (s, &h) in sents.iter_mut().zip(&history) {
                 if h {
