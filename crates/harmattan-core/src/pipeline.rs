@@ -9,7 +9,7 @@ use crate::classify::{classify, Signals, TRIGGERS};
 use crate::codebook::{interaction, EventType, SubEvent};
 use crate::countries::{Countries, CountryMentionKind};
 use crate::dates::{find_dates, DateMention};
-use crate::fatalities::{find_fatalities, incident_total, FatalityKind};
+use crate::fatalities::{find_fatalities_folded, incident_total, FatalityKind};
 use crate::geo::{geocode, Gazetteer, Geo, GeoContext, ImportReport};
 use crate::lexicon::{Cat, Cue, Lexicon};
 use crate::text::Folded;
@@ -1119,8 +1119,7 @@ impl Engine {
         // ---- fatalities
         let (mut fms, mut body) = (Vec::new(), Vec::new());
         for &i in &inc.sents {
-            let found =
-                crate::fatalities::find_fatalities_folded(d.text, &d.folded, d.sents[i].span);
+            let found = find_fatalities_folded(d.text, &d.folded, d.sents[i].span);
             if d.sents[i].headline {
                 fms.extend(found);
             } else {
@@ -3040,7 +3039,7 @@ fn comes_after_other(f: &str) -> bool {
 
 /// Whether a span reports deaths of an incident (not a cumulative toll, not "no casualties").
 fn has_toll(d: &Doc, sp: Span) -> bool {
-    find_fatalities(d.text, sp)
+    find_fatalities_folded(d.text, &d.folded, sp)
         .iter()
         .any(|m| matches!(m.kind, FatalityKind::Incident | FatalityKind::Claim))
 }
