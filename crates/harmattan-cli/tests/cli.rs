@@ -460,6 +460,7 @@ fn eval_acled_csv() {
             "coords_within_10km",
             "coords_within_50km",
             "median_km",
+            "ceiling",
         ],
     );
     assert_eq!(v["rows"], 3);
@@ -522,6 +523,63 @@ fn eval_acled_csv() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(read_json(&json1)["rows"], 2);
+}
+
+/// The ceiling tells gazetteer coverage from choice errors: a place the text does not name,
+/// or names but the gazetteer does not know, cannot be reached by any geocoder.
+#[test]
+fn eval_ceiling_tells_coverage_from_choice() {
+    let t = TempDir::new("eval-ceiling");
+    let head = GOLD_CSV.lines().next().unwrap();
+    let gold = t.write(
+        "gold.csv",
+        format!(
+            "{head}
+C1,2021-02-16,2021,1,Battles,Armed clash,Military Forces of Burkina Faso (2015-2022),,1,JNIM: Group for Support of Islam and Muslims,,2,12,,854,Burkina Faso,Sahel,Soum,Djibo,Djibo,14.1011,-1.6279,1,Test,National,\"On 16 February 2021, soldiers clashed with militants near Djibo.\",0
+C2,2021-02-16,2021,1,Battles,Armed clash,Military Forces of Mali (2021-),,1,Unidentified Armed Group (Mali),,3,13,,466,Mali,Mopti,Douentza,,Qzxwertabougou,15.0,-2.0,1,Test,National,\"On 16 February 2021, soldiers clashed with gunmen in Qzxwertabougou.\",0
+C3,2021-02-16,2021,1,Battles,Armed clash,Military Forces of Mali (2021-),,1,Unidentified Armed Group (Mali),,3,13,,466,Mali,Mopti,Douentza,,Boni,15.0333,-1.9,2,Test,National,\"On 16 February 2021, soldiers clashed with gunmen in a village of central Mali.\",0
+"
+        ),
+    );
+    let json = t.path("out.json");
+    let errs = t.path("errors.jsonl");
+    let o = harmattan(
+        &[
+            "eval",
+            "--gold",
+            s(&gold),
+            "--json",
+            s(&json),
+            "--errors",
+            s(&errs),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ceiling"), "{}", stdout(&o));
+    let c = &read_json(&json)["ceiling"];
+    let third = |k: &str, n: f64| {
+        let f = c[k].as_f64().unwrap_or_else(|| panic!("{k}: {c}"));
+        assert!((f - n / 3.0).abs() < 1e-9, "{k}: {c}");
+    };
+    third("location_in_text", 2.0);
+    third("location_reachable", 1.0);
+    third("admin1_reachable", 1.0);
+    third("admin2_reachable", 1.0);
+    third("coords_within_10km_reachable", 1.0);
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&errs)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = |i: usize, k: &str| rows[i]["ceiling"][k].as_bool().unwrap();
+    assert!(
+        row(0, "location_in_text") && row(0, "location_reachable") && row(0, "admin1_reachable")
+    );
+    assert!(
+        row(1, "location_in_text") && !row(1, "location_reachable") && !row(1, "admin1_reachable")
+    );
+    assert!(!row(2, "location_in_text") && !row(2, "location_reachable"));
 }
 
 #[test]

@@ -482,6 +482,119 @@ struct AcledAcc {
     within50: usize,
     dists: Vec<f64>,
     confusion: BTreeMap<(String, String), usize>,
+    coverage: Coverage,
+}
+
+/// What the text and the gazetteer allow at best for the place fields: a ceiling that no
+/// name-based geocoder can pass, not a score. It tells gazetteer coverage from choice errors.
+#[derive(Default)]
+struct Coverage {
+    /// Rows with a gold location and a known gold country.
+    loc_rows: usize,
+    /// The gold location's name occurs in the text (folded, type words dropped).
+    loc_in_text: usize,
+    /// Some name in the text is a gazetteer place of the gold country called like the gold
+    /// location (any spelling the gazetteer knows, near-spellings and compound names included).
+    loc_reachable: usize,
+    /// Rows with a gold admin1 and a known gold country.
+    admin1_rows: usize,
+    /// Rows with a gold admin2 and a known gold country.
+    admin2_rows: usize,
+    /// As `admin1_reachable`, for the gold admin2.
+    admin2_reachable: usize,
+    /// Rows with gold coordinates and a known gold country.
+    point_rows: usize,
+    /// Some name in the text (as for `admin1_reachable`) is a gazetteer place of the gold
+    /// country within 10 km of the gold point.
+    point_reachable: usize,
+    /// Some name in the text, a near-spelling of it, or a compound name it is the stem of, is
+    /// a gazetteer place of the gold country in the gold admin1.
+    admin1_reachable: usize,
+}
+
+/// Longest name tried when scanning a text for gazetteer names, in words.
+const COVERAGE_MAX_WORDS: usize = 4;
+
+/// Count one row into [`Coverage`]; returns the row's own figures for the errors file.
+fn coverage(engine: &Engine, row: &AcledRow, cov: &mut Coverage) -> Value {
+    let countries = engine.countries();
+    let gaz = engine.gazetteer();
+    let Some(iso2) = row
+        .cells
+        .get("country")
+        .and_then(|c| countries.by_name(c))
+        .map(|i| countries.get(i).iso2.clone())
+    else {
+        return Value::Null;
+    };
+    let gold = |f: &str| row.cells.get(f).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let (loc, a1, a2) = (gold("location"), gold("admin1"), gold("admin2"));
+    let point = match (
+        parse_coord(row.cells.get("latitude"), 90.0),
+        parse_coord(row.cells.get("longitude"), 180.0),
+    ) {
+        (Some(la), Some(lo)) => Some((la, lo)),
+        _ => None,
+    };
+    if loc.is_none() && a1.is_none() && a2.is_none() && point.is_none() {
+        return Value::Null;
+    }
+    let words = place_tokens(&row.notes);
+    let mut loc_reached = false;
+    let mut a1_reached = false;
+    let mut a2_reached = false;
+    let mut point_reached = false;
+    let mut buf = String::new();
+    for i in 0..words.len() {
+        for n in 1..=COVERAGE_MAX_WORDS.min(words.len() - i) {
+            let name = words[i..i + n].join(" ");
+            if let Some((la, lo)) = point.filter(|_| !point_reached) {
+                point_reached = gaz
+                    .points(&name)
+                    .iter()
+                    .any(|(cc, pla, plo)| *cc == iso2 && haversine_km(la, lo, *pla, *plo) <= 10.0);
+            }
+            let mut hits = gaz.lookup_near(&name);
+            if gaz.count(&name, &mut buf) > 0 {
+                hits.extend(gaz.lookup(&name));
+            }
+            for (_, place, cc, admin1, admin2) in hits {
+                if cc != iso2 {
+                    continue;
+                }
+                loc_reached |= loc.is_some_and(|l| place_match(l, &place));
+                a1_reached |= a1.is_some_and(|a| place_match(a, &admin1));
+                a2_reached |= a2.is_some_and(|a| place_match(a, &admin2));
+            }
+        }
+    }
+    let mut in_text = false;
+    if let Some(l) = loc {
+        cov.loc_rows += 1;
+        let lw = place_tokens(l);
+        in_text = !lw.is_empty() && words.windows(lw.len()).any(|w| w == lw.as_slice());
+        cov.loc_in_text += usize::from(in_text);
+        cov.loc_reachable += usize::from(loc_reached);
+    }
+    if a1.is_some() {
+        cov.admin1_rows += 1;
+        cov.admin1_reachable += usize::from(a1_reached);
+    }
+    if a2.is_some() {
+        cov.admin2_rows += 1;
+        cov.admin2_reachable += usize::from(a2_reached);
+    }
+    if point.is_some() {
+        cov.point_rows += 1;
+        cov.point_reachable += usize::from(point_reached);
+    }
+    json!({
+        "location_in_text": loc.map(|_| in_text),
+        "location_reachable": loc.map(|_| loc_reached),
+        "admin1_reachable": a1.map(|_| a1_reached),
+        "admin2_reachable": a2.map(|_| a2_reached),
+        "coords_within_10km_reachable": point.map(|_| point_reached),
+    })
 }
 
 fn pred_value(field: &str, e: &Event) -> String {
@@ -562,13 +675,15 @@ fn parse_coord(s: Option<&String>, max: f64) -> Option<f64> {
 }
 
 fn score_acled(
-    gaz: &Gazetteer,
+    engine: &Engine,
     row: &AcledRow,
     events: &[Event],
     acc: &mut AcledAcc,
     errs: &mut Option<&mut dyn Write>,
 ) -> anyhow::Result<()> {
     acc.rows += 1;
+    let ceiling = coverage(engine, row, &mut acc.coverage);
+    let gaz = engine.gazetteer();
     let first = events.first();
     if first.is_some() {
         acc.detected += 1;
@@ -643,6 +758,7 @@ fn score_acled(
             "wrong": wrong,
             "alternate_name_ok": alt_ok,
             "coords_km": km,
+            "ceiling": ceiling,
             "text": row.notes,
         });
         serde_json::to_writer(&mut **w, &line)?;
@@ -735,7 +851,7 @@ fn run_acled(
         let outputs = extract_chunk(ctx, &docs);
         for (row, events) in rows.iter().zip(&outputs) {
             let before = acc.rows;
-            score_acled(ctx.engine.gazetteer(), row, events, &mut acc, &mut errs)
+            score_acled(ctx.engine, row, events, &mut acc, &mut errs)
                 .context("writing the errors file")?;
             progress(acc.rows, before);
         }
@@ -804,6 +920,46 @@ fn run_acled(
             J::V(json!(frac(acc.within50, acc.coords_scored))),
         ));
         out.push(("median_km", J::V(json!(median_km))));
+    }
+    let cov = &acc.coverage;
+    if cov.loc_rows + cov.admin1_rows + cov.admin2_rows + cov.point_rows > 0 {
+        notes.push(format!(
+            "ceiling, what the text and the gazetteer allow (not a score): gold location named in \
+             the text {:.1}%, reachable through the gazetteer from a name in the text {:.1}%; gold \
+             admin1 holds a gazetteer place named in the text {:.1}%, gold admin2 {:.1}%, a \
+             gazetteer place within 10 km of the gold point is named in the text {:.1}% \
+             (near-spellings and compound names included)",
+            100.0 * frac(cov.loc_in_text, cov.loc_rows),
+            100.0 * frac(cov.loc_reachable, cov.loc_rows),
+            100.0 * frac(cov.admin1_reachable, cov.admin1_rows),
+            100.0 * frac(cov.admin2_reachable, cov.admin2_rows),
+            100.0 * frac(cov.point_reachable, cov.point_rows),
+        ));
+        out.push((
+            "ceiling",
+            J::O(vec![
+                (
+                    "location_in_text",
+                    J::V(json!(frac(cov.loc_in_text, cov.loc_rows))),
+                ),
+                (
+                    "location_reachable",
+                    J::V(json!(frac(cov.loc_reachable, cov.loc_rows))),
+                ),
+                (
+                    "admin1_reachable",
+                    J::V(json!(frac(cov.admin1_reachable, cov.admin1_rows))),
+                ),
+                (
+                    "admin2_reachable",
+                    J::V(json!(frac(cov.admin2_reachable, cov.admin2_rows))),
+                ),
+                (
+                    "coords_within_10km_reachable",
+                    J::V(json!(frac(cov.point_reachable, cov.point_rows))),
+                ),
+            ]),
+        ));
     }
     if fields_present < ACLED_FIELDS.len() {
         let missing: Vec<&str> = ACLED_FIELDS

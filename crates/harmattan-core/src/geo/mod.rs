@@ -158,10 +158,43 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> Vec<(String, String, String, String, String)> {
         let mut buf = String::new();
         key_into(name, &mut buf);
-        self.store
-            .hits(&buf)
-            .iter()
-            .filter_map(|&i| self.store.place(i))
+        self.describe(self.store.hits(&buf).iter().copied())
+    }
+    /// [`Self::lookup`] widened to the names the engine may also take, only when the context
+    /// supports them: near-spellings (the places [`Self::count_near`] counts) and compound
+    /// names of which `name` is the stem (`Koumaga` for `Koumaga-Peulh`). For diagnostics and
+    /// evaluation ceilings.
+    pub fn lookup_near(&self, name: &str) -> Vec<(String, String, String, String, String)> {
+        let mut buf = String::new();
+        key_into(name, &mut buf);
+        let mut out = Vec::new();
+        self.store.fuzzy_hits(&buf, false, &mut out);
+        let stems = self.store.stem_hits(&buf).iter().copied();
+        self.describe(out.into_iter().map(|(i, _)| i).chain(stems))
+    }
+    /// Country (ISO alpha-2) and coordinates of every place [`Self::lookup`] and
+    /// [`Self::lookup_near`] give for `name`, places without coordinates left out.
+    pub fn points(&self, name: &str) -> Vec<(String, f64, f64)> {
+        let mut buf = String::new();
+        key_into(name, &mut buf);
+        let mut near = Vec::new();
+        self.store.fuzzy_hits(&buf, false, &mut near);
+        let exact = self.store.hits(&buf).iter().copied();
+        let stems = self.store.stem_hits(&buf).iter().copied();
+        exact
+            .chain(near.into_iter().map(|(i, _)| i))
+            .chain(stems)
+            .filter_map(|i| self.store.place(i))
+            .filter(|p| p.lat.is_finite() && p.lon.is_finite())
+            .map(|p| (p.cc_str().to_string(), p.lat, p.lon))
+            .collect()
+    }
+    fn describe(
+        &self,
+        places: impl Iterator<Item = u32>,
+    ) -> Vec<(String, String, String, String, String)> {
+        places
+            .filter_map(|i| self.store.place(i))
             .map(|p| {
                 (
                     rule_of(p),
