@@ -1109,8 +1109,10 @@ impl Engine {
         }
         sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
         sig.named_target = named_target;
-        let (armed_t, civ_t, place_t) = target_of_first_verb(d, inc, &resolved);
+        let (armed_t, civ_t, place_t, on_armed) = target_of_first_verb(d, inc, &resolved);
         sig.target_armed = armed_t;
+        sig.attack_on_armed = on_armed;
+        sig.air_as_means = air_as_means(d, inc);
         sig.target_civilian = civ_t;
         sig.target_place = place_t;
         sig.crowd_attacker = crowd_attacker(d, inc, &resolved);
@@ -1685,6 +1687,59 @@ fn ends_with_auxiliary(before: &str) -> bool {
 /// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
 /// ("two soldiers and three assailants were killed", "killing four militiamen"): the target
 /// fought back or was armed, which makes it a battle (DR-01).
+/// "attacked the outposts with a drone", "an operation including airstrikes": an air word
+/// that names the means of the attack just told, not a separate strike in support of it.
+fn air_as_means(d: &Doc, inc: &Incident) -> bool {
+    const MEANS: &[&str] = &[
+        "with",
+        "including",
+        "by",
+        "using",
+        "via",
+        "through",
+        "par",
+        "avec",
+    ];
+    const SUPPORT: &[&str] = &[
+        "conjunction",
+        "interven",
+        "respond",
+        "support",
+        "backed",
+        "together",
+        "reinforc",
+        "appui",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "armed", "one", "two", "three", "several", "their", "its", "his", "un",
+        "une", "des", "de", "les",
+    ];
+    inc.sents.iter().any(|&si| {
+        d.cues[d.sents[si].cues.clone()]
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::Air | Cat::Drone))
+            .any(|c| {
+                let a = d.folded.folded_offset(c.span.start);
+                let from = a.saturating_sub(40);
+                let from = (from..=a)
+                    .find(|&i| d.folded.s.is_char_boundary(i))
+                    .unwrap_or(a);
+                let before = &d.folded.s[from..a];
+                let mut words = before
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .skip_while(|w| SKIP.contains(w) || w.chars().all(|ch| ch.is_ascii_digit()));
+                // "in conjunction with airstrikes", "intervened with helicopters", "supported
+                // by aircraft": aircraft joining the fight, not the attack's weapon
+                words.next().is_some_and(|w| MEANS.contains(&w))
+                    && !words
+                        .next()
+                        .is_some_and(|w| SUPPORT.iter().any(|s| w.starts_with(s)))
+            })
+    })
+}
+
 fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
     for &si in &inc.sents {
         let s = &d.sents[si];
@@ -2086,7 +2141,11 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
 /// The target of the first violent verb of the incident: (armed, civilian, a settlement).
 /// The third flag says the civilian target is a place ("attacked the village of X"), not
 /// people: whether it was defended is told by who died there.
-fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool, bool) {
+fn target_of_first_verb(
+    d: &Doc,
+    inc: &Incident,
+    resolved: &[(Actor, Span)],
+) -> (bool, bool, bool, bool) {
     let mut armed = false;
     let mut civ = false;
     let mut place = false;
@@ -2113,7 +2172,7 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         };
         let v = cues[vi];
         if v.cat == Cat::Clash {
-            return (true, false, false);
+            return (true, false, false, false);
         }
         let classify_at = |cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
             match (cat, kind) {
@@ -2227,29 +2286,27 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
                 "people" | "persons" | "person" | "individuals" | "personnes"
             )
         });
-        if civ && generic_dead {
-            let attack_on_armed = cues
-                .iter()
-                .filter(|c| matches!(c.cat, Cat::Attack | Cat::Ambush))
-                .any(|c| {
-                    let obj = items
-                        .iter()
-                        .filter(|(sp, _, _)| sp.start >= c.span.end && sp.start - c.span.end < 100)
-                        .filter(|(sp, _, _)| {
-                            let a = d.folded.folded_offset(c.span.end);
-                            let b = d.folded.folded_offset(sp.start).max(a);
-                            let gap = &d.folded.s[a..b];
-                            [" on ", " against ", "targeting", " contre "]
-                                .iter()
-                                .any(|k| gap.contains(k) || gap.starts_with(k.trim_start()))
-                        })
-                        .min_by_key(|(sp, _, _)| sp.start);
-                    obj.is_some_and(|(_, cat, kind)| classify_at(*cat, *kind) == Some(true))
-                });
-            if attack_on_armed {
-                armed = true;
-                civ = false;
-            }
+        let attack_on_armed = cues
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::Attack | Cat::Ambush))
+            .any(|c| {
+                let obj = items
+                    .iter()
+                    .filter(|(sp, _, _)| sp.start >= c.span.end && sp.start - c.span.end < 100)
+                    .filter(|(sp, _, _)| {
+                        let a = d.folded.folded_offset(c.span.end);
+                        let b = d.folded.folded_offset(sp.start).max(a);
+                        let gap = &d.folded.s[a..b];
+                        [" on ", " against ", "targeting", " contre "]
+                            .iter()
+                            .any(|k| gap.contains(k) || gap.starts_with(k.trim_start()))
+                    })
+                    .min_by_key(|(sp, _, _)| sp.start);
+                obj.is_some_and(|(_, cat, kind)| classify_at(*cat, *kind) == Some(true))
+            });
+        if civ && generic_dead && attack_on_armed {
+            armed = true;
+            civ = false;
         }
         // off-duty or unarmed victims are civilians (DR-12)
         if cues.iter().any(|c| c.cat == Cat::OffDuty) {
@@ -2257,9 +2314,9 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             armed = false;
             place = false;
         }
-        return (armed, civ, place);
+        return (armed, civ, place, attack_on_armed);
     }
-    (armed, civ, place)
+    (armed, civ, place, false)
 }
 
 fn better_geo(new: Option<&Geo>, old: Option<&Geo>) -> bool {
