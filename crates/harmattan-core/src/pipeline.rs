@@ -1827,8 +1827,12 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
         for c in cues {
             let word = &d.folded.s
                 [d.folded.folded_offset(c.span.start)..d.folded.folded_offset(c.span.end)];
-            let verb = word.ends_with("ed") || word.ends_with("ing") || word.contains(' ');
-            if protest_topic(d, si, c) {
+            // (irregular past forms too: "burnt miners' machines", "broke windows")
+            let verb = word.ends_with("ed")
+                || word.ends_with("ing")
+                || word.contains(' ')
+                || ["burnt", "broke", "tore", "stole", "threw"].contains(&word);
+            if protest_topic(d, si, c) || symbolic_object(d, c) {
                 continue;
             }
             match c.cat {
@@ -1838,9 +1842,11 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
                 | Cat::Abduct
                 | Cat::Loot
                 | Cat::Attack
-                    if first_protest
-                        .is_some_and(|p| p.start < c.span.start || c.cat == Cat::Clash)
-                        && verb =>
+                    if first_protest.is_some_and(|p| {
+                        p.start < c.span.start
+                            || c.cat == Cat::Clash
+                            || demo_circumstance(d, si, c, p)
+                    }) && verb =>
                 {
                     acts = true;
                 }
@@ -1850,6 +1856,96 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
         }
     }
     (acts, arrests)
+}
+
+/// "burnt the party flag", "burned effigies of the president", "fields burnt by fire": a
+/// burning that is a symbol of the protest, or a participle told of a thing, is no violence
+/// by the demonstrators (DR-20).
+fn symbolic_object(d: &Doc, c: &Cue) -> bool {
+    const SYMBOLS: &[&str] = &[
+        "flag",
+        "flags",
+        "effigy",
+        "effigies",
+        "passport",
+        "passports",
+        "copy",
+        "copies",
+        "portrait",
+        "portraits",
+        "poster",
+        "posters",
+        "photo",
+        "photos",
+        "picture",
+        "pictures",
+        "banner",
+        "banners",
+        "drapeau",
+        "drapeaux",
+        "effigie",
+        "effigies",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "his", "her", "their", "its", "party", "national", "some", "several",
+        "of", "le", "la", "les", "un", "une", "des", "du",
+    ];
+    if c.cat != Cat::Destroy {
+        return false;
+    }
+    let e = d.folded.folded_offset(c.span.end);
+    let rest = &d.folded.s[e..];
+    let rest = rest.split(['.', ';', ',']).next().unwrap_or(rest);
+    let mut words = rest
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if rest.trim_start().starts_with("by ") {
+        return true;
+    }
+    words
+        .by_ref()
+        .take(4)
+        .find(|w| !SKIP.contains(w))
+        .is_some_and(|w| SYMBOLS.contains(&w))
+}
+
+/// "students damaged windows during a demonstration", "residents burned ballots to
+/// demonstrate", "lawyers assaulted passers-by in a protest": an act told before a protest
+/// word that is only its circumstance (during, in, at, amid, while, to) was done by the
+/// demonstrators, unless a state force or an armed group is the one named acting before it.
+fn demo_circumstance(d: &Doc, si: usize, c: &Cue, p: Span) -> bool {
+    const LEAD: &[&str] = &[
+        "during", "in", "at", "amid", "amidst", "while", "to", "pendant", "lors", "durant",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "their", "une", "un", "la", "le", "les", "de", "d",
+    ];
+    let s = &d.sents[si];
+    if p.start < c.span.end || !s.span.contains(p) {
+        return false;
+    }
+    let a = d.folded.folded_offset(c.span.end);
+    let b = d.folded.folded_offset(p.start).max(a);
+    let gap = &d.folded.s[a..b];
+    if gap.contains([';', ':', '.']) {
+        return false;
+    }
+    let lead = gap
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .find(|w| !SKIP.contains(w));
+    if !lead.is_some_and(|w| LEAD.contains(&w)) {
+        return false;
+    }
+    // "police assaulted journalists during the protest": the act is the force's
+    !d.actors[s.actors.clone()].iter().any(|m| {
+        m.span.end <= c.span.start
+            && matches!(
+                m.kind,
+                ActorKind::State | ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+            )
+    })
 }
 
 /// Whether a violent cue is what a protest is about ("protested the killing of a student",
