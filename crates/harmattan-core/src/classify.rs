@@ -305,7 +305,12 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let violent = [Kill, Assault, Shoot, Injure, Attack, Clash, Abduct]
         .iter()
         .any(|c| s.has(*c));
-    if unarmed && s.crowd_attacker && violent && !heavy {
+    // (police named too, when nobody is killed and no gun or grenade is used: "residents
+    // captured and beat up a robber, later rescued by the police", "locals assaulted two
+    // police officers")
+    let police_no_weapons =
+        !armed_actor && !s.has(Kill) && !s.has(Shoot) && !s.has(Grenade) && !s.has(LiveFire);
+    if (unarmed || police_no_weapons) && s.crowd_attacker && violent && !heavy {
         let cat = if s.has(Mob) { Mob } else { Crowd };
         return d(SubEvent::MobViolence, cat, "CLS/RIOT/MOB_GROUP");
     }
