@@ -399,6 +399,15 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         }
         return d(SubEvent::Shelling, Downed, "CLS/ERV/AIRCRAFT_DOWNED");
     }
+    // a missile or rocket shot down in flight: a strike that did not happen (2.2 rank 21);
+    // "launched a rocket attack; most missiles were shot down" tells the attack first
+    let downed_first = s
+        .first(Downed)
+        .zip(s.first(Shelling))
+        .is_some_and(|(d, m)| d.start < m.start);
+    if downed_first && !air && !s.has(Kill) && !s.has(Injure) {
+        return d(SubEvent::DisruptedWeapons, Downed, "CLS/SD/MISSILE_DOWNED");
+    }
     // a device found and defused, or one that went off killing only its planters (DR-07)
     let disrupted = (s.has(Defuse) && !s.has(Kill) && !s.has(Injure)) || s.has(SelfBlast);
     if remote && !disrupted {
