@@ -34,6 +34,10 @@ pub struct Signals {
     pub communal: bool,
     /// Deaths reported in the incident.
     pub fatalities: u32,
+    /// An attack or ambush whose object ("an attack on an army post") is armed.
+    pub attack_on_armed: bool,
+    /// An air word names the means of an attack ("attacked the post with a drone").
+    pub air_as_means: bool,
 }
 
 impl Default for Signals {
@@ -52,6 +56,8 @@ impl Default for Signals {
             kinds: Vec::new(),
             communal: false,
             fatalities: 0,
+            attack_on_armed: false,
+            air_as_means: false,
         }
     }
 }
@@ -299,7 +305,12 @@ pub fn classify(s: &Signals) -> Option<Decision> {
     let violent = [Kill, Assault, Shoot, Injure, Attack, Clash, Abduct]
         .iter()
         .any(|c| s.has(*c));
-    if unarmed && s.crowd_attacker && violent && !heavy {
+    // (police named too, when nobody is killed and no gun or grenade is used: "residents
+    // captured and beat up a robber, later rescued by the police", "locals assaulted two
+    // police officers")
+    let police_no_weapons =
+        !armed_actor && !s.has(Kill) && !s.has(Shoot) && !s.has(Grenade) && !s.has(LiveFire);
+    if (unarmed || police_no_weapons) && s.crowd_attacker && violent && !heavy {
         let cat = if s.has(Mob) { Mob } else { Crowd };
         return d(SubEvent::MobViolence, cat, "CLS/RIOT/MOB_GROUP");
     }
@@ -314,7 +325,11 @@ pub fn classify(s: &Signals) -> Option<Decision> {
 
     // --- territory (DR-02, DR-03) -----------------------------------------------------------
     // an ambush on civilians (a bus, a herder) is an attack on them, not a battle
-    let ambush = s.has(Ambush) && (s.target_armed || !s.target_civilian);
+    // "ambushed a bus; two passengers were wounded": an ambush whose only victims named are
+    // civilians, with no soldier or fighter among the targets or the dead, is no fight
+    let civ_only =
+        s.has(CivVictim) && !s.has(MilTarget) && !s.has(ArmedTarget) && !s.armed_casualties;
+    let ambush = s.has(Ambush) && (s.target_armed || (!s.target_civilian && !civ_only));
     let fighting = s.has(Clash) || ambush || ((s.has(Attack) || s.has(Shoot)) && s.target_armed);
     if s.has(Retake) && (fighting || s.has(Attack)) && s.kind(ActorKind::State) {
         return d(SubEvent::GovernmentRegainsTerritory, Retake, "CLS/BAT/GRT");
@@ -343,6 +358,30 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         let cat = if s.has(Clash) { Clash } else { GroundFire };
         return d(SubEvent::ArmedClash, cat, "CLS/BAT/COMPLEX_ATTACK");
     }
+    // an attack on soldiers or fighters told first, then aircraft striking in the same
+    // incident: air support to a ground fight is part of the battle (2.4, DR-08); "attacked
+    // the post with a drone" is the air attack itself
+    let first_air = [Air, Drone]
+        .into_iter()
+        .filter_map(|c| s.first(c))
+        .map(|sp| sp.start)
+        .min();
+    let first_ground = [Attack, Ambush, Clash]
+        .into_iter()
+        .filter_map(|c| s.first(c))
+        .map(|sp| sp.start)
+        .min();
+    if fighting && air && !s.air_as_means && first_ground.zip(first_air).is_some_and(|(g, a)| g < a)
+    {
+        let cat = if s.has(Clash) {
+            Clash
+        } else if s.has(Ambush) {
+            Ambush
+        } else {
+            Attack
+        };
+        return d(SubEvent::ArmedClash, cat, "CLS/BAT/AIR_SUPPORT");
+    }
     if fighting && (!remote || ground_fire) {
         let cat = if s.has(Clash) {
             Clash
@@ -359,6 +398,15 @@ pub fn classify(s: &Signals) -> Option<Decision> {
             return d(SubEvent::DisruptedWeapons, Downed, "CLS/SD/DRONE_DOWNED");
         }
         return d(SubEvent::Shelling, Downed, "CLS/ERV/AIRCRAFT_DOWNED");
+    }
+    // a missile or rocket shot down in flight: a strike that did not happen (2.2 rank 21);
+    // "launched a rocket attack; most missiles were shot down" tells the attack first
+    let downed_first = s
+        .first(Downed)
+        .zip(s.first(Shelling))
+        .is_some_and(|(d, m)| d.start < m.start);
+    if downed_first && !air && !s.has(Kill) && !s.has(Injure) {
+        return d(SubEvent::DisruptedWeapons, Downed, "CLS/SD/MISSILE_DOWNED");
     }
     // a device found and defused, or one that went off killing only its planters (DR-07)
     let disrupted = (s.has(Defuse) && !s.has(Kill) && !s.has(Injure)) || s.has(SelfBlast);
@@ -428,7 +476,11 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         let armed_kinds = s.kinds.iter().filter(|k| k.is_armed()).count();
         // a settlement attacked where fighters died was defended (DR-01, DR-17); a soldier
         // or a fighter stabbed or wounded was an armed target (DR-01)
-        let defended = !s.target_civilian || (s.target_place && s.armed_casualties);
+        // ("two gendarmes and a civilian were killed in an attack on a checkpoint": the dead
+        // include the post's men, and the attack's object was armed)
+        let defended = !s.target_civilian
+            || (s.target_place && s.armed_casualties)
+            || (s.armed_casualties && s.attack_on_armed);
         let armed_hit =
             s.has(Kill) || s.has(Attack) || (s.target_armed && (s.has(Assault) || s.has(Injure)));
         if (s.target_armed || s.armed_casualties) && defended && armed_kinds >= 1 && armed_hit {

@@ -121,6 +121,41 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     people_intercepted(folded, cues);
     roads_blocked(folded, cues);
     animals_killed(folded, cues);
+    context_dropped(folded, cues);
+}
+
+/// "..., a civilian was killed, the attack comes amidst escalating violence and fighting
+/// between armed groups": what follows "comes amid" to the end of the sentence is the
+/// context of the incident, not part of it. Event cues there are dropped.
+pub fn context_dropped(folded: &Folded, cues: &mut Vec<Cue>) {
+    const OPENERS: &[&str] = &[
+        " comes amid",
+        " came amid",
+        " took place amid",
+        " occurred amid",
+        " happened amid",
+        " comes in the context of",
+        " came in the context of",
+        " intervient dans un contexte",
+    ];
+    let s = &folded.s;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for o in OPENERS {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(o) {
+            let a = from + i;
+            let e = s[a..].find(['.', ';']).map_or(s.len(), |j| a + j);
+            ranges.push((a, e));
+            from = a + o.len();
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    cues.retain(|c| {
+        let f = folded.folded_offset(c.span.start);
+        !ranges.iter().any(|&(a, e)| f >= a && f < e)
+    });
 }
 
 /// "killed 25 heads of cattle", "slaughtered their goats": a killing word whose object is

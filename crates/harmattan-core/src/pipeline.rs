@@ -1109,8 +1109,10 @@ impl Engine {
         }
         sig.kinds = resolved.iter().map(|(a, _)| a.kind).collect();
         sig.named_target = named_target;
-        let (armed_t, civ_t, place_t) = target_of_first_verb(d, inc, &resolved);
+        let (armed_t, civ_t, place_t, on_armed) = target_of_first_verb(d, inc, &resolved);
         sig.target_armed = armed_t;
+        sig.attack_on_armed = on_armed;
+        sig.air_as_means = air_as_means(d, inc);
         sig.target_civilian = civ_t;
         sig.target_place = place_t;
         sig.crowd_attacker = crowd_attacker(d, inc, &resolved);
@@ -1685,6 +1687,59 @@ fn ends_with_auxiliary(before: &str) -> bool {
 /// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
 /// ("two soldiers and three assailants were killed", "killing four militiamen"): the target
 /// fought back or was armed, which makes it a battle (DR-01).
+/// "attacked the outposts with a drone", "an operation including airstrikes": an air word
+/// that names the means of the attack just told, not a separate strike in support of it.
+fn air_as_means(d: &Doc, inc: &Incident) -> bool {
+    const MEANS: &[&str] = &[
+        "with",
+        "including",
+        "by",
+        "using",
+        "via",
+        "through",
+        "par",
+        "avec",
+    ];
+    const SUPPORT: &[&str] = &[
+        "conjunction",
+        "interven",
+        "respond",
+        "support",
+        "backed",
+        "together",
+        "reinforc",
+        "appui",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "armed", "one", "two", "three", "several", "their", "its", "his", "un",
+        "une", "des", "de", "les",
+    ];
+    inc.sents.iter().any(|&si| {
+        d.cues[d.sents[si].cues.clone()]
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::Air | Cat::Drone))
+            .any(|c| {
+                let a = d.folded.folded_offset(c.span.start);
+                let from = a.saturating_sub(40);
+                let from = (from..=a)
+                    .find(|&i| d.folded.s.is_char_boundary(i))
+                    .unwrap_or(a);
+                let before = &d.folded.s[from..a];
+                let mut words = before
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .skip_while(|w| SKIP.contains(w) || w.chars().all(|ch| ch.is_ascii_digit()));
+                // "in conjunction with airstrikes", "intervened with helicopters", "supported
+                // by aircraft": aircraft joining the fight, not the attack's weapon
+                words.next().is_some_and(|w| MEANS.contains(&w))
+                    && !words
+                        .next()
+                        .is_some_and(|w| SUPPORT.iter().any(|s| w.starts_with(s)))
+            })
+    })
+}
+
 fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
     for &si in &inc.sents {
         let s = &d.sents[si];
@@ -1772,8 +1827,12 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
         for c in cues {
             let word = &d.folded.s
                 [d.folded.folded_offset(c.span.start)..d.folded.folded_offset(c.span.end)];
-            let verb = word.ends_with("ed") || word.ends_with("ing") || word.contains(' ');
-            if protest_topic(d, si, c) {
+            // (irregular past forms too: "burnt miners' machines", "broke windows")
+            let verb = word.ends_with("ed")
+                || word.ends_with("ing")
+                || word.contains(' ')
+                || ["burnt", "broke", "tore", "stole", "threw"].contains(&word);
+            if protest_topic(d, si, c) || symbolic_object(d, c) {
                 continue;
             }
             match c.cat {
@@ -1783,9 +1842,11 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
                 | Cat::Abduct
                 | Cat::Loot
                 | Cat::Attack
-                    if first_protest
-                        .is_some_and(|p| p.start < c.span.start || c.cat == Cat::Clash)
-                        && verb =>
+                    if first_protest.is_some_and(|p| {
+                        p.start < c.span.start
+                            || c.cat == Cat::Clash
+                            || demo_circumstance(d, si, c, p)
+                    }) && verb =>
                 {
                     acts = true;
                 }
@@ -1795,6 +1856,96 @@ fn demo_signals(d: &Doc, inc: &Incident) -> (bool, bool) {
         }
     }
     (acts, arrests)
+}
+
+/// "burnt the party flag", "burned effigies of the president", "fields burnt by fire": a
+/// burning that is a symbol of the protest, or a participle told of a thing, is no violence
+/// by the demonstrators (DR-20).
+fn symbolic_object(d: &Doc, c: &Cue) -> bool {
+    const SYMBOLS: &[&str] = &[
+        "flag",
+        "flags",
+        "effigy",
+        "effigies",
+        "passport",
+        "passports",
+        "copy",
+        "copies",
+        "portrait",
+        "portraits",
+        "poster",
+        "posters",
+        "photo",
+        "photos",
+        "picture",
+        "pictures",
+        "banner",
+        "banners",
+        "drapeau",
+        "drapeaux",
+        "effigie",
+        "effigies",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "his", "her", "their", "its", "party", "national", "some", "several",
+        "of", "le", "la", "les", "un", "une", "des", "du",
+    ];
+    if c.cat != Cat::Destroy {
+        return false;
+    }
+    let e = d.folded.folded_offset(c.span.end);
+    let rest = &d.folded.s[e..];
+    let rest = rest.split(['.', ';', ',']).next().unwrap_or(rest);
+    let mut words = rest
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if rest.trim_start().starts_with("by ") {
+        return true;
+    }
+    words
+        .by_ref()
+        .take(4)
+        .find(|w| !SKIP.contains(w))
+        .is_some_and(|w| SYMBOLS.contains(&w))
+}
+
+/// "students damaged windows during a demonstration", "residents burned ballots to
+/// demonstrate", "lawyers assaulted passers-by in a protest": an act told before a protest
+/// word that is only its circumstance (during, in, at, amid, while, to) was done by the
+/// demonstrators, unless a state force or an armed group is the one named acting before it.
+fn demo_circumstance(d: &Doc, si: usize, c: &Cue, p: Span) -> bool {
+    const LEAD: &[&str] = &[
+        "during", "in", "at", "amid", "amidst", "while", "to", "pendant", "lors", "durant",
+    ];
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "their", "une", "un", "la", "le", "les", "de", "d",
+    ];
+    let s = &d.sents[si];
+    if p.start < c.span.end || !s.span.contains(p) {
+        return false;
+    }
+    let a = d.folded.folded_offset(c.span.end);
+    let b = d.folded.folded_offset(p.start).max(a);
+    let gap = &d.folded.s[a..b];
+    if gap.contains([';', ':', '.']) {
+        return false;
+    }
+    let lead = gap
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .find(|w| !SKIP.contains(w));
+    if !lead.is_some_and(|w| LEAD.contains(&w)) {
+        return false;
+    }
+    // "police assaulted journalists during the protest": the act is the force's
+    !d.actors[s.actors.clone()].iter().any(|m| {
+        m.span.end <= c.span.start
+            && matches!(
+                m.kind,
+                ActorKind::State | ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
+            )
+    })
 }
 
 /// Whether a violent cue is what a protest is about ("protested the killing of a student",
@@ -2086,7 +2237,11 @@ fn crowd_attacker(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
 /// The target of the first violent verb of the incident: (armed, civilian, a settlement).
 /// The third flag says the civilian target is a place ("attacked the village of X"), not
 /// people: whether it was defended is told by who died there.
-fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> (bool, bool, bool) {
+fn target_of_first_verb(
+    d: &Doc,
+    inc: &Incident,
+    resolved: &[(Actor, Span)],
+) -> (bool, bool, bool, bool) {
     let mut armed = false;
     let mut civ = false;
     let mut place = false;
@@ -2113,7 +2268,7 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
         };
         let v = cues[vi];
         if v.cat == Cat::Clash {
-            return (true, false, false);
+            return (true, false, false, false);
         }
         let classify_at = |cat: Option<Cat>, kind: Option<ActorKind>| -> Option<bool> {
             match (cat, kind) {
@@ -2227,29 +2382,27 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
                 "people" | "persons" | "person" | "individuals" | "personnes"
             )
         });
-        if civ && generic_dead {
-            let attack_on_armed = cues
-                .iter()
-                .filter(|c| matches!(c.cat, Cat::Attack | Cat::Ambush))
-                .any(|c| {
-                    let obj = items
-                        .iter()
-                        .filter(|(sp, _, _)| sp.start >= c.span.end && sp.start - c.span.end < 100)
-                        .filter(|(sp, _, _)| {
-                            let a = d.folded.folded_offset(c.span.end);
-                            let b = d.folded.folded_offset(sp.start).max(a);
-                            let gap = &d.folded.s[a..b];
-                            [" on ", " against ", "targeting", " contre "]
-                                .iter()
-                                .any(|k| gap.contains(k) || gap.starts_with(k.trim_start()))
-                        })
-                        .min_by_key(|(sp, _, _)| sp.start);
-                    obj.is_some_and(|(_, cat, kind)| classify_at(*cat, *kind) == Some(true))
-                });
-            if attack_on_armed {
-                armed = true;
-                civ = false;
-            }
+        let attack_on_armed = cues
+            .iter()
+            .filter(|c| matches!(c.cat, Cat::Attack | Cat::Ambush))
+            .any(|c| {
+                let obj = items
+                    .iter()
+                    .filter(|(sp, _, _)| sp.start >= c.span.end && sp.start - c.span.end < 100)
+                    .filter(|(sp, _, _)| {
+                        let a = d.folded.folded_offset(c.span.end);
+                        let b = d.folded.folded_offset(sp.start).max(a);
+                        let gap = &d.folded.s[a..b];
+                        [" on ", " against ", "targeting", " contre "]
+                            .iter()
+                            .any(|k| gap.contains(k) || gap.starts_with(k.trim_start()))
+                    })
+                    .min_by_key(|(sp, _, _)| sp.start);
+                obj.is_some_and(|(_, cat, kind)| classify_at(*cat, *kind) == Some(true))
+            });
+        if civ && generic_dead && attack_on_armed {
+            armed = true;
+            civ = false;
         }
         // off-duty or unarmed victims are civilians (DR-12)
         if cues.iter().any(|c| c.cat == Cat::OffDuty) {
@@ -2257,9 +2410,9 @@ fn target_of_first_verb(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> 
             armed = false;
             place = false;
         }
-        return (armed, civ, place);
+        return (armed, civ, place, attack_on_armed);
     }
-    (armed, civ, place)
+    (armed, civ, place, false)
 }
 
 fn better_geo(new: Option<&Geo>, old: Option<&Geo>) -> bool {
