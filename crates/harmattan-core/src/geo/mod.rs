@@ -809,6 +809,11 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// A town this many times smaller than a namesake in another country, with no country signal
+/// for it, loses [`ABROAD_POP_WEIGHT`] per decade of the gap (at most [`ABROAD_POP_MAX`]).
+const ABROAD_POP_RATIO: u32 = 10;
+const ABROAD_POP_WEIGHT: f32 = 0.25;
+const ABROAD_POP_MAX: f32 = 1.0;
 
 /// A place in Mali, Burkina Faso or Niger. Actor hints often point to the wrong one of the
 /// three (`Islamic State (Sahel)` operates in all), so a place there is never ruled out by
@@ -2789,6 +2794,29 @@ fn resolve(
                 score += 1.0;
             }
             score += 0.25 * (1.0 + p.pop as f32).log10();
+            // homonyms abroad: a town far smaller than a namesake in another country is the
+            // less likely reading when nothing else decides (`Jena`: the German city of 100,000,
+            // not the Louisiana county seat of 3,000); an unknown population (0) is no evidence
+            if p.kind.is_populated() && p.pop > 0 && !country_supported(ci) {
+                let rival = m
+                    .hits
+                    .iter()
+                    .filter_map(|&o| store.place(o))
+                    .filter(|q| {
+                        q.cc != p.cc
+                            && q.kind.is_populated()
+                            && countries
+                                .by_iso2(q.cc_str())
+                                .is_some_and(|qc| !has_signal || country_supported(qc))
+                    })
+                    .map(|q| q.pop)
+                    .max()
+                    .unwrap_or(0);
+                if rival > p.pop.saturating_mul(ABROAD_POP_RATIO) {
+                    let gap = ((1.0 + rival as f32) / (1.0 + p.pop as f32)).log10();
+                    score -= (ABROAD_POP_WEIGHT * gap).min(ABROAD_POP_MAX);
+                }
+            }
             if p.user {
                 score += USER_BONUS;
             }
