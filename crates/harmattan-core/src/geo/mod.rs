@@ -1031,6 +1031,38 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
 
 /// `Oyo State`: a name given with a word for a first-level unit, which has a first-level unit
 /// (not the user's) among its readings: that unit is the one meant, not a lower unit.
+/// `Manila (Metropolitan Manila, National Capital Region)`: a qualifier `c` of the name `q`
+/// whose units all lie in countries with no place of that name, while the name is a national
+/// capital elsewhere: the unit's name is filed abroad under another unit
+/// (Papua New Guinea's National Capital) and says nothing about which city is meant; it is
+/// no country signal, and the name is not an unknown place of that foreign unit.
+fn foreign_qualifier(store: &Store, fs: &str, q: &Mention, c: &Mention) -> bool {
+    let units = || {
+        c.hits
+            .iter()
+            .filter_map(|&h| store.place(h))
+            .filter(|u| u.kind.is_unit() && !u.user)
+    };
+    let capital = q.hits.iter().any(|&h| {
+        store
+            .place(h)
+            .is_some_and(|p| !p.user && p.kind == Kind::Capital)
+    });
+    // (`San Juan, San Juan-Laventille`: a unit named after the place is its own unit)
+    let own_unit = match (fs.get(c.fs..c.fe), fs.get(q.fs..q.fe)) {
+        (Some(cn), Some(qn)) => cn.contains(qn),
+        _ => false,
+    };
+    capital
+        && !own_unit
+        && units().next().is_some()
+        && !q
+            .hits
+            .iter()
+            .filter_map(|&h| store.place(h))
+            .any(|p| units().any(|u| u.cc == p.cc))
+}
+
 fn first_level_meant(store: &Store, m: &Mention) -> bool {
     m.first_level
         && m.hits.iter().any(|&h| {
@@ -2460,7 +2492,12 @@ fn resolve(
                 g.chars().all(|c| c.is_alphabetic() || c == ' ')
                     && g.split_whitespace().count() <= 3
             });
-        if inside || !first_is_unit || !explicit || feature {
+        // `Manila (Metropolitan Manila, National Capital Region)`: a well-known city qualified
+        // only by units abroad is that city (see [`foreign_qualifier`])
+        let famous_abroad = quals
+            .iter()
+            .all(|&c| foreign_qualifier(store, fs, &mentions[q], &mentions[c]));
+        if inside || !first_is_unit || !explicit || feature || famous_abroad {
             continue;
         }
         let (fs0, fe0) = (mentions[q].fs, mentions[q].fe);
@@ -2522,6 +2559,11 @@ fn resolve(
                     .place(h)
                     .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
             });
+            if m.context_of
+                .is_some_and(|q| foreign_qualifier(store, fs, &mentions[q], m))
+            {
+                return None;
+            }
             // `Oyo State`: Nigeria's state, not Congo's district of that name
             let adm1_only = first_level_meant(store, m);
             let mut one: Option<[u8; 2]> = None;
@@ -2946,7 +2988,10 @@ fn resolve(
                 // `Oyo State`: the first-level unit of that name where one exists
                 let lower_unit = p.kind == Kind::Adm2 && first_level_meant(store, m);
                 let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2") && !lower_unit;
-                if unit || ctx_bonus > 0.0 {
+                let foreign = m
+                    .context_of
+                    .is_some_and(|q| foreign_qualifier(store, fs, &mentions[q], m));
+                if (unit && !foreign) || ctx_bonus > 0.0 {
                     t.push((folded.span(m.fs, m.fe), ci));
                 }
             }
