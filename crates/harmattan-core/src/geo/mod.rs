@@ -519,6 +519,50 @@ fn is_town_noun(w: &str) -> bool {
 }
 
 /// Words after a name that make it fighters named after a place (`Macina fighters`).
+/// Currency names (`Iraqi Dinar`, `Turkish Lira`), places elsewhere (Dinar, Turkey).
+fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w,
+        "dinar"
+            | "dinars"
+            | "lira"
+            | "pound"
+            | "dollar"
+            | "dollars"
+            | "euro"
+            | "franc"
+            | "peso"
+            | "real"
+            | "rial"
+            | "riyal"
+            | "dirham"
+            | "rupee"
+            | "shilling"
+            | "naira"
+            | "cedi"
+            | "rand"
+            | "ruble"
+            | "rouble"
+            | "hryvnia"
+            | "manat"
+            | "taka"
+            | "kyat"
+            | "birr"
+            | "leone"
+            | "kwacha"
+            | "yuan"
+            | "yen"
+            | "won"
+            | "lek"
+            | "lari"
+            | "dram"
+            | "tenge"
+            | "som"
+            | "afghani"
+            | "bolivar"
+    )
+}
+
 fn is_fighter_word(w: &str) -> bool {
     matches!(
         w,
@@ -1946,8 +1990,43 @@ fn resolve(
                     hits = store.hits(&sun_buf);
                 }
             }
+            if hits.is_empty() && (next_is_unit || unit_before) && !buf.starts_with("al ") {
+                // `Muthanna province` is `Al Muthanna`: a first-level unit named as such may
+                // drop the Arabic article its gazetteer name carries (`al`, or its sun-letter
+                // form)
+                sun_buf.clear();
+                sun_buf.push_str("al ");
+                sun_buf.push_str(&buf);
+                hits = store.hits(&sun_buf);
+                if hits.is_empty() {
+                    let al = std::mem::take(&mut sun_buf);
+                    if sun_letter_article(&al, &mut sun_buf) {
+                        hits = store.hits(&sun_buf);
+                    }
+                }
+                // (a first-level unit only: a district's article is part of its seat's name,
+                // which the near-spelling of the unit handles)
+                if !hits
+                    .iter()
+                    .any(|&h| store.place(h).is_some_and(|p| p.kind == Kind::Adm1))
+                {
+                    hits = &[];
+                }
+            }
             if hits.is_empty() {
                 continue;
+            }
+            // `the Iraqi Dinar`, `the Turkish Lira`, `the US Dollar`: a currency after a
+            // country's name or adjective is no place
+            if n == 1 && is_currency_word(&buf) && i > 0 {
+                let before = folded.span(toks[i - 1].s, toks[i - 1].e);
+                if text.get(before.start..before.end) == Some("US")
+                    || cmentions
+                        .iter()
+                        .any(|m| m.span.start < before.end && before.start < m.span.end)
+                {
+                    continue;
+                }
             }
             let sp = folded.span(t.s, toks[i + n - 1].e);
             // a longer name around a country's name is a place (`Mexico City`,
