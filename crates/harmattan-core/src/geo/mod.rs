@@ -2645,30 +2645,45 @@ fn resolve(
             }
             // `Oyo State`: Nigeria's state, not Congo's district of that name
             let adm1_only = first_level_meant(store, m);
-            let mut one: Option<[u8; 2]> = None;
-            for &h in m.hits.iter() {
-                let Some(u) = store.place(h) else { continue };
-                let counts = if holding {
-                    holds(u)
-                } else if !m.unit_cue && m.context_of.is_none() {
-                    // `X countryside`: a first-level unit by its own name (not `Y
-                    // countryside`, a town's countryside whose last word is an alternate of a
-                    // unit abroad)
-                    u.kind == Kind::Adm1
-                        && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
-                } else {
-                    u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
-                };
-                if !counts || u.user {
-                    continue;
+            // the one country of the units the name points to: `None` for none, `[0, 0]` for
+            // several
+            let mut country_of = |own_only: bool| {
+                let mut one: Option<[u8; 2]> = None;
+                for &h in m.hits.iter() {
+                    let Some(u) = store.place(h) else { continue };
+                    if own_only && !unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf) {
+                        continue;
+                    }
+                    let counts = if holding {
+                        holds(u)
+                    } else if !m.unit_cue && m.context_of.is_none() {
+                        // `X countryside`: a first-level unit by its own name (not `Y
+                        // countryside`, a town's countryside whose last word is an alternate of a
+                        // unit abroad)
+                        u.kind == Kind::Adm1
+                            && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
+                    } else {
+                        u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
+                    };
+                    if !counts || u.user {
+                        continue;
+                    }
+                    match one {
+                        None => one = Some(u.cc),
+                        Some(c) if c == u.cc => {}
+                        Some(_) => one = Some([0, 0]),
+                    }
                 }
-                match one {
-                    None => one = Some(u.cc),
-                    Some(c) if c == u.cc => {}
-                    Some(_) => return None,
-                }
+                one
+            };
+            let mut one = country_of(false);
+            if one == Some([0, 0]) {
+                // `Poni province`: when units of several countries answer to the name, those
+                // filed under it (Burkina Faso's Poni) over those holding it as an alternate
+                // (Pawnee County, alias Poni)
+                one = country_of(true);
             }
-            let cc = one?;
+            let cc = one.filter(|c| c != &[0, 0])?;
             countries.by_iso2(std::str::from_utf8(&cc).ok()?)
         })
         .collect();
