@@ -853,6 +853,8 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// `Merida (Merida)`: a place qualified by a first-level unit of its own name, in that unit.
+const NAMESAKE_STATE_BONUS: f32 = 1.0;
 /// A town this many times smaller than a namesake in another country, with no country signal
 /// for it, loses [`ABROAD_POP_WEIGHT`] per decade of the gap (at most [`ABROAD_POP_MAX`]).
 const ABROAD_POP_RATIO: u32 = 10;
@@ -3033,13 +3035,31 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if (direct && same_name(c, m)) || repeat_of_capital(c, m) {
+                if repeat_of_capital(c, m) {
+                    continue;
+                }
+                // `Merida (Merida)`: of a qualifier named like its place, only a first-level
+                // unit filed under that name says something (the state of that name holds one
+                // of the towns); a commune or district named after its town holds that town in
+                // every country
+                let namesake = direct && same_name(c, m);
+                // (it decides between countries only: within one, the state's namesake town is
+                // no likelier than a town the text names next)
+                if namesake && one_country(m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
                 for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
-                    if store.unit_holds(u, p) {
+                    if namesake
+                        && !(u.kind == Kind::Adm1
+                            && unit_named(store, u, buf_key(fs, c).0, true, &mut unit_buf))
+                    {
+                        continue;
+                    }
+                    if namesake && store.unit_holds(u, p) {
+                        own = own.max(NAMESAKE_STATE_BONUS);
+                    } else if store.unit_holds(u, p) {
                         let b = if direct {
                             if u.kind == Kind::Adm2 {
                                 5.0
