@@ -307,6 +307,10 @@ impl Engine {
             if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
                 continue;
             }
+            // "pro-Russia demonstrators", "anti-French protests": a stance, not a place
+            if stance(&folded, cm.span) {
+                continue;
+            }
             let w = match (cm.kind, in_actor) {
                 // "fighting in Syria", "across Nigeria": where things happen
                 (CountryMentionKind::Name, false) if located_in(&folded, cm.span) => 1.5,
@@ -2986,6 +2990,19 @@ fn language_use(folded: &Folded, sp: Span) -> bool {
         "accent" | "language" | "languages" | "speaking" | "speaker" | "speakers" | "translation"
     ) || matches!(prev, "speak" | "speaks" | "speaking" | "spoke" | "spoken")
         || (prev == "in" && after.starts_with(['.', ',', ';', ')']))
+}
+
+/// Whether a country's name or adjective follows `pro-` or `anti-` (`pro-Russia`,
+/// `anti-French`): the text's stance towards that country, not its place.
+fn stance(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let before = folded.s.get(..fs).unwrap_or("");
+    let word_start = |p: &str| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    word_start("pro-") || word_start("anti-")
 }
 
 /// Whether a country name follows a locative preposition ("fighting in Syria", "across

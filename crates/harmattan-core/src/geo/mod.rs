@@ -1004,7 +1004,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// True when the country name at `sp` (original offsets) names a border: `border with X`,
-/// `X border`, `frontière avec X`, `X-Y border`.
+/// `X border`, `frontière avec X`, `X-Y border`; or a stance (`pro-Russia`, `anti-French`).
 fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
     let a = folded.folded_offset(sp.start);
     let b = folded.folded_offset(sp.end);
@@ -1014,6 +1014,16 @@ fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
     let after = fs
         .get(floor_boundary(fs, b)..floor_boundary(fs, b + 24))
         .unwrap_or("");
+    // `pro-Russia demonstrators`, `anti-French protests`: a stance towards a country, not a
+    // place in it
+    let stance = |p: &str| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    if stance("pro-") || stance("anti-") {
+        return true;
+    }
     let before = before.trim_end();
     before.ends_with("border with")
         || before.ends_with("border of")
