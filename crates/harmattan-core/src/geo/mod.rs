@@ -2002,27 +2002,30 @@ fn resolve(
                     hits = store.hits(&sun_buf);
                 }
             }
-            if hits.is_empty() && (next_is_unit || unit_before) && !buf.starts_with("al ") {
-                // `Muthanna province` is `Al Muthanna`: a first-level unit named as such may
-                // drop the Arabic article its gazetteer name carries (`al`, or its sun-letter
-                // form)
+            let no_unit = !hits
+                .iter()
+                .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()));
+            if no_unit && (next_is_unit || unit_before) && !buf.starts_with("al ") {
+                // `Muthanna province` is `Al Muthanna`, `Anbar province` is `Al Anbar` (not a
+                // Turkish village alias Anbar): a first-level unit named as such may drop the
+                // Arabic article its gazetteer name carries (`al`, or its sun-letter form)
                 sun_buf.clear();
                 sun_buf.push_str("al ");
                 sun_buf.push_str(&buf);
-                hits = store.hits(&sun_buf);
-                if hits.is_empty() {
+                let mut with_article = store.hits(&sun_buf);
+                if with_article.is_empty() {
                     let al = std::mem::take(&mut sun_buf);
                     if sun_letter_article(&al, &mut sun_buf) {
-                        hits = store.hits(&sun_buf);
+                        with_article = store.hits(&sun_buf);
                     }
                 }
                 // (a first-level unit only: a district's article is part of its seat's name,
                 // which the near-spelling of the unit handles)
-                if !hits
+                if with_article
                     .iter()
                     .any(|&h| store.place(h).is_some_and(|p| p.kind == Kind::Adm1))
                 {
-                    hits = &[];
+                    hits = with_article;
                 }
             }
             if hits.is_empty() {
@@ -2507,7 +2510,34 @@ fn resolve(
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
+        // `the Karma district of Anbar province`, `the Gebze district of Kocaeli`: a unit of a
+        // unit; not a town's quarter (`the Almaly district of Almaty city`, `the X district
+        // of Bamako` in a capital, `the Rosemary District of Sarasota`, a name)
+        let unit_of_unit = mentions[m].unit_cue
+            && gap.contains(" of ")
+            && gap
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(is_unit_word)
+            && (mentions[m].first_level || {
+                let after = fs.get(mentions[m].fe..).unwrap_or("");
+                let next = after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                let capital = mentions[m]
+                    .hits
+                    .iter()
+                    .any(|&h| store.place(h).is_some_and(|p| p.kind == Kind::Capital));
+                let sp = folded.span(prev.fe, mentions[m].fs);
+                let unit_cased = text
+                    .get(sp.start..sp.end)
+                    .and_then(|g| g.trim_start().chars().next())
+                    .is_some_and(char::is_uppercase);
+                !matches!(next, "city" | "town") && !capital && !unit_cased
+            });
         let marked = gap.contains([',', '('])
+            || unit_of_unit
             || ((gap.contains("in ") || gap.contains("dans "))
                 && (mentions[m].unit_cue || mentions[m].countryside));
         if words_ok && marked {
