@@ -1087,6 +1087,20 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
 
 /// `Oyo State`: a name given with a word for a first-level unit, which has a first-level unit
 /// (not the user's) among its readings: that unit is the one meant, not a lower unit.
+/// The population of unit `u`'s seat (0 when unknown).
+fn seat_pop(store: &Store, u: &Place) -> u32 {
+    let mut buf = String::new();
+    key_into(store.strs.get(u.seat), &mut buf);
+    store
+        .hits(&buf)
+        .iter()
+        .filter_map(|&i| store.place(i))
+        .filter(|s| s.kind.is_populated() && s.cc == u.cc && store.same_a1(u.admin1, s.admin1))
+        .map(|s| s.pop)
+        .max()
+        .unwrap_or(0)
+}
+
 /// `Manila (Metropolitan Manila, National Capital Region)`: a qualifier `c` of the name `q`
 /// whose units all lie in countries with no place of that name, while the name is a national
 /// capital elsewhere: the unit's name is filed abroad under another unit
@@ -2982,12 +2996,20 @@ fn resolve(
                     .filter_map(|&o| store.place(o))
                     .filter(|q| {
                         q.cc != p.cc
-                            && q.kind.is_populated()
+                            && (q.kind.is_populated() || (q.kind.is_unit() && q.seat != 0))
                             && countries
                                 .by_iso2(q.cc_str())
                                 .is_some_and(|qc| !has_signal || country_supported(qc))
                     })
-                    .map(|q| q.pop)
+                    // (a unit named like the place stands for its seat: `Kut city` is Al Kut,
+                    // seat of Iraq's Kut district)
+                    .map(|q| {
+                        if q.kind.is_unit() {
+                            seat_pop(store, q)
+                        } else {
+                            q.pop
+                        }
+                    })
                     .max()
                     .unwrap_or(0);
                 if rival > p.pop.saturating_mul(ABROAD_POP_RATIO) {
