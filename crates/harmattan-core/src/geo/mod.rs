@@ -152,6 +152,29 @@ impl Gazetteer {
     pub fn key_count(&self) -> usize {
         self.store.index.len()
     }
+    /// `Athens (Georgia)`: whether a first-level unit filed under `unit` (a country's name)
+    /// in another country than `iso2` holds a populated place named `place`: the parenthesis
+    /// names that unit, not the country.
+    pub fn unit_of_place_abroad(&self, unit: &str, iso2: &str, place: &str) -> bool {
+        let (mut ub, mut pb) = (String::new(), String::new());
+        key_into(unit, &mut ub);
+        key_into(place, &mut pb);
+        let units: Vec<&Place> = self
+            .store
+            .hits(&ub)
+            .iter()
+            .filter_map(|&i| self.store.place(i))
+            .filter(|u| u.kind == Kind::Adm1 && u.cc_str() != iso2 && !u.user)
+            .filter(|u| unit_named(&self.store, u, &ub, true, &mut String::new()))
+            .collect();
+        !units.is_empty()
+            && self
+                .store
+                .hits(&pb)
+                .iter()
+                .filter_map(|&i| self.store.place(i))
+                .any(|p| p.kind.is_populated() && units.iter().any(|u| self.store.unit_holds(u, p)))
+    }
     /// Every place filed under `name` (any spelling the gazetteer knows, matched by
     /// [`crate::text::fold_key`]), as `(rule id, ACLED location, ISO alpha-2, admin1, admin2)`.
     /// Meant for diagnostics and tests.
