@@ -264,7 +264,19 @@ impl Engine {
         let folded = Folded::new(text);
         let boiler = clean::boilerplate(text);
         let headline = clean::headline(text);
-        let cms = self.countries.find(&folded);
+        let mut cms = self.countries.find(&folded);
+        // `Athens (Georgia)`: a country's name in a parenthesis after a place that a
+        // first-level unit of that name holds in another country is that unit
+        cms.retain(|cm| {
+            cm.kind != CountryMentionKind::Name
+                || !parenthesised_unit(text, cm.span).is_some_and(|place| {
+                    self.gazetteer.unit_of_place_abroad(
+                        text.get(cm.span.start..cm.span.end).unwrap_or(""),
+                        &self.countries.get(cm.country).iso2,
+                        place,
+                    )
+                })
+        });
         let actors = self.actors.find(text, &folded, &cms);
         let all_dates = crate::dates::find_dates_folded(text, &folded, published);
         // "18 May 2022": the month is not the modal verb
@@ -305,6 +317,10 @@ impl Engine {
                 || blamed(&folded, cm.span);
             // "speaking French", "a French accent": a language, not a place
             if cm.kind != CountryMentionKind::Name && language_use(&folded, cm.span) {
+                continue;
+            }
+            // "pro-Russia demonstrators", "anti-French protests": a stance, not a place
+            if stance(&folded, cm.span) {
                 continue;
             }
             let w = match (cm.kind, in_actor) {
@@ -3139,6 +3155,39 @@ fn language_use(folded: &Folded, sp: Span) -> bool {
         "accent" | "language" | "languages" | "speaking" | "speaker" | "speakers" | "translation"
     ) || matches!(prev, "speak" | "speaks" | "speaking" | "spoke" | "spoken")
         || (prev == "in" && after.starts_with(['.', ',', ';', ')']))
+}
+
+/// `Athens (Georgia)`: the capitalised name (up to three words) right before a parenthesis
+/// that holds only the text at `sp`.
+fn parenthesised_unit(text: &str, sp: Span) -> Option<&str> {
+    let before = text
+        .get(..sp.start)?
+        .trim_end()
+        .strip_suffix('(')?
+        .trim_end();
+    text.get(sp.end..)?.trim_start().strip_prefix(')')?;
+    let mut start = before.len();
+    for (k, w) in before.rsplit(' ').enumerate() {
+        if k == 3 || !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        start -= w.len() + usize::from(start < before.len());
+    }
+    let name = before.get(start..)?.trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether a country's name or adjective follows `pro-` or `anti-` (`pro-Russia`,
+/// `anti-French`): the text's stance towards that country, not its place.
+fn stance(folded: &Folded, sp: Span) -> bool {
+    let fs = folded.folded_offset(sp.start);
+    let before = folded.s.get(..fs).unwrap_or("");
+    let word_start = |p: &str| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    word_start("pro-") || word_start("anti-")
 }
 
 /// Whether a country name follows a locative preposition ("fighting in Syria", "across

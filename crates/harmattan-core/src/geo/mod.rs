@@ -152,6 +152,29 @@ impl Gazetteer {
     pub fn key_count(&self) -> usize {
         self.store.index.len()
     }
+    /// `Athens (Georgia)`: whether a first-level unit filed under `unit` (a country's name)
+    /// in another country than `iso2` holds a populated place named `place`: the parenthesis
+    /// names that unit, not the country.
+    pub fn unit_of_place_abroad(&self, unit: &str, iso2: &str, place: &str) -> bool {
+        let (mut ub, mut pb) = (String::new(), String::new());
+        key_into(unit, &mut ub);
+        key_into(place, &mut pb);
+        let units: Vec<&Place> = self
+            .store
+            .hits(&ub)
+            .iter()
+            .filter_map(|&i| self.store.place(i))
+            .filter(|u| u.kind == Kind::Adm1 && u.cc_str() != iso2 && !u.user)
+            .filter(|u| unit_named(&self.store, u, &ub, true, &mut String::new()))
+            .collect();
+        !units.is_empty()
+            && self
+                .store
+                .hits(&pb)
+                .iter()
+                .filter_map(|&i| self.store.place(i))
+                .any(|p| p.kind.is_populated() && units.iter().any(|u| self.store.unit_holds(u, p)))
+    }
     /// Every place filed under `name` (any spelling the gazetteer knows, matched by
     /// [`crate::text::fold_key`]), as `(rule id, ACLED location, ISO alpha-2, admin1, admin2)`.
     /// Meant for diagnostics and tests.
@@ -552,6 +575,50 @@ fn is_town_noun(w: &str) -> bool {
 }
 
 /// Words after a name that make it fighters named after a place (`Macina fighters`).
+/// Currency names (`Iraqi Dinar`, `Turkish Lira`), places elsewhere (Dinar, Turkey).
+fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w,
+        "dinar"
+            | "dinars"
+            | "lira"
+            | "pound"
+            | "dollar"
+            | "dollars"
+            | "euro"
+            | "franc"
+            | "peso"
+            | "real"
+            | "rial"
+            | "riyal"
+            | "dirham"
+            | "rupee"
+            | "shilling"
+            | "naira"
+            | "cedi"
+            | "rand"
+            | "ruble"
+            | "rouble"
+            | "hryvnia"
+            | "manat"
+            | "taka"
+            | "kyat"
+            | "birr"
+            | "leone"
+            | "kwacha"
+            | "yuan"
+            | "yen"
+            | "won"
+            | "lek"
+            | "lari"
+            | "dram"
+            | "tenge"
+            | "som"
+            | "afghani"
+            | "bolivar"
+    )
+}
+
 fn is_fighter_word(w: &str) -> bool {
     matches!(
         w,
@@ -842,6 +909,13 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// `Merida (Merida)`: a place qualified by a first-level unit of its own name, in that unit.
+const NAMESAKE_STATE_BONUS: f32 = 1.0;
+/// A town this many times smaller than a namesake in another country, with no country signal
+/// for it, loses [`ABROAD_POP_WEIGHT`] per decade of the gap (at most [`ABROAD_POP_MAX`]).
+const ABROAD_POP_RATIO: u32 = 10;
+const ABROAD_POP_WEIGHT: f32 = 0.25;
+const ABROAD_POP_MAX: f32 = 1.0;
 
 /// A place in Mali, Burkina Faso or Niger. Actor hints often point to the wrong one of the
 /// three (`Islamic State (Sahel)` operates in all), so a place there is never ruled out by
@@ -986,7 +1060,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// True when the country name at `sp` (original offsets) names a border: `border with X`,
-/// `X border`, `frontière avec X`, `X-Y border`.
+/// `X border`, `frontière avec X`, `X-Y border`; or a stance (`pro-Russia`, `anti-French`).
 fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
     let a = folded.folded_offset(sp.start);
     let b = folded.folded_offset(sp.end);
@@ -996,6 +1070,16 @@ fn at_border(fs: &str, folded: &Folded, sp: Span) -> bool {
     let after = fs
         .get(floor_boundary(fs, b)..floor_boundary(fs, b + 24))
         .unwrap_or("");
+    // `pro-Russia demonstrators`, `anti-French protests`: a stance towards a country, not a
+    // place in it
+    let stance = |p: &str| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    if stance("pro-") || stance("anti-") {
+        return true;
+    }
     let before = before.trim_end();
     before.ends_with("border with")
         || before.ends_with("border of")
@@ -1059,6 +1143,52 @@ fn names_unit_elsewhere(store: &Store, mentions: &[Mention], p: &Place) -> bool 
 
 /// `Oyo State`: a name given with a word for a first-level unit, which has a first-level unit
 /// (not the user's) among its readings: that unit is the one meant, not a lower unit.
+/// The population of unit `u`'s seat (0 when unknown).
+fn seat_pop(store: &Store, u: &Place) -> u32 {
+    let mut buf = String::new();
+    key_into(store.strs.get(u.seat), &mut buf);
+    store
+        .hits(&buf)
+        .iter()
+        .filter_map(|&i| store.place(i))
+        .filter(|s| s.kind.is_populated() && s.cc == u.cc && store.same_a1(u.admin1, s.admin1))
+        .map(|s| s.pop)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `Manila (Metropolitan Manila, National Capital Region)`: a qualifier `c` of the name `q`
+/// whose units all lie in countries with no place of that name, while the name is a national
+/// capital elsewhere: the unit's name is filed abroad under another unit
+/// (Papua New Guinea's National Capital) and says nothing about which city is meant; it is
+/// no country signal, and the name is not an unknown place of that foreign unit.
+fn foreign_qualifier(store: &Store, fs: &str, q: &Mention, c: &Mention) -> bool {
+    let units = || {
+        c.hits
+            .iter()
+            .filter_map(|&h| store.place(h))
+            .filter(|u| u.kind.is_unit() && !u.user)
+    };
+    let capital = q.hits.iter().any(|&h| {
+        store
+            .place(h)
+            .is_some_and(|p| !p.user && p.kind == Kind::Capital)
+    });
+    // (`San Juan, San Juan-Laventille`: a unit named after the place is its own unit)
+    let own_unit = match (fs.get(c.fs..c.fe), fs.get(q.fs..q.fe)) {
+        (Some(cn), Some(qn)) => cn.contains(qn),
+        _ => false,
+    };
+    capital
+        && !own_unit
+        && units().next().is_some()
+        && !q
+            .hits
+            .iter()
+            .filter_map(|&h| store.place(h))
+            .any(|p| units().any(|u| u.cc == p.cc))
+}
+
 fn first_level_meant(store: &Store, m: &Mention) -> bool {
     m.first_level
         && m.hits.iter().any(|&h| {
@@ -1942,8 +2072,46 @@ fn resolve(
                     hits = store.hits(&sun_buf);
                 }
             }
+            let no_unit = !hits
+                .iter()
+                .any(|&h| store.place(h).is_some_and(|p| p.kind.is_unit()));
+            if no_unit && (next_is_unit || unit_before) && !buf.starts_with("al ") {
+                // `Muthanna province` is `Al Muthanna`, `Anbar province` is `Al Anbar` (not a
+                // Turkish village alias Anbar): a first-level unit named as such may drop the
+                // Arabic article its gazetteer name carries (`al`, or its sun-letter form)
+                sun_buf.clear();
+                sun_buf.push_str("al ");
+                sun_buf.push_str(&buf);
+                let mut with_article = store.hits(&sun_buf);
+                if with_article.is_empty() {
+                    let al = std::mem::take(&mut sun_buf);
+                    if sun_letter_article(&al, &mut sun_buf) {
+                        with_article = store.hits(&sun_buf);
+                    }
+                }
+                // (a first-level unit only: a district's article is part of its seat's name,
+                // which the near-spelling of the unit handles)
+                if with_article
+                    .iter()
+                    .any(|&h| store.place(h).is_some_and(|p| p.kind == Kind::Adm1))
+                {
+                    hits = with_article;
+                }
+            }
             if hits.is_empty() {
                 continue;
+            }
+            // `the Iraqi Dinar`, `the Turkish Lira`, `the US Dollar`: a currency after a
+            // country's name or adjective is no place
+            if n == 1 && is_currency_word(&buf) && i > 0 {
+                let before = folded.span(toks[i - 1].s, toks[i - 1].e);
+                if text.get(before.start..before.end) == Some("US")
+                    || cmentions
+                        .iter()
+                        .any(|m| m.span.start < before.end && before.start < m.span.end)
+                {
+                    continue;
+                }
             }
             let sp = folded.span(t.s, toks[i + n - 1].e);
             // a longer name around a country's name is a place (`Mexico City`,
@@ -2412,7 +2580,34 @@ fn resolve(
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
+        // `the Karma district of Anbar province`, `the Gebze district of Kocaeli`: a unit of a
+        // unit; not a town's quarter (`the Almaly district of Almaty city`, `the X district
+        // of Bamako` in a capital, `the Rosemary District of Sarasota`, a name)
+        let unit_of_unit = mentions[m].unit_cue
+            && gap.contains(" of ")
+            && gap
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(is_unit_word)
+            && (mentions[m].first_level || {
+                let after = fs.get(mentions[m].fe..).unwrap_or("");
+                let next = after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                let capital = mentions[m]
+                    .hits
+                    .iter()
+                    .any(|&h| store.place(h).is_some_and(|p| p.kind == Kind::Capital));
+                let sp = folded.span(prev.fe, mentions[m].fs);
+                let unit_cased = text
+                    .get(sp.start..sp.end)
+                    .and_then(|g| g.trim_start().chars().next())
+                    .is_some_and(char::is_uppercase);
+                !matches!(next, "city" | "town") && !capital && !unit_cased
+            });
         let marked = gap.contains([',', '('])
+            || unit_of_unit
             || ((gap.contains("in ") || gap.contains("dans "))
                 && (mentions[m].unit_cue || mentions[m].countryside));
         if words_ok && marked {
@@ -2488,7 +2683,12 @@ fn resolve(
                 g.chars().all(|c| c.is_alphabetic() || c == ' ')
                     && g.split_whitespace().count() <= 3
             });
-        if inside || !first_is_unit || !explicit || feature {
+        // `Manila (Metropolitan Manila, National Capital Region)`: a well-known city qualified
+        // only by units abroad is that city (see [`foreign_qualifier`])
+        let famous_abroad = quals
+            .iter()
+            .all(|&c| foreign_qualifier(store, fs, &mentions[q], &mentions[c]));
+        if inside || !first_is_unit || !explicit || feature || famous_abroad {
             continue;
         }
         let (fs0, fe0) = (mentions[q].fs, mentions[q].fe);
@@ -2550,32 +2750,52 @@ fn resolve(
                     .place(h)
                     .is_some_and(|u| u.kind.is_unit() && !u.user && holds(u))
             });
+            if m.context_of
+                .is_some_and(|q| foreign_qualifier(store, fs, &mentions[q], m))
+            {
+                return None;
+            }
             // `Oyo State`: Nigeria's state, not Congo's district of that name
             let adm1_only = first_level_meant(store, m);
-            let mut one: Option<[u8; 2]> = None;
-            for &h in m.hits.iter() {
-                let Some(u) = store.place(h) else { continue };
-                let counts = if holding {
-                    holds(u)
-                } else if !m.unit_cue && m.context_of.is_none() {
-                    // `X countryside`: a first-level unit by its own name (not `Y
-                    // countryside`, a town's countryside whose last word is an alternate of a
-                    // unit abroad)
-                    u.kind == Kind::Adm1
-                        && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
-                } else {
-                    u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
-                };
-                if !counts || u.user {
-                    continue;
+            // the one country of the units the name points to: `None` for none, `[0, 0]` for
+            // several
+            let mut country_of = |own_only: bool| {
+                let mut one: Option<[u8; 2]> = None;
+                for &h in m.hits.iter() {
+                    let Some(u) = store.place(h) else { continue };
+                    if own_only && !unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf) {
+                        continue;
+                    }
+                    let counts = if holding {
+                        holds(u)
+                    } else if !m.unit_cue && m.context_of.is_none() {
+                        // `X countryside`: a first-level unit by its own name (not `Y
+                        // countryside`, a town's countryside whose last word is an alternate of a
+                        // unit abroad)
+                        u.kind == Kind::Adm1
+                            && unit_named(store, u, buf_key(fs, m).0, true, &mut unit_buf)
+                    } else {
+                        u.kind == Kind::Adm1 || (m.unit_cue && !adm1_only && u.kind == Kind::Adm2)
+                    };
+                    if !counts || u.user {
+                        continue;
+                    }
+                    match one {
+                        None => one = Some(u.cc),
+                        Some(c) if c == u.cc => {}
+                        Some(_) => one = Some([0, 0]),
+                    }
                 }
-                match one {
-                    None => one = Some(u.cc),
-                    Some(c) if c == u.cc => {}
-                    Some(_) => return None,
-                }
+                one
+            };
+            let mut one = country_of(false);
+            if one == Some([0, 0]) {
+                // `Poni province`: when units of several countries answer to the name, those
+                // filed under it (Burkina Faso's Poni) over those holding it as an alternate
+                // (Pawnee County, alias Poni)
+                one = country_of(true);
             }
-            let cc = one?;
+            let cc = one.filter(|c| c != &[0, 0])?;
             countries.by_iso2(std::str::from_utf8(&cc).ok()?)
         })
         .collect();
@@ -2822,6 +3042,37 @@ fn resolve(
                 score += 1.0;
             }
             score += 0.25 * (1.0 + p.pop as f32).log10();
+            // homonyms abroad: a town far smaller than a namesake in another country is the
+            // less likely reading when nothing else decides (`Jena`: the German city of 100,000,
+            // not the Louisiana county seat of 3,000); an unknown population (0) is no evidence
+            if p.kind.is_populated() && p.pop > 0 && !country_supported(ci) {
+                let rival = m
+                    .hits
+                    .iter()
+                    .filter_map(|&o| store.place(o))
+                    .filter(|q| {
+                        q.cc != p.cc
+                            && (q.kind.is_populated() || (q.kind.is_unit() && q.seat != 0))
+                            && countries
+                                .by_iso2(q.cc_str())
+                                .is_some_and(|qc| !has_signal || country_supported(qc))
+                    })
+                    // (a unit named like the place stands for its seat: `Kut city` is Al Kut,
+                    // seat of Iraq's Kut district)
+                    .map(|q| {
+                        if q.kind.is_unit() {
+                            seat_pop(store, q)
+                        } else {
+                            q.pop
+                        }
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if rival > p.pop.saturating_mul(ABROAD_POP_RATIO) {
+                    let gap = ((1.0 + rival as f32) / (1.0 + p.pop as f32)).log10();
+                    score -= (ABROAD_POP_WEIGHT * gap).min(ABROAD_POP_MAX);
+                }
+            }
             if p.user {
                 score += USER_BONUS;
             }
@@ -2902,13 +3153,31 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if (direct && same_name(c, m)) || repeat_of_capital(c, m) {
+                if repeat_of_capital(c, m) {
+                    continue;
+                }
+                // `Merida (Merida)`: of a qualifier named like its place, only a first-level
+                // unit filed under that name says something (the state of that name holds one
+                // of the towns); a commune or district named after its town holds that town in
+                // every country
+                let namesake = direct && same_name(c, m);
+                // (it decides between countries only: within one, the state's namesake town is
+                // no likelier than a town the text names next)
+                if namesake && one_country(m) {
                     continue;
                 }
                 let mut own: f32 = 0.0;
                 for &uh in c.hits.iter() {
                     let Some(u) = store.place(uh) else { continue };
-                    if store.unit_holds(u, p) {
+                    if namesake
+                        && !(u.kind == Kind::Adm1
+                            && unit_named(store, u, buf_key(fs, c).0, true, &mut unit_buf))
+                    {
+                        continue;
+                    }
+                    if namesake && store.unit_holds(u, p) {
+                        own = own.max(NAMESAKE_STATE_BONUS);
+                    } else if store.unit_holds(u, p) {
                         let b = if direct {
                             if u.kind == Kind::Adm2 {
                                 5.0
@@ -2951,7 +3220,10 @@ fn resolve(
                 // `Oyo State`: the first-level unit of that name where one exists
                 let lower_unit = p.kind == Kind::Adm2 && first_level_meant(store, m);
                 let unit = m.unit_cue && matches!(p.kind.code(), "ADM1" | "ADM2") && !lower_unit;
-                if unit || ctx_bonus > 0.0 {
+                let foreign = m
+                    .context_of
+                    .is_some_and(|q| foreign_qualifier(store, fs, &mentions[q], m));
+                if (unit && !foreign) || ctx_bonus > 0.0 {
                     t.push((folded.span(m.fs, m.fe), ci));
                 }
             }

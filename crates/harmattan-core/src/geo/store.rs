@@ -76,7 +76,8 @@ impl Kind {
             ("A", "ADM1") => Kind::Adm1,
             ("A", "ADM2") => Kind::Adm2,
             ("A", c) if c.starts_with("ADM") => Kind::Adm3,
-            ("P", "PPLC") => Kind::Capital,
+            // a seat of government (La Paz, The Hague, Cotonou) is a capital too
+            ("P", "PPLC" | "PPLG") => Kind::Capital,
             ("P", "PPLA") => Kind::Seat1,
             ("P", "PPLA2") => Kind::Seat2,
             ("P", c) if c.starts_with("PPLA") => Kind::Seat3,
