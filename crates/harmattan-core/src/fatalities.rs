@@ -765,6 +765,46 @@ static ALSO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("also pattern compiles")
 });
 
+/// Verbs of saying: an "also" right before one is about the source, not the dead ("the civil
+/// defence also reported that one civilian was killed" is another report of the same death).
+const REPORT_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "confirmed",
+    "confirms",
+    "documented",
+    "stated",
+    "told",
+    "tweeted",
+    "noted",
+    "added",
+    "announced",
+    "claimed",
+    "mentioned",
+    "wrote",
+    "indicated",
+    "cited",
+    "put",
+    "gave",
+    "recorded",
+    "identified",
+    "counted",
+];
+
+/// An "also" word in the text around a figure that is about the figure itself ("three
+/// attackers were also killed"), not about the speaker ("X also reported that ...").
+fn also_near_figure(near_f: &str) -> bool {
+    ALSO.find_iter(near_f).any(|a| {
+        let next = near_f[a.end()..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        !REPORT_VERBS.contains(&next)
+    })
+}
+
 /// How far before / after a figure an "also" word still refers to it (bytes).
 const ALSO_BEFORE: usize = 40;
 const ALSO_AFTER: usize = 16;
@@ -2835,6 +2875,18 @@ pub fn incident_total(
         let (st, en) = clamp_scope(text, m.span);
         let span_f = Folded::new(&text[st..en]).s;
         let (ss, se) = sentence_bounds(text, st, en);
+        // the same sentence printed twice (a lede repeated under a photo caption or a
+        // byline) is one report: its figure is not counted again
+        if figs.iter().any(|f| {
+            f.sentence != (ss, se)
+                && text.get(f.sentence.0..f.sentence.1) == text.get(ss..se)
+                && mentions
+                    .get(f.idx)
+                    .map(|p| clamp_scope(text, p.span))
+                    .is_some_and(|(ps, pe)| text.get(ps..pe) == text.get(st..en))
+        }) {
+            continue;
+        }
         let group_noun = VICTIM_RE.find(&span_f).map(|x| x.as_str().to_string());
         let mut group = match group_noun {
             Some(n) => classify(&n),
@@ -2901,7 +2953,7 @@ pub fn incident_total(
         // a toll is the whole count: "the death toll of six was also given by ..." is
         // another source for it, not more dead
         let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
-        if !update && !toll && ALSO.is_match(&near_f) && !m.rule.ends_with("LIST_ITEM") {
+        if !update && !toll && also_near_figure(&near_f) && !m.rule.ends_with("LIST_ITEM") {
             group = Group::Additional(i);
         }
         figs.push(Fig {
