@@ -702,7 +702,7 @@ static VICTIM_RE: LazyLock<Regex> =
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|since\\s+(?:the|last\\s+year's|this\\s+year's)\\s+(?:[a-z0-9.]+\\s+){{0,3}}?(?:coup|takeover|putsch|war|conflict|uprising|revolution|insurgency|crisis)|(?:war|conflict|insurgency|crackdown)\\s+(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|claimed)|(?:a|an|afp|reuters|its|our|their)\\s+(?:own\\s+)?tally|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|\
          (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|\
          (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
@@ -3376,6 +3376,10 @@ mod tests {
             ("More than 40,000 people have been killed since 2012.", &[(N(40000), Cu)]),
             ("Attacks have killed over 1,000 civilians so far this year.", &[(N(1000), Cu)]),
             ("It was the deadliest attack in recent months, killing 20 soldiers.", &[(N(20), I)]),
+            ("Since the military coup, the junta has killed more than 900 people.", &[(N(900), Cu)]),
+            ("The war has killed more than 100,000 people.", &[(N(100000), Cu)]),
+            ("Around 250 have been killed, according to an AFP tally.", &[(N(250), Cu)]),
+            ("The war started when 12 soldiers were killed at a border post.", &[(N(12), I)]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
             ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
