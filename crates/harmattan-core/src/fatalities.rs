@@ -794,15 +794,21 @@ const REPORT_VERBS: &[&str] = &[
 ];
 
 /// An "also" word in the text around a figure that is about the figure itself ("three
-/// attackers were also killed"), not about the speaker ("X also reported that ...").
-fn also_near_figure(near_f: &str) -> bool {
-    ALSO.find_iter(near_f).any(|a| {
-        let next = near_f[a.end()..]
+/// attackers were also killed"), not about the speaker ("X also reported that ..."). After
+/// the figure, "another" / "a further" open the next figure ("three rebels were killed and
+/// another three injured"), so only "also", "as well", ... count there.
+fn also_near_figure(before: &str, after: &str) -> bool {
+    let about_figure = |s: &str, a: regex::Match| {
+        let next = s[a.end()..]
             .split(|c: char| !c.is_ascii_alphabetic())
             .find(|w| !w.is_empty())
             .unwrap_or("");
         !REPORT_VERBS.contains(&next)
-    })
+    };
+    ALSO.find_iter(before).any(|a| about_figure(before, a))
+        || ALSO.find_iter(after).any(|a| {
+            !matches!(a.as_str(), "another" | "a further" | "further") && about_figure(after, a)
+        })
 }
 
 /// How far before / after a figure an "also" word still refers to it (bytes).
@@ -2948,12 +2954,19 @@ pub fn incident_total(
             while b < text.len() && !text.is_char_boundary(b) {
                 b += 1;
             }
-            Folded::new(text.get(a..b).unwrap_or("")).s
+            (
+                Folded::new(text.get(a..en).unwrap_or("")).s,
+                Folded::new(text.get(en..b).unwrap_or("")).s,
+            )
         };
         // a toll is the whole count: "the death toll of six was also given by ..." is
         // another source for it, not more dead
         let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
-        if !update && !toll && also_near_figure(&near_f) && !m.rule.ends_with("LIST_ITEM") {
+        if !update
+            && !toll
+            && also_near_figure(&near_f.0, &near_f.1)
+            && !m.rule.ends_with("LIST_ITEM")
+        {
             group = Group::Additional(i);
         }
         figs.push(Fig {
@@ -3424,6 +3437,18 @@ mod tests {
         let cases: &[(&str, u32)] = &[
             // one victim named by the act, an age, a retelling
             ("Gunfire resulted in the killing of the local council member.", 1),
+            // "another" after a figure opens the next one; "also reported" is a second source
+            (
+                "Three insurgents were killed in the clash. The governor said three rebels \
+                 were killed and another three injured.",
+                3,
+            ),
+            (
+                "Two civilians were killed by shelling. The civil defence also reported that \
+                 two civilians were killed.",
+                2,
+            ),
+            ("Two soldiers were killed. Three attackers were also killed.", 5),
             ("Shells landed in the village and killed a 14-year-old.", 1),
             ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
             ("A man punched a nurse. The victim died from related injuries.", 1),
