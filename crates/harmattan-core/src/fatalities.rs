@@ -2421,10 +2421,32 @@ fn accept_backward(
             };
             let (ns, ne) = (m.start(), m.end());
             from = next_boundary(s, ns).max(ne);
-            // stop at a subset marker before this number
+            // stop at a subset marker before this number, unless the subset closed with
+            // ", and" ("two fighters, including their leader, and two soldiers were killed")
             let before = &s[gs..ns];
-            if before.split([' ', ',']).any(|w| SUBSET.contains(&w)) {
-                break;
+            let mut sub_at = None;
+            let mut at = 0;
+            for w in before.split([' ', ',']) {
+                if SUBSET.contains(&w) {
+                    sub_at = Some(at);
+                }
+                at += w.len() + 1;
+            }
+            if let Some(k) = sub_at {
+                // the subset clause runs to the next ", and " in the gap
+                let Some(close) = gap
+                    .get(k..)
+                    .and_then(|r| r.find(", and "))
+                    .map(|c| gs + k + c)
+                else {
+                    break;
+                };
+                if s[gs + k..close].contains(['(', ')']) {
+                    break;
+                }
+                if ns < close {
+                    continue;
+                }
             }
             let nt = s[ns..ne].trim();
             if !quantity_ok(s, ns, ne, false) || parse_quantity(nt).is_none() {
@@ -3449,6 +3471,12 @@ mod tests {
                 2,
             ),
             ("Two soldiers were killed. Three attackers were also killed.", 5),
+            // a subset clause closed by ", and" does not end the list
+            (
+                "Two rebels, including a commander named Ali, and two soldiers were killed.",
+                4,
+            ),
+            ("Five soldiers, including two officers, were killed.", 5),
             ("Shells landed in the village and killed a 14-year-old.", 1),
             ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
             ("A man punched a nurse. The victim died from related injuries.", 1),
