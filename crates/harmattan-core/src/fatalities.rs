@@ -796,14 +796,16 @@ const REPORT_VERBS: &[&str] = &[
 /// An "also" word in the text around a figure that is about the figure itself ("three
 /// attackers were also killed"), not about the speaker ("X also reported that ..."). After
 /// the figure, "another" / "a further" open the next figure ("three rebels were killed and
-/// another three injured"), so only "also", "as well", ... count there.
+/// another three injured"), so only "also", "as well", ... count there. "In addition to"
+/// points at something already told, before or after the figure.
 fn also_near_figure(before: &str, after: &str) -> bool {
     let about_figure = |s: &str, a: regex::Match| {
         let next = s[a.end()..]
             .split(|c: char| !c.is_ascii_alphabetic())
             .find(|w| !w.is_empty())
             .unwrap_or("");
-        !REPORT_VERBS.contains(&next)
+        // "in addition to the girl that was killed": the figure is the one already told
+        !REPORT_VERBS.contains(&next) && !(next == "to" && a.as_str() == "in addition")
     };
     ALSO.find_iter(before).any(|a| about_figure(before, a))
         || ALSO.find_iter(after).any(|a| {
@@ -3471,6 +3473,16 @@ mod tests {
                 2,
             ),
             ("Two soldiers were killed. Three attackers were also killed.", 5),
+            (
+                "One civilian was killed by shelling. In addition to the girl who was killed, \
+                 her brother was wounded.",
+                1,
+            ),
+            (
+                "Airstrikes hit the town, which led to the death of one person, in addition to \
+                 damage to farmland. One person was killed, a doctor said.",
+                1,
+            ),
             // a subset clause closed by ", and" does not end the list
             (
                 "Two rebels, including a commander named Ali, and two soldiers were killed.",
