@@ -702,7 +702,7 @@ static VICTIM_RE: LazyLock<Regex> =
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|since\\s+(?:the|last\\s+year's|this\\s+year's)\\s+(?:[a-z0-9.]+\\s+){{0,3}}?(?:coup|takeover|putsch|war|conflict|uprising|revolution|insurgency|crisis)|(?:war|conflict|insurgency|crackdown)\\s+(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|claimed)|(?:a|an|afp|reuters|its|our|their)\\s+(?:own\\s+)?tally|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
+        "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|since\\s+(?:the|last\\s+year's|this\\s+year's)\\s+(?:[a-z0-9.]+\\s+){{0,3}}?(?:coup|takeover|putsch|war|conflict|uprising|revolution|insurgency|crisis)|(?:war|conflict|insurgency|crackdown)\\s+(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|claimed)|(?:a|an|afp|reuters|its|our|their)\\s+(?:own\\s+)?tally|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|\
          (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|\
          (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
@@ -1946,6 +1946,13 @@ fn accept_forward(
     }
     // "one gendarme killed two wounded": the number belongs to the wounded
     if !has_noun && matches!(next_word(s, qe), "wounded" | "injured" | "hurt" | "blesses") {
+        return false;
+    }
+    // "the remains of a house": remains are a body only with a person named right after
+    if matches!(qtext.trim(), "a" | "an")
+        && s[ms..qs].contains("remains")
+        && (!has_noun || s[qe..me].split_whitespace().count() > 2)
+    {
         return false;
     }
     if matches!(qtext.trim(), "a" | "an" | "un" | "une") && !has_noun {
@@ -3415,6 +3422,7 @@ mod tests {
             ("It was the deadliest attack in recent months, killing 20 soldiers.", &[(N(20), I)]),
             ("Since the military coup, the junta has killed more than 900 people.", &[(N(900), Cu)]),
             ("The war has killed more than 100,000 people.", &[(N(100000), Cu)]),
+            ("Four refugees killed since early March in the camp.", &[(N(4), Cu)]),
             ("Around 250 have been killed, according to an AFP tally.", &[(N(250), Cu)]),
             ("The war started when 12 soldiers were killed at a border post.", &[(N(12), I)]),
             // French
@@ -3489,6 +3497,8 @@ mod tests {
                 4,
             ),
             ("Five soldiers, including two officers, were killed.", 5),
+            ("The remains of a house burned by soldiers. Two men were killed.", 2),
+            ("Villagers found the remains of a man near the well.", 1),
             ("Shells landed in the village and killed a 14-year-old.", 1),
             ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
             ("A man punched a nurse. The victim died from related injuries.", 1),
