@@ -2305,6 +2305,17 @@ fn accept_backward(
         return false;
     };
     let gap = &s[gs..ge];
+    // "some of the seven men were beheaded": a vague part of a group counted elsewhere
+    if quantity.is_vague()
+        && !is_article(qtext)
+        && gap.trim_start().starts_with("of ")
+        && QONLY.find_iter(gap).any(|m| {
+            let t = m.as_str().trim();
+            !is_article(t) && matches!(parse_quantity(t), Some(Quantity::Number(_)))
+        })
+    {
+        return false;
+    }
     // « 12 corps » are bodies, but "32 members of the 5th Corps" and "the army corps" are units
     if verb == "corps" && !gap.trim().is_empty() {
         return false;
@@ -3499,6 +3510,8 @@ mod tests {
             ("Five soldiers, including two officers, were killed.", 5),
             ("The remains of a house burned by soldiers. Two men were killed.", 2),
             ("Villagers found the remains of a man near the well.", 1),
+            ("Gunmen killed seven men. Some of the seven men were beheaded.", 7),
+            ("Gunmen attacked the village. Some of the villagers were killed.", 3),
             ("Shells landed in the village and killed a 14-year-old.", 1),
             ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
             ("A man punched a nurse. The victim died from related injuries.", 1),
