@@ -1000,7 +1000,8 @@ const UNIT_AFTER: &[&str] = &[
 const FIRED_AFTER: &[&str] = &[
     "airstrikes", "strikes", "sorties", "missions", "operations", "shells", "rockets",
     "missiles", "bombs", "drones", "mortars", "projectiles", "shots", "bullets", "frappes",
-    "obus", "roquettes",
+    "obus", "roquettes", "landmines", "mines", "ieds", "grenades", "explosives", "explosions",
+    "blasts", "bombings",
 ];
 
 #[rustfmt::skip]
@@ -1010,6 +1011,7 @@ const WORD_BEFORE: &[&str] = &[
     "this", "these", "those", "every", "each", "l'", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "grade", "class", "level", "phase", "ward", "zone", "sector", "chapter", "article",
 ];
 
 #[rustfmt::skip]
@@ -3283,6 +3285,20 @@ mod tests {
     use Quantity::{Fixed as F, Number as N, ThreeOrTen as V};
 
     #[test]
+    fn a_grade_or_class_number_is_no_count() {
+        for text in [
+            "Ali, his son, a grade 9 student, and Umar were killed by soldiers.",
+            "A class 6 pupil was killed by a stray bullet.",
+        ] {
+            let m = all(text);
+            assert!(
+                !m.iter().any(|x| matches!(x.quantity, N(9) | N(6))),
+                "{text}: {m:?}"
+            );
+        }
+    }
+
+    #[test]
     fn forces_every_lazy_regex() {
         let _ = (
             PATS.len(),
@@ -3511,6 +3527,7 @@ mod tests {
             ("The remains of a house burned by soldiers. Two men were killed.", 2),
             ("Villagers found the remains of a man near the well.", 1),
             ("Gunmen killed seven men. Some of the seven men were beheaded.", 7),
+            ("Four landmines exploded and killed a farmer.", 1),
             ("Gunmen attacked the village. Some of the villagers were killed.", 3),
             ("Shells landed in the village and killed a 14-year-old.", 1),
             ("Gunmen shot and killed a sixteen years old young man near his house.", 1),
