@@ -765,32 +765,19 @@ static ALSO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("also pattern compiles")
 });
 
-/// Verbs of saying: an "also" right before one is about the source, not the dead ("the civil
-/// defence also reported that one civilian was killed" is another report of the same death).
+/// Verbs of saying and sources: an "also" or "another" right before one is about the source,
+/// not the dead ("the civil defence also reported that one civilian was killed", "another
+/// source said one person died" are other reports of the same death).
+#[rustfmt::skip]
 const REPORT_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "said",
-    "says",
-    "confirmed",
-    "confirms",
-    "documented",
-    "stated",
-    "told",
-    "tweeted",
-    "noted",
-    "added",
-    "announced",
-    "claimed",
-    "mentioned",
-    "wrote",
-    "indicated",
-    "cited",
-    "put",
-    "gave",
-    "recorded",
-    "identified",
-    "counted",
+    "reported", "reports", "said", "says", "confirmed", "confirms", "documented", "stated",
+    "told", "tweeted", "noted", "added", "announced", "claimed", "mentioned", "wrote",
+    "indicated", "cited", "put", "gave", "recorded", "identified", "counted", "disclosed",
+    "revealed", "alleged", "explained", "informed", "learned", "learnt", "gathered", "quoted",
+    "estimated", "suggested", "explains", "adds", "notes", "states", "writes", "tweets",
+    // "another source said": a second source, not a second toll
+    "source", "sources", "report", "reports", "witness", "witnesses", "resident", "residents",
+    "official", "officials", "statement", "account", "outlet", "tweet",
 ];
 
 /// An "also" word in the text around a figure that is about the figure itself ("three
@@ -3508,6 +3495,11 @@ mod tests {
                 2,
             ),
             ("Two soldiers were killed. Three attackers were also killed.", 5),
+            (
+                "Clashes led to the death of two soldiers. Another source also disclosed \
+                 that two soldiers died.",
+                2,
+            ),
             (
                 "One civilian was killed by shelling. In addition to the girl who was killed, \
                  her brother was wounded.",
