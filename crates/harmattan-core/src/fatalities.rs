@@ -27,6 +27,8 @@
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
 //! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
+//! | `FAT/EN/WHO_DIED` | "shot a trader, who died on the spot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
@@ -461,6 +463,18 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!("{B}the\\s+(?:victim|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}|pilot)\\s+(?:(?:later|subsequently|also)\\s+)?(?:died|succumbed|passed away){B}"),
+        ),
+        pat(
+            "FAT/EN/ONE_DEATH",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}(?:one|1)\\s+(?:(?:confirmed|reported|recorded|known|further|additional)\\s+)?death{B}"),
+        ),
+        pat(
+            "FAT/EN/WHO_DIED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}who\\s+(?:(?:later|subsequently|eventually|then)\\s+)?(?:died|succumbed)\\s+(?:on\\s+the\\s+spot|at\\s+the\\s+scene|instantly|immediately|shortly\\s+after|on\\s+arrival|on\\s+the\\s+way|in\\s+(?:a\\s+|the\\s+)?hospital|of\\s+(?:his|her)\\s+(?:wounds|injuries)){B}"),
         ),
         pat(
             "FAT/EN/AND_DIED",
@@ -1806,6 +1820,29 @@ fn accept_fixed(
             return false;
         }
     }
+    // "one death sentence", "one death threat": no death
+    if p.rule == "FAT/EN/ONE_DEATH"
+        && matches!(
+            next_word(s, me),
+            "sentence"
+                | "sentences"
+                | "threat"
+                | "threats"
+                | "penalty"
+                | "row"
+                | "squad"
+                | "toll"
+                | "certificate"
+                | "warrant"
+                | "trap"
+                | "march"
+                | "wish"
+                | "camp"
+                | "notice"
+        )
+    {
+        return false;
+    }
     // "a shopkeeper who was shot dead last month": a relative clause tells a backstory
     if p.rule == "FAT/EN/WAS_KILLED" && matches!(prev_word(s, ms), "who" | "that" | "which") {
         return false;
@@ -2867,6 +2904,7 @@ pub fn incident_total(
         "FAT/EN/VICTIM_DIED",
         "FAT/EN/AND_DIED",
         "FAT/EN/DEATH_OF_ONE",
+        "FAT/EN/WHO_DIED",
     ];
     let only_fallback = mentions.iter().all(|m| {
         FALLBACK.contains(&m.rule)
@@ -3518,6 +3556,10 @@ mod tests {
             ("Five soldiers, including two officers, were killed.", 5),
             ("The remains of a house burned by soldiers. Two men were killed.", 2),
             ("Villagers found the remains of a man near the well.", 1),
+            ("Police fired on the crowd, leaving one confirmed death.", 1),
+            ("The court handed down one death sentence.", 0),
+            ("Gunmen shot a trader near the market, who died on the spot.", 1),
+            ("Gunmen killed two traders. One of them, who died on the spot, was 40.", 2),
             ("Gunmen killed seven men. Some of the seven men were beheaded.", 7),
             ("Four landmines exploded and killed a farmer.", 1),
             ("Gunmen attacked the village. Some of the villagers were killed.", 3),
