@@ -2331,6 +2331,17 @@ fn accept_backward(
         return false;
     };
     let gap = &s[gs..ge];
+    // "one of the bodies had a note on it", "two of the dead were children": a part of the
+    // dead told elsewhere, not a toll
+    if matches!(
+        verb,
+        "bodies" | "corpses" | "dead" | "deaths" | "fatalities" | "cadavres" | "morts" | "corps"
+    ) && {
+        let g = gap.trim_start();
+        g.starts_with("of ") || g.starts_with("d'entre ") || g.starts_with("des ")
+    } {
+        return false;
+    }
     // "some of the seven men were beheaded": a vague part of a group counted elsewhere
     if quantity.is_vague()
         && !is_article(qtext)
@@ -3557,6 +3568,11 @@ mod tests {
             ("The remains of a house burned by soldiers. Two men were killed.", 2),
             ("Villagers found the remains of a man near the well.", 1),
             ("Police fired on the crowd, leaving one confirmed death.", 1),
+            (
+                "Soldiers found five dead men by the road. One of the bodies had a note on it.",
+                5,
+            ),
+            ("Gunmen killed six people. Two of the dead were children.", 6),
             ("The court handed down one death sentence.", 0),
             ("Gunmen shot a trader near the market, who died on the spot.", 1),
             ("Gunmen killed two traders. One of them, who died on the spot, was 40.", 2),
