@@ -2342,6 +2342,18 @@ fn accept_backward(
     } {
         return false;
     }
+    // "two of those killed were children", "a teacher was among those killed": a part of
+    // the dead told elsewhere ("two of them were killed", with its verb, is a count)
+    {
+        let g = gap.trim();
+        let pre = s[..vs].trim_end();
+        if (aux.is_none() && matches!(g, "of those" | "of them" | "of these" | "of the"))
+            || pre.ends_with("among those")
+            || pre.ends_with("among the")
+        {
+            return false;
+        }
+    }
     // "some of the seven men were beheaded": a vague part of a group counted elsewhere
     if quantity.is_vague()
         && !is_article(qtext)
@@ -3573,6 +3585,9 @@ mod tests {
                 5,
             ),
             ("Gunmen killed six people. Two of the dead were children.", 6),
+            ("Gunmen killed six people. Two of those killed were children.", 6),
+            ("Gunmen killed six villagers. A teacher was among those killed.", 6),
+            ("Gunmen ambushed five soldiers. Two of them were killed.", 2),
             ("The court handed down one death sentence.", 0),
             ("Gunmen shot a trader near the market, who died on the spot.", 1),
             ("Gunmen killed two traders. One of them, who died on the spot, was 40.", 2),
