@@ -403,6 +403,14 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             ),
         ),
         pat(
+            "FAT/EN/DEATH_TOLL",
+            Forward,
+            En,
+            &format!(
+                "{B}(?P<v>bringing|brought|brings|taking|took|raising|raised|pushing|pushed)\\s+(?:the\\s+)?(?:overall\\s+|total\\s+)?(?:death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities))\\s+to\\s+{q}"
+            ),
+        ),
+        pat(
             "FAT/FR/BILAN",
             Forward,
             Fr,
@@ -852,7 +860,7 @@ static OWN_RANKS: LazyLock<Regex> = LazyLock::new(|| {
 
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:rose|climbed|risen|increased|jumped|reached|rises|climbs|rising|climbing|soared|hit|hits|now|alourdi|alourdit|passe a|grimpe|monte|s'eleve desormais|revu a la hausse|nouveau bilan){B}"
+        "{B}(?:rose|climbed|risen|increased|jumped|reached|rises|climbs|rising|climbing|soared|hit|hits|now|bringing|brought|brings|taking|took|raising|raised|pushing|pushed|alourdi|alourdit|passe a|grimpe|monte|s'eleve desormais|revu a la hausse|nouveau bilan){B}"
     ))
     .expect("update pattern compiles")
 });
@@ -2318,7 +2326,10 @@ fn accept_backward(
     // "the two wounded later succumbed": the wounded who die later (4.1.7) are new deaths,
     // even after "the"
     let wounded_died = matches!(verb, "died" | "succumbed") && {
-        let g: Vec<&str> = s[gs..ge].split_whitespace().collect();
+        // "two wounded", "two of the wounded"
+        let g0 = s[gs..ge].trim_start();
+        let g0 = g0.strip_prefix("of the ").unwrap_or(g0);
+        let g: Vec<&str> = g0.split_whitespace().collect();
         !g.is_empty()
             && g.iter()
                 .all(|w| matches!(*w, "wounded" | "injured" | "severely"))
@@ -3588,6 +3599,12 @@ mod tests {
             ("Gunmen killed six people. Two of those killed were children.", 6),
             ("Gunmen killed six villagers. A teacher was among those killed.", 6),
             ("Gunmen ambushed five soldiers. Two of them were killed.", 2),
+            (
+                "Gunmen killed five people. Two of the wounded died later, bringing the toll \
+                 to seven.",
+                7,
+            ),
+            ("Gunmen killed five people. Two of the wounded died later in hospital.", 7),
             ("The court handed down one death sentence.", 0),
             ("Gunmen shot a trader near the market, who died on the spot.", 1),
             ("Gunmen killed two traders. One of them, who died on the spot, was 40.", 2),
