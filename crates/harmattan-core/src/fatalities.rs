@@ -73,7 +73,8 @@
 //! `Cumulative` too: a motive right before the figure ("in protest against the killing of",
 //! "in revenge for the death of", "accused of killing"), a passive or intransitive death after
 //! "after"/"following" ("blocked the road after a driver was killed"), "against the death of";
-//! else `Incident`.
+//! so is a figure its source has replaced ("had originally reported that two people were
+//! killed but later updated its toll"); else `Incident`.
 //!
 //! # One incident's toll ([`incident_total`])
 //!
@@ -752,6 +753,15 @@ static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
+});
+
+/// A figure a source has since replaced ("SOHR had originally reported that two people were
+/// killed but later updated its toll"): not a report of the incident any more.
+static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "{B}(?:(?:had\\s+)?(?:originally|initially)\\s+(?:reported|said|put|gave|announced|stated)|later\\s+(?:updated|revised|corrected|raised)|(?:updated|revised|corrected)\\s+(?:its|their|the|this|that)\\s+(?:death\\s+)?(?:toll|figure|count)){B}"
+    ))
+    .expect("superseded pattern compiles")
 });
 
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1723,7 +1733,10 @@ fn mentions_in(
         let sent = &s[ss..se];
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent) || is_motive(&s[ss..c.start], c.rule) {
+        } else if is_cumulative(sent)
+            || is_motive(&s[ss..c.start], c.rule)
+            || SUPERSEDED.is_match(sent)
+        {
             FatalityKind::Cumulative
         } else if is_claim(sent) || (c.neutralise && ARMY_SUBJECT.is_match(sent)) {
             FatalityKind::Claim
@@ -3366,6 +3379,7 @@ mod tests {
             VICTIM_RE.as_str().len(),
             CUMULATIVE.as_str().len(),
             SUPERLATIVE.as_str().len(),
+            SUPERSEDED.as_str().len(),
             MOTIVE.as_str().len(),
             MOTIVE_AFTER.as_str().len(),
             PEOPLE.as_str().len(),
@@ -3509,6 +3523,10 @@ mod tests {
             ("Since the military coup, the junta has killed more than 900 people.", &[(N(900), Cu)]),
             ("The war has killed more than 100,000 people.", &[(N(100000), Cu)]),
             ("Four refugees killed since early March in the camp.", &[(N(4), Cu)]),
+            (
+                "The monitor had originally reported that two people were killed but later updated its toll.",
+                &[(N(2), Cu)],
+            ),
             ("Around 250 have been killed, according to an AFP tally.", &[(N(250), Cu)]),
             ("The war started when 12 soldiers were killed at a border post.", &[(N(12), I)]),
             // French
