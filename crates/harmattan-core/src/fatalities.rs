@@ -824,7 +824,7 @@ fn also_near_figure(before: &str, after: &str) -> bool {
             .find(|w| !w.is_empty())
             .unwrap_or("");
         // "in addition to the girl that was killed": the figure is the one already told
-        !REPORT_VERBS.contains(&next) && !(next == "to" && a.as_str() == "in addition")
+        !(REPORT_VERBS.contains(&next) || (next == "to" && a.as_str() == "in addition"))
     };
     ALSO.find_iter(before).any(|a| about_figure(before, a))
         || ALSO.find_iter(after).any(|a| {
