@@ -34,7 +34,7 @@
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
 //! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
 //! | `FAT/EN/SHOT_N_DEAD` | "shot two traders dead" → 2 |
-//! | `FAT/EN/LIST_ITEM` (people) | victims coordinated with a counted one: "killed the chief and his two sons", "killing him and 2 of his relatives", "a policeman, a bystander", "was killed along with his seven men" (then `KILLED_HIM_AND`, `WAS_KILLED_WITH`) |
+//! | `FAT/EN/LIST_ITEM` (people) | victims coordinated with a counted one: "killed the chief and his two sons", "killing him and 2 of his relatives", "a policeman, a bystander", "was killed along with his seven men" (then `KILLED_HIM_AND`, `WAS_KILLED_WITH`); before a backward verb, "a woman and her child died", "two men and their driver were killed" |
 //! | `FAT/FR/DES_MORTS`, `FAT/EN/PLURAL_KILLED` | « des morts », "civilians were killed" → `ThreeOrTen` |
 //!
 //! Backward patterns (number first) are only run in a 220-byte window before a death verb
@@ -753,6 +753,15 @@ static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
+});
+
+/// "a woman and her child", "a man and his son": one more victim named by a possessive
+/// after a counted one (the gap of a backward figure ends with it).
+static AND_HIS_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "\\s+and\\s+(?:his|her|their)\\s+(?:[a-z'-]+\\s+)?{VICTIM_NOUN}\\s*$"
+    ))
+    .expect("and-his-one pattern compiles")
 });
 
 /// A figure a source has since replaced ("SOHR had originally reported that two people were
@@ -2566,6 +2575,12 @@ fn accept_backward(
             items.push((ns, ne));
         }
     }
+    // "a woman and her child died": the possessive names one more victim
+    let companion = if items.is_empty() && matches!(quantity, Quantity::Number(_)) {
+        AND_HIS_ONE.find(gap).map(|m| gs + m.start())
+    } else {
+        None
+    };
     // "one civilian, a child, was killed": an apposition, not a list (a list has its "and")
     if items
         .iter()
@@ -2653,7 +2668,7 @@ fn accept_backward(
     // singular article with a plural verb and no list: "a group of gunmen were killed"
     // (not a partitive: "one of its fighters were killed")
     let partitive = gap.trim_start().starts_with("of ") && qtext == "one";
-    if article && items.is_empty() && !partitive {
+    if article && items.is_empty() && companion.is_none() && !partitive {
         if matches!(
             aux,
             Some("were" | "have been" | "had been" | "are" | "ont ete" | "sont")
@@ -2678,6 +2693,7 @@ fn accept_backward(
     // a counted figure takes over a lone "was killed" only for one victim or a list
     // ("four Fulani youth was killed": a victim noun right after the number)
     let lone_ok = !items.is_empty()
+        || companion.is_some()
         || qtext == "a couple"
         || (quantity == Quantity::Number(1) && !article)
         || matches!(qtext, "one" | "1")
@@ -2691,7 +2707,27 @@ fn accept_backward(
     }
     let rule = backward_rule(p.lang, verb, aux.is_some());
     let neutralise = verb.starts_with("neutrali");
-    if items.is_empty() {
+    if let Some(c) = companion {
+        let item = s[c..me].trim_start();
+        let item = item.strip_prefix("and").unwrap_or(item).trim_start();
+        acc.push(Cand {
+            start: qs,
+            end: c,
+            quantity,
+            rule,
+            neutralise,
+        });
+        acc.push(Cand {
+            start: me - item.len(),
+            end: me,
+            quantity: Quantity::Number(1),
+            rule: match p.lang {
+                Lang::En => "FAT/EN/LIST_ITEM",
+                Lang::Fr => "FAT/FR/LIST_ITEM",
+            },
+            neutralise,
+        });
+    } else if items.is_empty() {
         acc.push(Cand {
             start: qs,
             end: me,
@@ -3380,6 +3416,7 @@ mod tests {
             CUMULATIVE.as_str().len(),
             SUPERLATIVE.as_str().len(),
             SUPERSEDED.as_str().len(),
+            AND_HIS_ONE.as_str().len(),
             MOTIVE.as_str().len(),
             MOTIVE_AFTER.as_str().len(),
             PEOPLE.as_str().len(),
@@ -3617,6 +3654,9 @@ mod tests {
             ("Gunmen killed six people. Two of those killed were children.", 6),
             ("Gunmen killed six villagers. A teacher was among those killed.", 6),
             ("Gunmen ambushed five soldiers. Two of them were killed.", 2),
+            ("A woman and her child died when a shell hit their house.", 2),
+            ("A man and his son were shot dead near the market.", 2),
+            ("Two men and their driver were killed in the ambush.", 3),
             (
                 "Gunmen killed five people. Two of the wounded died later, bringing the toll \
                  to seven.",
