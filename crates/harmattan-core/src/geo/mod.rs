@@ -789,6 +789,42 @@ fn is_unit_word(w: &str) -> bool {
     )
 }
 
+/// Which countries call one of their administrative units by a given word
+/// (`data/dictionaries/unit_words.tsv`): (row ID, word, ISO2 codes).
+static UNIT_WORDS: std::sync::LazyLock<Vec<(&'static str, &'static str, Vec<[u8; 2]>)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../../../data/dictionaries/unit_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let id = f.next()?;
+                let word = f.next()?;
+                let ccs = f
+                    .next()?
+                    .split('|')
+                    .filter_map(|c| <[u8; 2]>::try_from(c.trim().as_bytes()).ok())
+                    .collect();
+                Some((id, word, ccs))
+            })
+            .collect()
+    });
+
+/// The row of `unit_words.tsv` for a unit word (`district`), if the table has one.
+fn unit_word_row(w: &str) -> Option<u8> {
+    UNIT_WORDS
+        .iter()
+        .position(|r| r.1 == w)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// Whether the country `cc` has units called by the word of row `row`.
+fn unit_word_fits(row: u8, cc: &[u8; 2]) -> bool {
+    UNIT_WORDS
+        .get(row as usize)
+        .is_none_or(|r| r.2.contains(cc))
+}
+
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
 /// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
 /// start with `al`/`el` before one.
@@ -909,6 +945,9 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// A unit word (`X district`) that the reading's country uses for its units, or does not.
+const UNIT_WORD_BONUS: f32 = 0.0;
+const UNIT_WORD_MALUS: f32 = 1.0;
 /// `Merida (Merida)`: a place qualified by a first-level unit of its own name, in that unit.
 const NAMESAKE_STATE_BONUS: f32 = 1.0;
 /// A town this many times smaller than a namesake in another country, with no country signal
@@ -992,6 +1031,8 @@ struct Mention<'g> {
     in_at: bool,
     near: bool,
     unit_cue: bool,
+    /// The row of `unit_words.tsv` of the unit word that names it (`Bara district`).
+    unit_word: Option<u8>,
     /// Named with a word for a first-level unit (`Oyo State`): a first-level unit of that
     /// name, where one exists, is the one meant.
     first_level: bool,
@@ -2323,6 +2364,21 @@ fn resolve(
                     .is_some_and(|g| matches!(g, "-" | " "))
                     && glued_unit(i + n + 1)
             });
+        // the unit word itself (`district` of `Bara district`, `province` of `the province
+        // of Bayda`), for the countries that use it
+        let unit_word = if next_is_unit {
+            after_blank(i + n)
+                .filter(|w| is_unit_word(w))
+                .or_else(|| after_blank(i + n + 1))
+                .and_then(unit_word_row)
+        } else if unit_before {
+            [prev(2), prev(3)]
+                .into_iter()
+                .find(|w| is_unit_word(w))
+                .and_then(unit_word_row)
+        } else {
+            None
+        };
         // `Oyo State`, `Kidal region`: a word for a first-level unit
         let first_level = after_blank(i + n).is_some_and(|w| {
             matches!(
@@ -2521,6 +2577,7 @@ fn resolve(
             earlier,
             origin,
             unit_cue: unit_before || next_is_unit || after_unknown,
+            unit_word,
             first_level,
             after_unknown,
             unknown: if after_unknown && i > 0 {
@@ -3036,6 +3093,15 @@ fn resolve(
             };
             if m.unit_cue {
                 score += if p.kind.is_unit() { 3.0 } else { -1.5 };
+            }
+            // `Bara district`: a country that has districts, not one whose units of that level
+            // are localities
+            if let Some(row) = m.unit_word {
+                score += if unit_word_fits(row, &p.cc) {
+                    UNIT_WORD_BONUS
+                } else {
+                    -UNIT_WORD_MALUS
+                };
             }
             if m.after_unknown && p.kind.is_unit() {
                 // `Etambar, Kidal`: a place stated with its unit is the report's own place
