@@ -1675,6 +1675,15 @@ fn name_run(
     {
         return true;
     }
+    // `Vladimir Putin's invasion`: a one-word name and one more capitalised word owning
+    // something is a person's first name and surname (a place's body goes on with more
+    // words: `Patras Bar Association's`)
+    if names_before == 0 && names_after == 1 && n == 1 {
+        let rest = fs.get(toks[k].e..).unwrap_or("");
+        if ["'s ", "\u{2019}s "].iter().any(|p| rest.starts_with(p)) {
+            return true;
+        }
+    }
     // a person's names before (`Carlos Enrique Sanchez Martinez`, `Omar Garcia Harfuch`);
     // names after only (`Patras Bar Association`) are a body of the place
     if names_before >= 1 && names_before + names_after >= 2 {
