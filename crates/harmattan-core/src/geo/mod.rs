@@ -786,6 +786,9 @@ fn is_unit_word(w: &str) -> bool {
             | "canton"
             | "parish"
             | "subdistrict"
+            // Russia's republics (`Republic of Dagestan`), the autonomous republics of Ukraine,
+            // Georgia, Azerbaijan and Uzbekistan, Bosnia's Republika Srpska
+            | "republic"
     )
 }
 
@@ -2508,7 +2511,14 @@ fn resolve(
                 ));
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
-        let mut ui = i.saturating_sub(1);
+        // (`Unknownville, Republic of Dagestan`, `Unknownville, province de la X`: over the unit
+        // word and its `of`)
+        let unit_words_before = match (unit_before, prev(1)) {
+            (false, _) => 0,
+            (true, "la" | "l") => 3,
+            (true, _) => 2,
+        };
+        let mut ui = i.saturating_sub(1 + unit_words_before);
         while ui > 0
             && i - ui <= 2
             && matches!(word(&toks[ui]), "in" | "the" | "dans" | "la" | "le")
@@ -2521,7 +2531,11 @@ fn resolve(
             let gap_words_ok = gap
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .all(|w| matches!(w, "in" | "the" | "dans" | "la" | "le"));
+                .all(|w| {
+                    matches!(w, "in" | "the" | "dans" | "la" | "le")
+                        || (unit_words_before > 0
+                            && (is_unit_word(w) || matches!(w, "of" | "de" | "du" | "d" | "l")))
+                });
             // a name matched only by near-spelling still counts as unknown here
             let last_mention_end = mentions
                 .last()
