@@ -2484,6 +2484,26 @@ fn resolve(
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
+        // `opened fire from their positions in X`, `shelled from positions in the province of
+        // X`: where the fire came from, not where it fell
+        let origin = origin || {
+            let mut k = 1;
+            if prev(k) == "of" && is_unit_word(prev(k + 1)) {
+                k += 2;
+                if prev(k) == "the" {
+                    k += 1;
+                }
+            }
+            let mut b = k + 1;
+            let post = matches!(
+                prev(b),
+                "positions" | "position" | "posts" | "post" | "bases" | "base" | "territory"
+            );
+            if post && matches!(prev(b + 1), "their" | "its" | "the" | "enemy" | "his") {
+                b += 1;
+            }
+            matches!(prev(k), "in" | "at") && post && prev(b + 1) == "from"
+        };
         // `towards X`, `heading to X`, `on the road to X`, `medical
         // evacuation to X`: a direction or a destination, not where the event was
         let destination = destination
