@@ -948,6 +948,8 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// Weight of a first-level unit's seat population (per decade) among units of one name.
+const UNIT_SEAT_WEIGHT: f32 = 0.05;
 /// A unit word (`X district`) that the reading's country uses for its units, or does not.
 const UNIT_WORD_BONUS: f32 = 0.0;
 const UNIT_WORD_MALUS: f32 = 1.0;
@@ -3151,6 +3153,22 @@ fn resolve(
                 score += 1.0;
             }
             score += 0.25 * (1.0 + p.pop as f32).log10();
+            // `(Bolivar)`, `(La Paz)`: first-level units of one name in several countries, named
+            // as units; with nothing else to decide, the unit with the bigger seat (Colombia's
+            // Bolivar, seat Cartagena, over Ecuador's, seat Guaranda) is the likelier one
+            // (relative to the mention's best-seated unit: the tie-break lowers the others and
+            // leaves the reading's weight against other mentions alone)
+            if p.kind == Kind::Adm1 && (m.unit_cue || m.context_of.is_some()) && p.seat != 0 {
+                let decades = |u: &Place| (1.0 + seat_pop(store, u) as f32).log10();
+                let best = m
+                    .hits
+                    .iter()
+                    .filter_map(|&o| store.place(o))
+                    .filter(|u| u.kind == Kind::Adm1 && u.seat != 0)
+                    .map(decades)
+                    .fold(0.0f32, f32::max);
+                score -= UNIT_SEAT_WEIGHT * (best - decades(p));
+            }
             // homonyms abroad: a town far smaller than a namesake in another country is the
             // less likely reading when nothing else decides (`Jena`: the German city of 100,000,
             // not the Louisiana county seat of 3,000); an unknown population (0) is no evidence
