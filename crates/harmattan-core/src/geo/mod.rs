@@ -911,6 +911,8 @@ const EARLIER_MALUS: f32 = 2.0;
 const EARLIER_WINDOW: usize = 4;
 /// Where people or a trip came from (`from X`).
 const ORIGIN_MALUS: f32 = 2.0;
+/// A place where a crowd assembled (`demonstrated in X`).
+const ASSEMBLY_BONUS: f32 = 2.0;
 /// Where people went (`fled to X`, `heading to X`, `towards X`).
 const DESTINATION_MALUS: f32 = 2.0;
 /// Among homonyms, a reading near another place the text names.
@@ -1048,6 +1050,8 @@ struct Mention<'g> {
     /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
     /// came from (`hunters from X`, `travelling from X`), not the event's place.
     origin: bool,
+    /// After a verb of assembly and `in`/`at` (`demonstrated in X`).
+    assembly: bool,
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
@@ -2473,6 +2477,48 @@ fn resolve(
             })
         };
         // `hunters from X`, `travelling from the village of X`: an origin
+        // `demonstrated in X`, `gathered at X`: where a crowd assembled, the place of the
+        // protest (a place named in its topic, `the attacks on Y`, is not)
+        // (not a site named after someone or something, `gathered in Hamilton Square in Y`,
+        // `at Carnot middle school in Y`, `in X located in Y`: the town after it is the place)
+        let site_word = |w: &str| {
+            (is_feature_word(w)
+                && !matches!(
+                    w,
+                    "town" | "village" | "city" | "ville" | "commune" | "area" | "zone"
+                ))
+                || is_street_word(w)
+                || w == "park"
+        };
+        // (`Hamilton Square` matched whole: a site too)
+        let site_after = site_word(word(&toks[end_tok]))
+            || next_word.is_some_and(|w| {
+                (is_feature_word(w)
+                    && !matches!(
+                        w,
+                        "town" | "village" | "city" | "ville" | "commune" | "area" | "zone"
+                    ))
+                    || is_street_word(w)
+                    || matches!(
+                        w,
+                        "park" | "middle" | "high" | "primary" | "secondary" | "located" | "plaza"
+                    )
+            });
+        let assembly = !site_after
+            && matches!(p1, "in" | "at")
+            && matches!(
+                p2,
+                "gathered"
+                    | "demonstrated"
+                    | "rallied"
+                    | "protested"
+                    | "marched"
+                    | "assembled"
+                    | "picketed"
+                    | "manifeste"
+                    | "manifestaient"
+                    | "rassembles"
+            );
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
@@ -2621,6 +2667,7 @@ fn resolve(
             destination,
             earlier,
             origin,
+            assembly,
             unit_cue: unit_before || next_is_unit || after_unknown,
             unit_word,
             first_level,
@@ -3217,6 +3264,9 @@ fn resolve(
             }
             if m.origin {
                 score -= ORIGIN_MALUS;
+            }
+            if m.assembly {
+                score += ASSEMBLY_BONUS;
             }
             if m.context_of.is_some() {
                 score -= 4.0;
