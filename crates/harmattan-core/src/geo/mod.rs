@@ -2488,7 +2488,7 @@ fn resolve(
                     "town" | "village" | "city" | "ville" | "commune" | "area" | "zone"
                 ))
                 || is_street_word(w)
-                || w == "park"
+                || matches!(w, "park" | "beach")
         };
         // (`Hamilton Square` matched whole: a site too)
         let site_after = site_word(word(&toks[end_tok]))
@@ -2501,11 +2501,19 @@ fn resolve(
                     || is_street_word(w)
                     || matches!(
                         w,
-                        "park" | "middle" | "high" | "primary" | "secondary" | "located" | "plaza"
+                        "park"
+                            | "beach"
+                            | "middle"
+                            | "high"
+                            | "primary"
+                            | "secondary"
+                            | "located"
+                            | "plaza"
                     )
             });
         let assembly = !site_after
-            && matches!(p1, "in" | "at")
+            && !next_is_unit
+            && (matches!(p1, "in" | "at")
             && matches!(
                 p2,
                 "gathered"
@@ -2518,7 +2526,29 @@ fn resolve(
                     | "manifeste"
                     | "manifestaient"
                     | "rassembles"
-            );
+            )
+            // `staged a protest in X`, `held a rally at X` (not `amid an opposition rally in
+            // X`, `in support of demonstrations in X`: a gathering elsewhere)
+            || matches!(p1, "in" | "at")
+                && matches!(
+                    p2,
+                    "protest"
+                        | "protests"
+                        | "rally"
+                        | "demonstration"
+                        | "sit-in"
+                        | "march"
+                        | "vigil"
+                        | "picket"
+                )
+                && {
+                    let staged = |w: &str| {
+                        matches!(w, "staged" | "held" | "organised" | "organized" | "out")
+                    };
+                    staged(prev(3))
+                        || (matches!(prev(3), "a" | "an") && staged(prev(4)))
+                        || (matches!(prev(4), "a" | "an") && staged(prev(5)))
+                });
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
@@ -3265,9 +3295,7 @@ fn resolve(
             if m.origin {
                 score -= ORIGIN_MALUS;
             }
-            if m.assembly {
-                score += ASSEMBLY_BONUS;
-            }
+
             if m.context_of.is_some() {
                 score -= 4.0;
             }
@@ -3375,6 +3403,26 @@ fn resolve(
             }
             let ctx_bonus = ctx_bonus.max(direct_sum);
             score += ctx_bonus;
+            // a place where a crowd assembled; when units qualify it (`X city (Y, Z)`), only
+            // its readings inside them
+            // (`X town, Y`, `X city (Y`: a name right after it, too)
+            let qualified = mentions.iter().any(|c| c.context_of == Some(mi))
+                || mentions.get(mi + 1).is_some_and(|c| {
+                    fs.get(m.fe..c.fs).is_some_and(|g| {
+                        let g = g
+                            .trim()
+                            .trim_start_matches("town")
+                            .trim_start_matches("city")
+                            .trim_start_matches("village")
+                            .trim();
+                        matches!(g, "," | "(")
+                    })
+                });
+            // (a near-spelling gets none: `Savar` is no Sarvar)
+            let near_spelling = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
+            if m.assembly && !near_spelling && (!qualified || ctx_bonus > 0.0) {
+                score += ASSEMBLY_BONUS;
+            }
             let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
             if let Some(d) = dist {
                 // a near-spelling one edit away is refused when the text names an admin unit
@@ -3413,6 +3461,7 @@ fn resolve(
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
                     (m.origin, "origin"),
+                    (m.assembly, "assembly"),
                     (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
