@@ -794,24 +794,24 @@ fn is_unit_word(w: &str) -> bool {
 
 /// Which countries call one of their administrative units by a given word
 /// (`data/dictionaries/unit_words.tsv`): (row ID, word, ISO2 codes).
-static UNIT_WORDS: std::sync::LazyLock<Vec<(&'static str, &'static str, Vec<[u8; 2]>)>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("../../../../data/dictionaries/unit_words.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let id = f.next()?;
-                let word = f.next()?;
-                let ccs = f
-                    .next()?
-                    .split('|')
-                    .filter_map(|c| <[u8; 2]>::try_from(c.trim().as_bytes()).ok())
-                    .collect();
-                Some((id, word, ccs))
-            })
-            .collect()
-    });
+type UnitWordRow = (&'static str, &'static str, Vec<[u8; 2]>);
+static UNIT_WORDS: std::sync::LazyLock<Vec<UnitWordRow>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../../data/dictionaries/unit_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let id = f.next()?;
+            let word = f.next()?;
+            let ccs = f
+                .next()?
+                .split('|')
+                .filter_map(|c| <[u8; 2]>::try_from(c.trim().as_bytes()).ok())
+                .collect();
+            Some((id, word, ccs))
+        })
+        .collect()
+});
 
 /// The row of `unit_words.tsv` for a unit word (`district`), if the table has one.
 fn unit_word_row(w: &str) -> Option<u8> {
