@@ -913,6 +913,7 @@ const EARLIER_WINDOW: usize = 4;
 const ORIGIN_MALUS: f32 = 2.0;
 /// A place where a crowd assembled (`demonstrated in X`).
 const ASSEMBLY_BONUS: f32 = 2.0;
+
 /// Where people went (`fled to X`, `heading to X`, `towards X`).
 const DESTINATION_MALUS: f32 = 2.0;
 /// Among homonyms, a reading near another place the text names.
@@ -1052,6 +1053,8 @@ struct Mention<'g> {
     origin: bool,
     /// After a verb of assembly and `in`/`at` (`demonstrated in X`).
     assembly: bool,
+    /// What a protest is about (`the attacks on X`, `the war in X`).
+    topic: bool,
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
@@ -2549,6 +2552,21 @@ fn resolve(
                         || (matches!(prev(3), "a" | "an") && staged(prev(4)))
                         || (matches!(prev(4), "a" | "an") && staged(prev(5)))
                 });
+        // `the attacks on X`, `the war in X`, `the city of X` after `defended`: what a
+        // protest is about (weighed only when the text names where a crowd assembled)
+        let topic = matches!(
+            (p2, p1),
+            (
+                "attacks" | "attack" | "strikes" | "shelling" | "bombing" | "bombardment",
+                "on"
+            ) | (
+                "war" | "violence" | "atrocities" | "killings" | "massacre",
+                "in"
+            ) | (
+                "invasion" | "siege" | "bombing" | "shelling" | "occupation",
+                "of"
+            ) | ("solidarity", "with")
+        ) || (p1 == "of" && p2 == "city" && prev(3) == "the" && prev(4) == "defended");
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
@@ -2698,6 +2716,7 @@ fn resolve(
             earlier,
             origin,
             assembly,
+            topic,
             unit_cue: unit_before || next_is_unit || after_unknown,
             unit_word,
             first_level,
@@ -3048,6 +3067,7 @@ fn resolve(
     // unit named as such still does)
     let repeat_of_capital =
         |c: &Mention, m: &Mention| !c.unit_cue && same_name(c, m) && lone_capital(store, &m.hits);
+    let any_assembly = mentions.iter().any(|c| c.assembly);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -3105,6 +3125,11 @@ fn resolve(
                 if !supported && !user_area && !named_unit {
                     continue;
                 }
+            }
+            // what a protest is about (`the attacks on X`) is no candidate when the text says
+            // where the crowd assembled
+            if m.topic && any_assembly {
+                continue;
             }
             // an admin unit named bare, with no preposition, cue or role, is usually a
             // capitalised common word in a headline (`Visa Bond`)
@@ -3462,6 +3487,7 @@ fn resolve(
                     (m.destination, "destination"),
                     (m.origin, "origin"),
                     (m.assembly, "assembly"),
+                    (m.topic, "topic"),
                     (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
