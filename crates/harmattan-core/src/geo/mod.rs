@@ -786,7 +786,46 @@ fn is_unit_word(w: &str) -> bool {
             | "canton"
             | "parish"
             | "subdistrict"
+            // Russia's republics (`Republic of Dagestan`), the autonomous republics of Ukraine,
+            // Georgia, Azerbaijan and Uzbekistan, Bosnia's Republika Srpska
+            | "republic"
     )
+}
+
+/// Which countries call one of their administrative units by a given word
+/// (`data/dictionaries/unit_words.tsv`): (row ID, word, ISO2 codes).
+type UnitWordRow = (&'static str, &'static str, Vec<[u8; 2]>);
+static UNIT_WORDS: std::sync::LazyLock<Vec<UnitWordRow>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../../data/dictionaries/unit_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let id = f.next()?;
+            let word = f.next()?;
+            let ccs = f
+                .next()?
+                .split('|')
+                .filter_map(|c| <[u8; 2]>::try_from(c.trim().as_bytes()).ok())
+                .collect();
+            Some((id, word, ccs))
+        })
+        .collect()
+});
+
+/// The row of `unit_words.tsv` for a unit word (`district`), if the table has one.
+fn unit_word_row(w: &str) -> Option<u8> {
+    UNIT_WORDS
+        .iter()
+        .position(|r| r.1 == w)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// Whether the country `cc` has units called by the word of row `row`.
+fn unit_word_fits(row: u8, cc: &[u8; 2]) -> bool {
+    UNIT_WORDS
+        .get(row as usize)
+        .is_none_or(|r| r.2.contains(cc))
 }
 
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
@@ -872,6 +911,9 @@ const EARLIER_MALUS: f32 = 2.0;
 const EARLIER_WINDOW: usize = 4;
 /// Where people or a trip came from (`from X`).
 const ORIGIN_MALUS: f32 = 2.0;
+/// A place where a crowd assembled (`demonstrated in X`).
+const ASSEMBLY_BONUS: f32 = 2.0;
+
 /// Where people went (`fled to X`, `heading to X`, `towards X`).
 const DESTINATION_MALUS: f32 = 2.0;
 /// Among homonyms, a reading near another place the text names.
@@ -909,6 +951,11 @@ const ACTIVE_BONUS: f32 = 0.8;
 
 /// Score bonus for places in Mali, Burkina Faso and Niger (the codebook's focus).
 const FOCUS_BONUS: f32 = 1.0;
+/// Weight of a first-level unit's seat population (per decade) among units of one name.
+const UNIT_SEAT_WEIGHT: f32 = 0.05;
+/// A unit word (`X district`) that the reading's country uses for its units, or does not.
+const UNIT_WORD_BONUS: f32 = 0.0;
+const UNIT_WORD_MALUS: f32 = 1.0;
 /// `Merida (Merida)`: a place qualified by a first-level unit of its own name, in that unit.
 const NAMESAKE_STATE_BONUS: f32 = 1.0;
 /// A town this many times smaller than a namesake in another country, with no country signal
@@ -992,6 +1039,8 @@ struct Mention<'g> {
     in_at: bool,
     near: bool,
     unit_cue: bool,
+    /// The row of `unit_words.tsv` of the unit word that names it (`Bara district`).
+    unit_word: Option<u8>,
     /// Named with a word for a first-level unit (`Oyo State`): a first-level unit of that
     /// name, where one exists, is the one meant.
     first_level: bool,
@@ -1002,6 +1051,10 @@ struct Mention<'g> {
     /// After `from` (not a distance: `20 km from`, `not far from`): where people or a trip
     /// came from (`hunters from X`, `travelling from X`), not the event's place.
     origin: bool,
+    /// After a verb of assembly and `in`/`at` (`demonstrated in X`).
+    assembly: bool,
+    /// What a protest is about (`the attacks on X`, `the war in X`).
+    topic: bool,
     /// Next to `two weeks earlier`, `a week ago`, `the day before`: an earlier event told as
     /// background.
     earlier: bool,
@@ -1633,6 +1686,15 @@ fn name_run(
             .is_some_and(|t| gap(k, k + 1) == " " && is_street_word(word(t)))
     {
         return true;
+    }
+    // `Vladimir Putin's invasion`: a one-word name and one more capitalised word owning
+    // something is a person's first name and surname (a place's body goes on with more
+    // words: `Patras Bar Association's`)
+    if names_before == 0 && names_after == 1 && n == 1 {
+        let rest = fs.get(toks[k].e..).unwrap_or("");
+        if ["'s ", "\u{2019}s "].iter().any(|p| rest.starts_with(p)) {
+            return true;
+        }
     }
     // a person's names before (`Carlos Enrique Sanchez Martinez`, `Omar Garcia Harfuch`);
     // names after only (`Patras Bar Association`) are a body of the place
@@ -2323,6 +2385,21 @@ fn resolve(
                     .is_some_and(|g| matches!(g, "-" | " "))
                     && glued_unit(i + n + 1)
             });
+        // the unit word itself (`district` of `Bara district`, `province` of `the province
+        // of Bayda`), for the countries that use it
+        let unit_word = if next_is_unit {
+            after_blank(i + n)
+                .filter(|w| is_unit_word(w))
+                .or_else(|| after_blank(i + n + 1))
+                .and_then(unit_word_row)
+        } else if unit_before {
+            [prev(2), prev(3)]
+                .into_iter()
+                .find(|w| is_unit_word(w))
+                .and_then(unit_word_row)
+        } else {
+            None
+        };
         // `Oyo State`, `Kidal region`: a word for a first-level unit
         let first_level = after_blank(i + n).is_some_and(|w| {
             matches!(
@@ -2403,6 +2480,93 @@ fn resolve(
             })
         };
         // `hunters from X`, `travelling from the village of X`: an origin
+        // `demonstrated in X`, `gathered at X`: where a crowd assembled, the place of the
+        // protest (a place named in its topic, `the attacks on Y`, is not)
+        // (not a site named after someone or something, `gathered in Hamilton Square in Y`,
+        // `at Carnot middle school in Y`, `in X located in Y`: the town after it is the place)
+        let site_word = |w: &str| {
+            (is_feature_word(w)
+                && !matches!(
+                    w,
+                    "town" | "village" | "city" | "ville" | "commune" | "area" | "zone"
+                ))
+                || is_street_word(w)
+                || matches!(w, "park" | "beach")
+        };
+        // (`Hamilton Square` matched whole: a site too)
+        let site_after = site_word(word(&toks[end_tok]))
+            || next_word.is_some_and(|w| {
+                (is_feature_word(w)
+                    && !matches!(
+                        w,
+                        "town" | "village" | "city" | "ville" | "commune" | "area" | "zone"
+                    ))
+                    || is_street_word(w)
+                    || matches!(
+                        w,
+                        "park"
+                            | "beach"
+                            | "middle"
+                            | "high"
+                            | "primary"
+                            | "secondary"
+                            | "located"
+                            | "plaza"
+                    )
+            });
+        let assembly = !site_after
+            && !next_is_unit
+            && (matches!(p1, "in" | "at")
+            && matches!(
+                p2,
+                "gathered"
+                    | "demonstrated"
+                    | "rallied"
+                    | "protested"
+                    | "marched"
+                    | "assembled"
+                    | "picketed"
+                    | "manifeste"
+                    | "manifestaient"
+                    | "rassembles"
+            )
+            // `staged a protest in X`, `held a rally at X` (not `amid an opposition rally in
+            // X`, `in support of demonstrations in X`: a gathering elsewhere)
+            || matches!(p1, "in" | "at")
+                && matches!(
+                    p2,
+                    "protest"
+                        | "protests"
+                        | "rally"
+                        | "demonstration"
+                        | "sit-in"
+                        | "march"
+                        | "vigil"
+                        | "picket"
+                )
+                && {
+                    let staged = |w: &str| {
+                        matches!(w, "staged" | "held" | "organised" | "organized" | "out")
+                    };
+                    staged(prev(3))
+                        || (matches!(prev(3), "a" | "an") && staged(prev(4)))
+                        || (matches!(prev(4), "a" | "an") && staged(prev(5)))
+                });
+        // `the attacks on X`, `the war in X`, `the city of X` after `defended`: what a
+        // protest is about (weighed only when the text names where a crowd assembled)
+        let topic = matches!(
+            (p2, p1),
+            (
+                "attacks" | "attack" | "strikes" | "shelling" | "bombing" | "bombardment",
+                "on"
+            ) | (
+                "war" | "violence" | "atrocities" | "killings" | "massacre",
+                "in"
+            ) | (
+                "invasion" | "siege" | "bombing" | "shelling" | "occupation",
+                "of"
+            ) | ("solidarity", "with")
+        ) || (p1 == "of" && p2 == "city" && prev(3) == "the" && prev(4) == "defended");
         let origin = !near
             && (p1 == "from"
                 || (p1 == "the" && p2 == "from")
@@ -2416,6 +2580,26 @@ fn resolve(
             && !(p1 == "from"
                 && p2.starts_with(|c: char| c.is_ascii_digit())
                 && p2.ends_with(|c: char| c.is_ascii_alphabetic()));
+        // `opened fire from their positions in X`, `shelled from positions in the province of
+        // X`: where the fire came from, not where it fell
+        let origin = origin || {
+            let mut k = 1;
+            if prev(k) == "of" && is_unit_word(prev(k + 1)) {
+                k += 2;
+                if prev(k) == "the" {
+                    k += 1;
+                }
+            }
+            let mut b = k + 1;
+            let post = matches!(
+                prev(b),
+                "positions" | "position" | "posts" | "post" | "bases" | "base" | "territory"
+            );
+            if post && matches!(prev(b + 1), "their" | "its" | "the" | "enemy" | "his") {
+                b += 1;
+            }
+            matches!(prev(k), "in" | "at") && post && prev(b + 1) == "from"
+        };
         // `towards X`, `heading to X`, `on the road to X`, `medical
         // evacuation to X`: a direction or a destination, not where the event was
         let destination = destination
@@ -2443,7 +2627,14 @@ fn resolve(
                 ));
         // `Unknownville (Niono, Segou)`, `Unknownville, Tombouctou region`
         // the unknown name sits before `,` `(` or `, in the` (`Soumpi, in the Tombouctou region`)
-        let mut ui = i.saturating_sub(1);
+        // (`Unknownville, Republic of Dagestan`, `Unknownville, province de la X`: over the unit
+        // word and its `of`)
+        let unit_words_before = match (unit_before, prev(1)) {
+            (false, _) => 0,
+            (true, "la" | "l") => 3,
+            (true, _) => 2,
+        };
+        let mut ui = i.saturating_sub(1 + unit_words_before);
         while ui > 0
             && i - ui <= 2
             && matches!(word(&toks[ui]), "in" | "the" | "dans" | "la" | "le")
@@ -2456,7 +2647,11 @@ fn resolve(
             let gap_words_ok = gap
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .all(|w| matches!(w, "in" | "the" | "dans" | "la" | "le"));
+                .all(|w| {
+                    matches!(w, "in" | "the" | "dans" | "la" | "le")
+                        || (unit_words_before > 0
+                            && (is_unit_word(w) || matches!(w, "of" | "de" | "du" | "d" | "l")))
+                });
             // a name matched only by near-spelling still counts as unknown here
             let last_mention_end = mentions
                 .last()
@@ -2520,7 +2715,10 @@ fn resolve(
             destination,
             earlier,
             origin,
+            assembly,
+            topic,
             unit_cue: unit_before || next_is_unit || after_unknown,
+            unit_word,
             first_level,
             after_unknown,
             unknown: if after_unknown && i > 0 {
@@ -2869,6 +3067,7 @@ fn resolve(
     // unit named as such still does)
     let repeat_of_capital =
         |c: &Mention, m: &Mention| !c.unit_cue && same_name(c, m) && lone_capital(store, &m.hits);
+    let any_assembly = mentions.iter().any(|c| c.assembly);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
@@ -2926,6 +3125,11 @@ fn resolve(
                 if !supported && !user_area && !named_unit {
                     continue;
                 }
+            }
+            // what a protest is about (`the attacks on X`) is no candidate when the text says
+            // where the crowd assembled
+            if m.topic && any_assembly {
+                continue;
             }
             // an admin unit named bare, with no preposition, cue or role, is usually a
             // capitalised common word in a headline (`Visa Bond`)
@@ -3037,11 +3241,36 @@ fn resolve(
             if m.unit_cue {
                 score += if p.kind.is_unit() { 3.0 } else { -1.5 };
             }
+            // `Bara district`: a country that has districts, not one whose units of that level
+            // are localities
+            if let Some(row) = m.unit_word {
+                score += if unit_word_fits(row, &p.cc) {
+                    UNIT_WORD_BONUS
+                } else {
+                    -UNIT_WORD_MALUS
+                };
+            }
             if m.after_unknown && p.kind.is_unit() {
                 // `Etambar, Kidal`: a place stated with its unit is the report's own place
                 score += 1.0;
             }
             score += 0.25 * (1.0 + p.pop as f32).log10();
+            // `(Bolivar)`, `(La Paz)`: first-level units of one name in several countries, named
+            // as units; with nothing else to decide, the unit with the bigger seat (Colombia's
+            // Bolivar, seat Cartagena, over Ecuador's, seat Guaranda) is the likelier one
+            // (relative to the mention's best-seated unit: the tie-break lowers the others and
+            // leaves the reading's weight against other mentions alone)
+            if p.kind == Kind::Adm1 && (m.unit_cue || m.context_of.is_some()) && p.seat != 0 {
+                let decades = |u: &Place| (1.0 + seat_pop(store, u) as f32).log10();
+                let best = m
+                    .hits
+                    .iter()
+                    .filter_map(|&o| store.place(o))
+                    .filter(|u| u.kind == Kind::Adm1 && u.seat != 0)
+                    .map(decades)
+                    .fold(0.0f32, f32::max);
+                score -= UNIT_SEAT_WEIGHT * (best - decades(p));
+            }
             // homonyms abroad: a town far smaller than a namesake in another country is the
             // less likely reading when nothing else decides (`Jena`: the German city of 100,000,
             // not the Louisiana county seat of 3,000); an unknown population (0) is no evidence
@@ -3091,6 +3320,7 @@ fn resolve(
             if m.origin {
                 score -= ORIGIN_MALUS;
             }
+
             if m.context_of.is_some() {
                 score -= 4.0;
             }
@@ -3198,6 +3428,26 @@ fn resolve(
             }
             let ctx_bonus = ctx_bonus.max(direct_sum);
             score += ctx_bonus;
+            // a place where a crowd assembled; when units qualify it (`X city (Y, Z)`), only
+            // its readings inside them
+            // (`X town, Y`, `X city (Y`: a name right after it, too)
+            let qualified = mentions.iter().any(|c| c.context_of == Some(mi))
+                || mentions.get(mi + 1).is_some_and(|c| {
+                    fs.get(m.fe..c.fs).is_some_and(|g| {
+                        let g = g
+                            .trim()
+                            .trim_start_matches("town")
+                            .trim_start_matches("city")
+                            .trim_start_matches("village")
+                            .trim();
+                        matches!(g, "," | "(")
+                    })
+                });
+            // (a near-spelling gets none: `Savar` is no Sarvar)
+            let near_spelling = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
+            if m.assembly && !near_spelling && (!qualified || ctx_bonus > 0.0) {
+                score += ASSEMBLY_BONUS;
+            }
             let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
             if let Some(d) = dist {
                 // a near-spelling one edit away is refused when the text names an admin unit
@@ -3236,6 +3486,8 @@ fn resolve(
                     (m.settlement, "settlement-cue"),
                     (m.destination, "destination"),
                     (m.origin, "origin"),
+                    (m.assembly, "assembly"),
+                    (m.topic, "topic"),
                     (m.earlier, "earlier-event"),
                     (m.context_of.is_some(), "qualifies-another-place"),
                     (m.pair_second, "second-of-pair"),
