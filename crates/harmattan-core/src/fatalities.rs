@@ -2485,6 +2485,40 @@ fn accept_backward(
         }
         _ => {}
     }
+    // "in view of several merchants a man was shot dead": a singular auxiliary after a plural
+    // figure, with a singular noun phrase opening right after a noun in between, has that
+    // phrase as subject ("a couple on a motorbike was killed" keeps its figure)
+    if p.lang == Lang::En
+        && matches!(aux, Some("was" | "has been" | "is"))
+        && quantity != Quantity::Number(1)
+    {
+        let w: Vec<&str> = gap.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let new_subject = w.windows(2).any(|p| {
+            matches!(p[1], "a" | "an")
+                && !matches!(
+                    p[0],
+                    "on" | "in"
+                        | "of"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "near"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "into"
+                        | "for"
+                        | "as"
+                        | "like"
+                        | "including"
+                        | "than"
+                )
+        });
+        if new_subject {
+            return false;
+        }
+    }
     // gap: victim list, subset, or break words
     let article = is_article(qtext);
     let vague = quantity.is_vague() || article;
@@ -3612,6 +3646,7 @@ mod tests {
             ("Since the Jan. 9 uprising, the militia has killed 80 people.", &[(N(80), Cu)]),
             ("Gunmen killed 12 villagers in two attacks on Monday.", &[(N(12), I)]),
             ("Gen. Traore said 15 soldiers were killed in the attack.", &[(N(15), I)]),
+            ("In front of several shops a trader was shot dead.", &[(N(1), I)]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
             ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
