@@ -229,7 +229,7 @@ police officers|police officer|police|officers|officer|guards|guard|guardsman|gu
 militiaman|militiamen|militia|volunteers|volunteer|vdps|vdp|dozos|dozo|fighters|fighter|\
 militants|militant|jihadists|jihadist|terrorists|terrorist|assailants|assailant|attackers|\
 attacker|insurgents|insurgent|rebels|rebel|gunman|gunmen|bandits|bandit|members|member|man|\
-men|woman|women|children|child|boys|boy|girls|girl|farmers|farmer|herders|herder|\
+men|woman|women|males|male|females|female|children|child|boys|boy|girls|girl|farmers|farmer|herders|herder|\
 pastoralists|pastoralist|traders|trader|merchants|merchant|worshippers|worshipper|students|\
 student|pupils|pupil|teachers|teacher|passengers|passenger|drivers|driver|miners|miner|\
 workers|worker|chiefs|chief|imams|imam|elements|element|suspects|suspect|others|other|\
@@ -328,7 +328,7 @@ const VICTIM_NOUN: &str =
     "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
 councillor|councilor|deputy|president|husband|wife|son|daughter|brother|father|mother|\
 nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|\
-marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|\
+marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|male|female|boy|girl|child|informant|\
 guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|\
 notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|\
 subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|\
@@ -2241,27 +2241,39 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
             }
             None => Quantity::Number(1),
         };
-        // "... and two civilians were wounded": the item starts a new clause
+        // "... and two civilians were wounded": the item starts a new clause ("the bodies
+        // of two men and a woman were found" goes on with the bodies)
         let nw = next_word(s, from + me);
-        if matches!(
-            nw,
-            "were"
-                | "was"
-                | "are"
-                | "is"
-                | "have"
-                | "has"
-                | "had"
-                | "wounded"
-                | "injured"
-                | "said"
-                | "says"
-                | "told"
-                | "reported"
-                | "added"
-                | "escaped"
-                | "fled"
-        ) {
+        let found_after = matches!(nw, "were" | "was")
+            && s.get(from + me..).is_some_and(|r| {
+                matches!(
+                    r.split_whitespace()
+                        .nth(1)
+                        .map(|w| w.trim_end_matches([',', '.', ';'])),
+                    Some("found" | "discovered" | "recovered" | "retrieved" | "dumped")
+                )
+            });
+        if !found_after
+            && matches!(
+                nw,
+                "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "wounded"
+                    | "injured"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "reported"
+                    | "added"
+                    | "escaped"
+                    | "fled"
+            )
+        {
             break;
         }
         // the item's own start, after the connector
@@ -3647,6 +3659,9 @@ mod tests {
             ("Gunmen killed 12 villagers in two attacks on Monday.", &[(N(12), I)]),
             ("Gen. Traore said 15 soldiers were killed in the attack.", &[(N(15), I)]),
             ("In front of several shops a trader was shot dead.", &[(N(1), I)]),
+            ("Police found the bodies of one male and one female.", &[(N(1), I), (N(1), I)]),
+            ("The bodies of two men and a woman were found.", &[(N(2), I), (N(1), I)]),
+            ("Gunmen killed five soldiers and two civilians were wounded.", &[(N(5), I)]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
             ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
