@@ -1467,6 +1467,11 @@ fn is_article(q: &str) -> bool {
 /// Whether the quantity at `[qs, qe)` is really a count of people (not a unit, date, age).
 fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     let q = &s[qs..qe];
+    // "it did not say how many were killed", "how many have you killed?": a question, not a
+    // figure
+    if matches!(q.trim(), "many" | "much") && prev_word(s, qs) == "how" {
+        return false;
+    }
     let nw = next_word(s, qe);
     if UNIT_AFTER.contains(&nw) || FIRED_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%"
     {
@@ -3662,6 +3667,8 @@ mod tests {
             ("Police found the bodies of one male and one female.", &[(N(1), I), (N(1), I)]),
             ("The bodies of two men and a woman were found.", &[(N(2), I), (N(1), I)]),
             ("Gunmen killed five soldiers and two civilians were wounded.", &[(N(5), I)]),
+            ("The army did not say how many were killed.", &[]),
+            ("Nobody knows how many civilians died in the raid.", &[]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
             ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
