@@ -88,7 +88,8 @@
 //! 2. Each remaining mention gets a victim group from the first victim noun of its span:
 //!    soldiers, gendarmes, police, guards, peacekeepers, pro-government militia, armed
 //!    attackers (militants, assailants, terrorists, ...), civilians, other named nouns, or
-//!    *generic* (people, persons, no noun).
+//!    *generic* (people, persons, no noun); "members of" a body is a group of its own per
+//!    body ("19 members of regime forces", "12 members of the Islamic State group").
 //! 3. Within one sentence, a list ("killing 5 soldiers and 3 civilians") adds up. Separate
 //!    figures of the same group are alternative reports: the **lowest** is kept (4.1.2), claims
 //!    included (4.1.6) — so a belligerent claim counts when it is the only figure for its side.
@@ -3132,9 +3133,24 @@ pub fn incident_total(
         }) {
             continue;
         }
-        let group_noun = VICTIM_RE.find(&span_f).map(|x| x.as_str().to_string());
-        let mut group = match group_noun {
-            Some(n) => classify(&n),
+        let group_hit = VICTIM_RE.find(&span_f);
+        let mut group = match group_hit {
+            // "19 members of regime forces ... 12 members of the Islamic State group": members
+            // of two bodies are two groups
+            Some(x) if matches!(x.as_str(), "members" | "member") => {
+                match span_f[x.end()..].strip_prefix(" of ") {
+                    Some(tail) => {
+                        let body: Vec<&str> = tail
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
+                            .take(2)
+                            .collect();
+                        Group::Other(format!("member of {}", body.join(" ")))
+                    }
+                    None => classify(x.as_str()),
+                }
+            }
+            Some(x) => classify(x.as_str()),
             None => Group::Generic,
         };
         // "twelve armed men", "two armed individuals": attackers, whatever the noun
@@ -3892,6 +3908,18 @@ mod tests {
                 FatalityBasis::Exact,
             ),
             ("The army said it neutralised 30 terrorists.", false, 30, FatalityBasis::Claim),
+            (
+                "Nine members of the police were killed. Four members of the rebel front were killed.",
+                false,
+                13,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Six members of the police were killed. Later six members were reported dead.",
+                false,
+                6,
+                FatalityBasis::Exact,
+            ),
             (
                 "The Malian army said nine soldiers died and that its troops killed dozens of assailants.",
                 true,
