@@ -24,7 +24,7 @@
 //! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
-//! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
+//! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities", "two men were discovered to be deceased", "found lifeless" (a predicate, not "the friend of the deceased") |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
 //! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
 //! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
@@ -216,7 +216,7 @@ une quinzaine|une vingtaine|une trentaine|une quarantaine|une cinquantaine|une s
 une centaine|un millier|de multiples";
 
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
-const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deaths|fatalities|fatality|bodies|corpses";
+const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deceased|lifeless|deaths|fatalities|fatality|bodies|corpses";
 
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
@@ -608,7 +608,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Backward,
             En,
             &format!(
-                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|subsequently|since|then|to have been)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
+                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
             ),
         ),
         pat(
@@ -900,6 +900,8 @@ static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
 const PREFILTER_WORDS: &[&str] = &[
             "kill",
             "dead",
+            "deceased",
+            "lifeless",
             "to death",
             "burned them",
             "burnt them",
@@ -2345,7 +2347,7 @@ fn apposition_at(s: &str, gs: usize, ge: usize) -> Option<usize> {
 fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
     match lang {
         Lang::En => match verb {
-            "dead" => "FAT/EN/N_DEAD",
+            "dead" | "deceased" | "lifeless" => "FAT/EN/N_DEAD",
             "deaths" => "FAT/EN/N_DEATHS",
             "fatalities" | "fatality" => "FAT/EN/N_FATALITIES",
             "bodies" | "corpses" => "FAT/EN/N_BODIES",
@@ -2418,11 +2420,39 @@ fn accept_backward(
         return false;
     };
     let gap = &s[gs..ge];
+    // "deceased", "lifeless" as a predicate ("were found deceased", "discovered to be
+    // lifeless"), not the noun ("the friend of the deceased")
+    if matches!(verb, "deceased" | "lifeless")
+        && !matches!(
+            prev_word(s, vs),
+            "found"
+                | "discovered"
+                | "be"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "been"
+                | "lay"
+                | "lying"
+        )
+    {
+        return false;
+    }
     // "one of the bodies had a note on it", "two of the dead were children": a part of the
     // dead told elsewhere, not a toll
     if matches!(
         verb,
-        "bodies" | "corpses" | "dead" | "deaths" | "fatalities" | "cadavres" | "morts" | "corps"
+        "bodies"
+            | "corpses"
+            | "dead"
+            | "deceased"
+            | "lifeless"
+            | "deaths"
+            | "fatalities"
+            | "cadavres"
+            | "morts"
+            | "corps"
     ) && {
         let g = gap.trim_start();
         g.starts_with("of ") || g.starts_with("d'entre ") || g.starts_with("des ")
@@ -3684,6 +3714,13 @@ mod tests {
             ("The bodies of two men and a woman were found.", &[(N(2), I), (N(1), I)]),
             ("Gunmen killed five soldiers and two civilians were wounded.", &[(N(5), I)]),
             ("The army did not say how many were killed.", &[]),
+            ("Two men were discovered to be deceased inside the house.", &[(N(2), I)]),
+            ("Three women were found lifeless near the road.", &[(N(3), I)]),
+            ("A clash broke out between relatives of deceased and nurses.", &[]),
+            (
+                "He had killed the man because he was an informer, the friend of the deceased said.",
+                &[(N(1), I)],
+            ),
             ("Nobody knows how many civilians died in the raid.", &[]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
