@@ -26,7 +26,7 @@
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities", "two men were discovered to be deceased", "found lifeless" (a predicate, not "the friend of the deceased") |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
-//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed", "the vehicle overturned and the driver killed." (auxiliary left out) → 1 |
 //! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
 //! | `FAT/EN/WHO_DIED` | "shot a trader, who died on the spot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
@@ -631,6 +631,16 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!(
                 "{B}(?:man|woman|boy|girl|child|commander|chief|herdsman|peacekeeper|wife|husband|detainee|prisoner|coordinator|apprentice|bystander|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|(?:(?:reportedly|allegedly)\\s+)?(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+(?:and|in|at|near|on|during|amid|amidst|while|after|following)|died|(?:later\\s+)?succumbed){B}"
+            ),
+        ),
+        // "the vehicle overturned and the driver killed.": a passive with its auxiliary left
+        // out after a coordinated clause, closing the clause
+        pat(
+            "FAT/EN/SINGULAR_KILLED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!(
+                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+killed\\s*(?:[.,;]|$)"
             ),
         ),
         pat(
@@ -3717,6 +3727,9 @@ mod tests {
             ("Two men were discovered to be deceased inside the house.", &[(N(2), I)]),
             ("Three women were found lifeless near the road.", &[(N(3), I)]),
             ("A clash broke out between relatives of deceased and nurses.", &[]),
+            ("The truck overturned in the ambush and the driver killed.", &[(N(1), I)]),
+            ("Two passengers were wounded and the driver killed, police said.", &[(N(1), I)]),
+            ("The guard fled and the driver killed a bandit.", &[(N(1), I)]),
             (
                 "He had killed the man because he was an informer, the friend of the deceased said.",
                 &[(N(1), I)],
