@@ -242,7 +242,7 @@ nomads|nomad|manifestants|manifestant|officials|official|commanders|commander|ma
 councillors|councillor|councilors|councilor|hostages|hostage|combatants|combatant|elders|\
 elder|youths|youth|herdsman|herdsmen|shepherds|shepherd|refugees|refugee|displaced|bodies|\
 corpses|sons|son|daughters|daughter|brothers|brother|sisters|sister|associates|associate|\
-companions|companion|bodyguards|bodyguard|escorts|escort|lieutenants|lieutenant|aides|aide|\
+companions|companion|bodyguards|bodyguard|escorts|escort|lieutenants|lieutenant|brigadiers|brigadier|colonels|colonel|captains|captain|corporals|corporal|aides|aide|\
 occupants|occupant|colleagues|colleague|wives|wife|husbands|husband|nephews|nephew|cousins|\
 cousin|friends|friend|followers|follower|guests|guest|customers|customer|bystanders|\
 bystander|sergeants|sergeant|bombers|bomber|personnes|civils|villageois|habitants|soldats|\
@@ -334,7 +334,7 @@ guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secreta
 notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|\
 subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|\
 apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|\
-granddaughter|niece|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
+granddaughter|niece|brigadier|corporal|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
 teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
 customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
 detainee|prisoner|captive|hostage)";
@@ -3728,6 +3728,7 @@ mod tests {
             ("Three women were found lifeless near the road.", &[(N(3), I)]),
             ("A clash broke out between relatives of deceased and nurses.", &[]),
             ("The truck overturned in the ambush and the driver killed.", &[(N(1), I)]),
+            ("A brigadier and five soldiers killed in an explosion.", &[(N(1), I), (N(5), I)]),
             ("Two passengers were wounded and the driver killed, police said.", &[(N(1), I)]),
             ("The guard fled and the driver killed a bandit.", &[(N(1), I)]),
             (
