@@ -251,7 +251,13 @@ combattants|combattant|djihadistes|djihadiste|terroristes|terroriste|assaillants
 insurges|rebelles|rebelle|hommes|femmes|femme|enfants|enfant|eleves|eleve|commercants|\
 commercant|fideles|orpailleurs|orpailleur|chauffeurs|chauffeur|passagers|passager|\
 casques bleus|individus|membres|membre|autres|chefs|chef|bergers|berger|eleveurs|eleveur|\
-agriculteurs|agriculteur|paysans|paysan|jeunes|otages|otage|deplaces";
+agriculteurs|agriculteur|paysans|paysan|jeunes|otages|otage|deplaces|\
+apprentices|apprentice|assistants|assistant|babies|baby|businessmen|businessman|businesswomen|businesswoman|\
+captives|captive|commissioners|commissioner|coordinators|coordinator|detainees|detainee|doctors|doctor|\
+employees|employee|fathers|father|mothers|mother|fishermen|fisherman|grandsons|grandson|granddaughters|\
+granddaughter|infants|infant|informants|informant|judges|judge|marabouts|marabout|monks|monk|motorists|\
+motorist|neighbours|neighbour|neighbors|neighbor|nieces|niece|nurses|nurse|pastors|pastor|priests|priest|\
+prisoners|prisoner|riders|rider|robbers|robber|teenagers|teenager|thieves|thief|uncles|uncle|relative";
 
 fn num_expr() -> String {
     let digits = format!("[0-9]{{1,3}}(?:[,. ][0-9]{{3}})+{B}|[0-9]+{B}");
@@ -3729,6 +3735,8 @@ mod tests {
             ("A clash broke out between relatives of deceased and nurses.", &[]),
             ("The truck overturned in the ambush and the driver killed.", &[(N(1), I)]),
             ("A brigadier and five soldiers killed in an explosion.", &[(N(1), I), (N(5), I)]),
+            ("A nurse lost her life in the attack.", &[(N(1), I)]),
+            ("A bike rider lost his life at the market.", &[(N(1), I)]),
             ("Two passengers were wounded and the driver killed, police said.", &[(N(1), I)]),
             ("The guard fled and the driver killed a bandit.", &[(N(1), I)]),
             (
