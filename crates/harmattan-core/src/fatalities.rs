@@ -753,6 +753,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
          (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
          over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
+         (?:during|throughout|in\\s+the\\s+month\\s+of)\\s+(?:the\\s+month\\s+of\\s+)?{MONTH}|\
          between\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}\\s+and\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}|\
          from\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}(?:\\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\\s+(?:to|through|until|till)|\
          (?:(?:in|during)\\s+(?:various|numerous|multiple|several|dozens\\s+of|hundreds\\s+of|[0-9]{{2,}})|a\\s+(?:series|spate|wave)\\s+of)\\s+(?:[a-z-]+\\s+)?(?:attacks|clashes|incidents|shootouts|raids|bombings|ambushes|operations)|\
@@ -3717,6 +3718,7 @@ mod tests {
             ("The war started when 12 soldiers were killed at a border post.", &[(N(12), I)]),
             // a figure over a span of months, over many attacks, or of a continuing practice
             ("Between March and May, bandits killed 60 farmers in the district.", &[(N(60), Cu)]),
+            ("The number of people killed in such attacks during September reached eight.", &[(N(8), Cu)]),
             ("Some 45 pupils were killed in raids from January 3rd through May 9th.", &[(N(45), Cu)]),
             ("In June, 120 soldiers were killed during 85 ambushes and bombings.", &[(N(120), Cu)]),
             ("Dozens of officers have also been killed in various attacks by the group.", &[(F(12), Cu)]),
