@@ -24,9 +24,9 @@
 //! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
-//! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities" |
+//! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities", "two men were discovered to be deceased", "found lifeless" (a predicate, not "the friend of the deceased") |
 //! | `FAT/FR/N_TUES`, `FAT/FR/N_MORTS`, `FAT/FR/N_PERDU_LA_VIE`, `FAT/FR/N_CORPS`, `FAT/FR/N_NEUTRALISES` | « 5 personnes ont été tuées », « 12 morts », « ont perdu la vie » |
-//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed" → 1 |
+//! | `FAT/EN/SINGULAR_KILLED` | "Councilman in Moungnoukana assassinated by ...", "the commander was killed", "the guard who was wounded later succumbed", "the vehicle overturned and the driver killed." (auxiliary left out) → 1 |
 //! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
 //! | `FAT/EN/WHO_DIED` | "shot a trader, who died on the spot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
@@ -66,8 +66,11 @@
 //!
 //! Kinds: `Cumulative` when the sentence has a cue for a total over time ("since 2012", "this
 //! year", "so far this year", "in the past year", "in recent months", « depuis 2012 », « depuis
-//! le début de l'année », ...; a cue right after a superlative, "the deadliest attack since
-//! 2012", does not count); `Claim` when the sentence attributes the figure to a belligerent
+//! le début de l'année », a span of months "between March and May", "from January 3 through
+//! May 9", many attacks "during 85 ambushes", "in various attacks", "a series of attacks", a
+//! continuing practice "continues to kill", ...; a cue right after a superlative, "the
+//! deadliest attack since 2012", does not count; a period after a month or title
+//! abbreviation, "since the Feb. 1 coup", ends no sentence); `Claim` when the sentence attributes the figure to a belligerent
 //! ("according to the army", "the army said/claimed", "the group claimed", « selon l'armée »,
 //! « l'état-major a annoncé », "neutralised" with an army subject); background deaths are
 //! `Cumulative` too: a motive right before the figure ("in protest against the killing of",
@@ -85,7 +88,8 @@
 //! 2. Each remaining mention gets a victim group from the first victim noun of its span:
 //!    soldiers, gendarmes, police, guards, peacekeepers, pro-government militia, armed
 //!    attackers (militants, assailants, terrorists, ...), civilians, other named nouns, or
-//!    *generic* (people, persons, no noun).
+//!    *generic* (people, persons, no noun); "members of" a body is a group of its own per
+//!    body ("19 members of regime forces", "12 members of the Islamic State group").
 //! 3. Within one sentence, a list ("killing 5 soldiers and 3 civilians") adds up. Separate
 //!    figures of the same group are alternative reports: the **lowest** is kept (4.1.2), claims
 //!    included (4.1.6) — so a belligerent claim counts when it is the only figure for its side.
@@ -212,7 +216,7 @@ une quinzaine|une vingtaine|une trentaine|une quarantaine|une cinquantaine|une s
 une centaine|un millier|de multiples";
 
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
-const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deaths|fatalities|fatality|bodies|corpses";
+const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deceased|lifeless|deaths|fatalities|fatality|bodies|corpses";
 
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
@@ -226,7 +230,7 @@ police officers|police officer|police|officers|officer|guards|guard|guardsman|gu
 militiaman|militiamen|militia|volunteers|volunteer|vdps|vdp|dozos|dozo|fighters|fighter|\
 militants|militant|jihadists|jihadist|terrorists|terrorist|assailants|assailant|attackers|\
 attacker|insurgents|insurgent|rebels|rebel|gunman|gunmen|bandits|bandit|members|member|man|\
-men|woman|women|children|child|boys|boy|girls|girl|farmers|farmer|herders|herder|\
+men|woman|women|males|male|females|female|children|child|boys|boy|girls|girl|farmers|farmer|herders|herder|\
 pastoralists|pastoralist|traders|trader|merchants|merchant|worshippers|worshipper|students|\
 student|pupils|pupil|teachers|teacher|passengers|passenger|drivers|driver|miners|miner|\
 workers|worker|chiefs|chief|imams|imam|elements|element|suspects|suspect|others|other|\
@@ -238,7 +242,7 @@ nomads|nomad|manifestants|manifestant|officials|official|commanders|commander|ma
 councillors|councillor|councilors|councilor|hostages|hostage|combatants|combatant|elders|\
 elder|youths|youth|herdsman|herdsmen|shepherds|shepherd|refugees|refugee|displaced|bodies|\
 corpses|sons|son|daughters|daughter|brothers|brother|sisters|sister|associates|associate|\
-companions|companion|bodyguards|bodyguard|escorts|escort|lieutenants|lieutenant|aides|aide|\
+companions|companion|bodyguards|bodyguard|escorts|escort|lieutenants|lieutenant|brigadiers|brigadier|colonels|colonel|captains|captain|corporals|corporal|aides|aide|\
 occupants|occupant|colleagues|colleague|wives|wife|husbands|husband|nephews|nephew|cousins|\
 cousin|friends|friend|followers|follower|guests|guest|customers|customer|bystanders|\
 bystander|sergeants|sergeant|bombers|bomber|personnes|civils|villageois|habitants|soldats|\
@@ -247,7 +251,13 @@ combattants|combattant|djihadistes|djihadiste|terroristes|terroriste|assaillants
 insurges|rebelles|rebelle|hommes|femmes|femme|enfants|enfant|eleves|eleve|commercants|\
 commercant|fideles|orpailleurs|orpailleur|chauffeurs|chauffeur|passagers|passager|\
 casques bleus|individus|membres|membre|autres|chefs|chef|bergers|berger|eleveurs|eleveur|\
-agriculteurs|agriculteur|paysans|paysan|jeunes|otages|otage|deplaces";
+agriculteurs|agriculteur|paysans|paysan|jeunes|otages|otage|deplaces|\
+apprentices|apprentice|assistants|assistant|babies|baby|businessmen|businessman|businesswomen|businesswoman|\
+captives|captive|commissioners|commissioner|coordinators|coordinator|detainees|detainee|doctors|doctor|\
+employees|employee|fathers|father|mothers|mother|fishermen|fisherman|grandsons|grandson|granddaughters|\
+granddaughter|infants|infant|informants|informant|judges|judge|marabouts|marabout|monks|monk|motorists|\
+motorist|neighbours|neighbour|neighbors|neighbor|nieces|niece|nurses|nurse|pastors|pastor|priests|priest|\
+prisoners|prisoner|riders|rider|robbers|robber|teenagers|teenager|thieves|thief|uncles|uncle|relative";
 
 fn num_expr() -> String {
     let digits = format!("[0-9]{{1,3}}(?:[,. ][0-9]{{3}})+{B}|[0-9]+{B}");
@@ -325,12 +335,12 @@ const VICTIM_NOUN: &str =
     "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
 councillor|councilor|deputy|president|husband|wife|son|daughter|brother|father|mother|\
 nephew|cousin|uncle|friend|companion|officer|soldier|gendarme|policeman|guard|pastor|priest|\
-marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|boy|girl|child|informant|\
+marabout|trader|herder|shopkeeper|hunter|journalist|man|woman|male|female|boy|girl|child|informant|\
 guide|farmer|villager|civilian|resident|merchant|member|militant|fighter|secretary|agent|\
 notable|employee|worker|nurse|doctor|student|pupil|elder|businessman|prefect|sub-prefect|\
 subprefect|judge|militiaman|associate|bystander|passenger|bodyguard|escort|assistant|\
 apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|sister|grandson|\
-granddaughter|niece|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
+granddaughter|niece|brigadier|corporal|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
 teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
 customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
 detainee|prisoner|captive|hostage)";
@@ -604,7 +614,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Backward,
             En,
             &format!(
-                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|subsequently|since|then|to have been)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
+                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
             ),
         ),
         pat(
@@ -627,6 +637,16 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!(
                 "{B}(?:man|woman|boy|girl|child|commander|chief|herdsman|peacekeeper|wife|husband|detainee|prisoner|coordinator|apprentice|bystander|councilman|councillor|guide|agent|leader|imam|soldier|gendarme|policeman|policewoman|officer|guard|civilian|villager|trader|herder|farmer|teacher|mayor|official|driver|militant|jihadist|fighter|member|hunter|shepherd|marabout|pastor|priest|journalist|worker|person|student|resident|youth|teenager|employee|nurse|doctor|passenger|motorist|rebel|insurgent|separatist|protester|demonstrator|secretary)(?:[ ,]+[^\\s.;:!?]+){{0,5}}?\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|allegedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+by|(?:(?:reportedly|allegedly)\\s+)?(?:killed|beheaded|shot dead|executed|assassinated|murdered)\\s+(?:and|in|at|near|on|during|amid|amidst|while|after|following)|died|(?:later\\s+)?succumbed){B}"
+            ),
+        ),
+        // "the vehicle overturned and the driver killed.": a passive with its auxiliary left
+        // out after a coordinated clause, closing the clause
+        pat(
+            "FAT/EN/SINGULAR_KILLED",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!(
+                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+killed\\s*(?:[.,;]|$)"
             ),
         ),
         pat(
@@ -724,13 +744,20 @@ static VICTIM_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{B}(?:{VICTIM}){B}")).expect("victim pattern compiles"));
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    const MONTH: &str =
+        "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
     Regex::new(&format!(
         "{B}(?:since\\s+(?:the\\s+)?(?:start|beginning|outbreak|onset|launch)|since\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:the\\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),?\\s+(?:19|20)[0-9]{{2}}|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since\\s+(?:(?:early|late|mid)[-\\s]+)?(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|since\\s+then|since\\s+(?:the|last\\s+year's|this\\s+year's)\\s+(?:[a-z0-9.]+\\s+){{0,3}}?(?:coup|takeover|putsch|war|conflict|uprising|revolution|insurgency|crisis)|(?:war|conflict|insurgency|crackdown)\\s+(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|claimed)|(?:a|an|afp|reuters|its|our|their)\\s+(?:own\\s+)?tally|(?:in|during|over)\\s+the\\s+same\\s+period|until\\s+today|to\\s+date|since\\s+that\\s+time|depuis\\s+lors|\
          (?:over|in|for)\\s+(?:more\\s+than\\s+)?(?:a|two|three|several)\\s+decades?|\
          (?:for|over)\\s+(?:more\\s+than\\s+|nearly\\s+|almost\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|[0-9]{{1,2}})\\s+years|\
          (?:over|in|during)\\s+the\\s+(?:previous|past|last)\\s+(?:three|four|five|six|seven|eight|nine|ten|several|few|[3-9]|[1-9][0-9])\\s+(?:days|weeks)|(?:decades?|years)\\s+of\\s+(?:violence|conflict|war|fighting|insurgency|unrest)|\
          so far this year|(?:so far|earlier|already)\\s+this\\s+year|this year|in\\s+(?:the\\s+)?(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
-         over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
+         over\\s+the\\s+(?:past|last)\\s+(?:[a-z]+\\s+)?(?:years?|months|decades?)|\
+         (?:during|throughout|in\\s+the\\s+month\\s+of)\\s+(?:the\\s+month\\s+of\\s+)?{MONTH}|\
+         between\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}\\s+and\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}|\
+         from\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}(?:\\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\\s+(?:to|through|until|till)|\
+         (?:(?:in|during)\\s+(?:various|numerous|multiple|several|dozens\\s+of|hundreds\\s+of|[0-9]{{2,}})|a\\s+(?:series|spate|wave)\\s+of)\\s+(?:[a-z-]+\\s+)?(?:attacks|clashes|incidents|shootouts|raids|bombings|ambushes|operations)|\
+         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
          depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
     ))
@@ -890,6 +917,8 @@ static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
 const PREFILTER_WORDS: &[&str] = &[
             "kill",
             "dead",
+            "deceased",
+            "lifeless",
             "to death",
             "burned them",
             "burnt them",
@@ -1458,6 +1487,11 @@ fn is_article(q: &str) -> bool {
 /// Whether the quantity at `[qs, qe)` is really a count of people (not a unit, date, age).
 fn quantity_ok(s: &str, qs: usize, qe: usize, check_before: bool) -> bool {
     let q = &s[qs..qe];
+    // "it did not say how many were killed", "how many have you killed?": a question, not a
+    // figure
+    if matches!(q.trim(), "many" | "much") && prev_word(s, qs) == "how" {
+        return false;
+    }
     let nw = next_word(s, qe);
     if UNIT_AFTER.contains(&nw) || FIRED_AFTER.contains(&nw) || nw.starts_with("year") || nw == "%"
     {
@@ -1510,12 +1544,39 @@ fn starts_with_victim(s: &str) -> bool {
         .is_some_and(|m| s[..m.start()].split_whitespace().count() <= 2)
 }
 
+/// Whether the period at byte `i` closes an abbreviation that does not end a sentence
+/// ("since the Feb. 1 coup", "Gen. Ali", "Mr. Diallo"): a month before its day, a title
+/// before a name.
+fn abbreviation_before(s: &str, i: usize) -> bool {
+    const ABBR: [&str; 18] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+        "mrs", "dr", "gen", "col", "lt",
+    ];
+    let b = s.as_bytes();
+    let mut w = i;
+    while w > 0 && b[w - 1].is_ascii_alphabetic() {
+        w -= 1;
+    }
+    if w == i || (w > 0 && !b[w - 1].is_ascii_whitespace() && b[w - 1] != b'(') {
+        return false;
+    }
+    let word = &s[w..i];
+    let next = s[i + 1..].trim_start_matches(' ');
+    match ABBR.iter().position(|a| word.eq_ignore_ascii_case(a)) {
+        // a month before its day ("Feb. 1"); a title before a name
+        Some(k) if k < 12 => next.starts_with(|c: char| c.is_ascii_digit()),
+        Some(_) => next.starts_with(|c: char| c.is_ascii_alphabetic()),
+        None => false,
+    }
+}
+
 fn sentence_bounds(s: &str, start: usize, end: usize) -> (usize, usize) {
     let b = s.as_bytes();
     let is_end = |i: usize| -> bool {
         let c = b[i];
         match c {
             b'\n' => true,
+            b'.' if abbreviation_before(s, i) => false,
             b'.' | b'!' | b'?' | b';' => i + 1 >= b.len() || b[i + 1].is_ascii_whitespace(),
             _ => false,
         }
@@ -2205,27 +2266,39 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
             }
             None => Quantity::Number(1),
         };
-        // "... and two civilians were wounded": the item starts a new clause
+        // "... and two civilians were wounded": the item starts a new clause ("the bodies
+        // of two men and a woman were found" goes on with the bodies)
         let nw = next_word(s, from + me);
-        if matches!(
-            nw,
-            "were"
-                | "was"
-                | "are"
-                | "is"
-                | "have"
-                | "has"
-                | "had"
-                | "wounded"
-                | "injured"
-                | "said"
-                | "says"
-                | "told"
-                | "reported"
-                | "added"
-                | "escaped"
-                | "fled"
-        ) {
+        let found_after = matches!(nw, "were" | "was")
+            && s.get(from + me..).is_some_and(|r| {
+                matches!(
+                    r.split_whitespace()
+                        .nth(1)
+                        .map(|w| w.trim_end_matches([',', '.', ';'])),
+                    Some("found" | "discovered" | "recovered" | "retrieved" | "dumped")
+                )
+            });
+        if !found_after
+            && matches!(
+                nw,
+                "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "wounded"
+                    | "injured"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "reported"
+                    | "added"
+                    | "escaped"
+                    | "fled"
+            )
+        {
             break;
         }
         // the item's own start, after the connector
@@ -2291,7 +2364,7 @@ fn apposition_at(s: &str, gs: usize, ge: usize) -> Option<usize> {
 fn backward_rule(lang: Lang, verb: &str, has_aux: bool) -> &'static str {
     match lang {
         Lang::En => match verb {
-            "dead" => "FAT/EN/N_DEAD",
+            "dead" | "deceased" | "lifeless" => "FAT/EN/N_DEAD",
             "deaths" => "FAT/EN/N_DEATHS",
             "fatalities" | "fatality" => "FAT/EN/N_FATALITIES",
             "bodies" | "corpses" => "FAT/EN/N_BODIES",
@@ -2364,11 +2437,39 @@ fn accept_backward(
         return false;
     };
     let gap = &s[gs..ge];
+    // "deceased", "lifeless" as a predicate ("were found deceased", "discovered to be
+    // lifeless"), not the noun ("the friend of the deceased")
+    if matches!(verb, "deceased" | "lifeless")
+        && !matches!(
+            prev_word(s, vs),
+            "found"
+                | "discovered"
+                | "be"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "been"
+                | "lay"
+                | "lying"
+        )
+    {
+        return false;
+    }
     // "one of the bodies had a note on it", "two of the dead were children": a part of the
     // dead told elsewhere, not a toll
     if matches!(
         verb,
-        "bodies" | "corpses" | "dead" | "deaths" | "fatalities" | "cadavres" | "morts" | "corps"
+        "bodies"
+            | "corpses"
+            | "dead"
+            | "deceased"
+            | "lifeless"
+            | "deaths"
+            | "fatalities"
+            | "cadavres"
+            | "morts"
+            | "corps"
     ) && {
         let g = gap.trim_start();
         g.starts_with("of ") || g.starts_with("d'entre ") || g.starts_with("des ")
@@ -2448,6 +2549,40 @@ fn accept_backward(
             }
         }
         _ => {}
+    }
+    // "in view of several merchants a man was shot dead": a singular auxiliary after a plural
+    // figure, with a singular noun phrase opening right after a noun in between, has that
+    // phrase as subject ("a couple on a motorbike was killed" keeps its figure)
+    if p.lang == Lang::En
+        && matches!(aux, Some("was" | "has been" | "is"))
+        && quantity != Quantity::Number(1)
+    {
+        let w: Vec<&str> = gap.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let new_subject = w.windows(2).any(|p| {
+            matches!(p[1], "a" | "an")
+                && !matches!(
+                    p[0],
+                    "on" | "in"
+                        | "of"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "near"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "into"
+                        | "for"
+                        | "as"
+                        | "like"
+                        | "including"
+                        | "than"
+                )
+        });
+        if new_subject {
+            return false;
+        }
     }
     // gap: victim list, subset, or break words
     let article = is_article(qtext);
@@ -3045,9 +3180,24 @@ pub fn incident_total(
         }) {
             continue;
         }
-        let group_noun = VICTIM_RE.find(&span_f).map(|x| x.as_str().to_string());
-        let mut group = match group_noun {
-            Some(n) => classify(&n),
+        let group_hit = VICTIM_RE.find(&span_f);
+        let mut group = match group_hit {
+            // "19 members of regime forces ... 12 members of the Islamic State group": members
+            // of two bodies are two groups
+            Some(x) if matches!(x.as_str(), "members" | "member") => {
+                match span_f[x.end()..].strip_prefix(" of ") {
+                    Some(tail) => {
+                        let body: Vec<&str> = tail
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
+                            .take(2)
+                            .collect();
+                        Group::Other(format!("member of {}", body.join(" ")))
+                    }
+                    None => classify(x.as_str()),
+                }
+            }
+            Some(x) => classify(x.as_str()),
             None => Group::Generic,
         };
         // "twelve armed men", "two armed individuals": attackers, whatever the noun
@@ -3566,6 +3716,36 @@ mod tests {
             ),
             ("Around 250 have been killed, according to an AFP tally.", &[(N(250), Cu)]),
             ("The war started when 12 soldiers were killed at a border post.", &[(N(12), I)]),
+            // a figure over a span of months, over many attacks, or of a continuing practice
+            ("Between March and May, bandits killed 60 farmers in the district.", &[(N(60), Cu)]),
+            ("The number of people killed in such attacks during September reached eight.", &[(N(8), Cu)]),
+            ("Some 45 pupils were killed in raids from January 3rd through May 9th.", &[(N(45), Cu)]),
+            ("In June, 120 soldiers were killed during 85 ambushes and bombings.", &[(N(120), Cu)]),
+            ("Dozens of officers have also been killed in various attacks by the group.", &[(F(12), Cu)]),
+            ("Gunmen staged a series of highway attacks, killing about 30 drivers.", &[(N(30), Cu)]),
+            ("The police continue to kill protesters, killing over 300 people.", &[(N(300), Cu)]),
+            ("Since the Jan. 9 uprising, the militia has killed 80 people.", &[(N(80), Cu)]),
+            ("Gunmen killed 12 villagers in two attacks on Monday.", &[(N(12), I)]),
+            ("Gen. Traore said 15 soldiers were killed in the attack.", &[(N(15), I)]),
+            ("In front of several shops a trader was shot dead.", &[(N(1), I)]),
+            ("Police found the bodies of one male and one female.", &[(N(1), I), (N(1), I)]),
+            ("The bodies of two men and a woman were found.", &[(N(2), I), (N(1), I)]),
+            ("Gunmen killed five soldiers and two civilians were wounded.", &[(N(5), I)]),
+            ("The army did not say how many were killed.", &[]),
+            ("Two men were discovered to be deceased inside the house.", &[(N(2), I)]),
+            ("Three women were found lifeless near the road.", &[(N(3), I)]),
+            ("A clash broke out between relatives of deceased and nurses.", &[]),
+            ("The truck overturned in the ambush and the driver killed.", &[(N(1), I)]),
+            ("A brigadier and five soldiers killed in an explosion.", &[(N(1), I), (N(5), I)]),
+            ("A nurse lost her life in the attack.", &[(N(1), I)]),
+            ("A bike rider lost his life at the market.", &[(N(1), I)]),
+            ("Two passengers were wounded and the driver killed, police said.", &[(N(1), I)]),
+            ("The guard fled and the driver killed a bandit.", &[(N(1), I)]),
+            (
+                "He had killed the man because he was an informer, the friend of the deceased said.",
+                &[(N(1), I)],
+            ),
+            ("Nobody knows how many civilians died in the raid.", &[]),
             // French
             ("L'attaque a fait 12 morts.", &[(N(12), I)]),
             ("Des hommes armés ont attaqué le village, tuant 4 civils.", &[(N(4), I)]),
@@ -3789,6 +3969,18 @@ mod tests {
                 FatalityBasis::Exact,
             ),
             ("The army said it neutralised 30 terrorists.", false, 30, FatalityBasis::Claim),
+            (
+                "Nine members of the police were killed. Four members of the rebel front were killed.",
+                false,
+                13,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Six members of the police were killed. Later six members were reported dead.",
+                false,
+                6,
+                FatalityBasis::Exact,
+            ),
             (
                 "The Malian army said nine soldiers died and that its troops killed dozens of assailants.",
                 true,
