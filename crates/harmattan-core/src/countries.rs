@@ -29,6 +29,9 @@ pub struct Country {
     pub aliases: Vec<String>,
     /// Adjectives and demonyms (`Malian`, `malien`, `maliens`).
     pub adjectives: Vec<String>,
+    /// ACLED codes this territory's events under another country (`coded_under` column,
+    /// alpha-2): Hong Kong and Macau are coded China, with the territory as admin1.
+    pub coded_under: Option<String>,
 }
 
 /// How a country was named in the text.
@@ -64,7 +67,7 @@ pub struct Countries {
 }
 
 impl Countries {
-    /// Parse the TSV: `id iso2 iso3 isonum name region aliases adjectives`, `|` inside lists,
+    /// Parse the TSV: `id iso2 iso3 isonum name region aliases adjectives [coded_under]`, `|` inside lists,
     /// `#` comments, first non-comment line a header.
     pub fn parse(tsv: &str) -> Result<Self, DataError> {
         let mut list = Vec::new();
@@ -94,6 +97,11 @@ impl Countries {
                 region: f[5].trim().to_string(),
                 aliases: list_of(6),
                 adjectives: list_of(7),
+                coded_under: f
+                    .get(8)
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
             });
         }
         let mut by_iso2 = HashMap::new();
@@ -141,6 +149,12 @@ impl Countries {
     /// Index by alpha-2 code.
     pub fn by_iso2(&self, iso2: &str) -> Option<usize> {
         self.by_iso2.get(iso2).copied()
+    }
+    /// The country ACLED codes territory `i`'s events under (`coded_under`), if any:
+    /// Hong Kong → China.
+    pub fn coded_under(&self, i: usize) -> Option<usize> {
+        let c = self.list.get(i)?.coded_under.as_deref()?;
+        self.by_iso2(c).filter(|&p| p != i)
     }
     /// Index by alpha-3 code.
     pub fn by_iso3(&self, iso3: &str) -> Option<usize> {
