@@ -338,8 +338,10 @@ impl Engine {
         }
         for am in &actors {
             if let Some(e) = am.entry.map(|i| self.actors.entry(i)) {
+                // a named group, and a state force named by a country-specific word
+                // (`Houthi forces`, `FAMa`): that country, weakly (forces fight abroad too)
                 if let Some(c) = e.country {
-                    if e.kind == ActorKind::Named {
+                    if matches!(e.kind, ActorKind::Named | ActorKind::State) {
                         bump(c, 0.3);
                     }
                 }
