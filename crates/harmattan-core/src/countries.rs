@@ -32,6 +32,10 @@ pub struct Country {
     /// ACLED codes this territory's events under another country (`coded_under` column,
     /// alpha-2): Hong Kong and Macau are coded China, with the territory as admin1.
     pub coded_under: Option<String>,
+    /// Names of national institutions that exist in this country only (`institutions`
+    /// column: a legislature, a national police force, a union confederation): a weak hint
+    /// of where the text is, never a place.
+    pub institutions: Vec<String>,
 }
 
 /// How a country was named in the text.
@@ -64,6 +68,9 @@ pub struct Countries {
     matcher: AhoCorasick,
     /// pattern index → (country index, kind)
     patterns: Vec<(usize, CountryMentionKind)>,
+    /// the `institutions` names; pattern index → country index
+    inst_matcher: AhoCorasick,
+    inst_country: Vec<usize>,
 }
 
 impl Countries {
@@ -102,6 +109,7 @@ impl Countries {
                     .map(|s| s.trim())
                     .filter(|s| !s.is_empty())
                     .map(String::from),
+                institutions: list_of(9),
             });
         }
         let mut by_iso2 = HashMap::new();
@@ -122,6 +130,18 @@ impl Countries {
                 patterns.push((i, CountryMentionKind::Adjective));
             }
         }
+        let mut inst_pats: Vec<String> = Vec::new();
+        let mut inst_country = Vec::new();
+        for (i, c) in list.iter().enumerate() {
+            for n in &c.institutions {
+                inst_pats.push(Folded::new(n).s);
+                inst_country.push(i);
+            }
+        }
+        let inst_matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&inst_pats)
+            .map_err(|e| DataError::new("countries.tsv", 0, &e.to_string()))?;
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // a DFA: more memory, the fastest search on every document
@@ -135,6 +155,8 @@ impl Countries {
             by_key,
             matcher,
             patterns,
+            inst_matcher,
+            inst_country,
         })
     }
 
@@ -181,6 +203,24 @@ impl Countries {
             });
         }
         out
+    }
+}
+
+impl Countries {
+    /// Names of national institutions (`institutions` column) in `folded`, whole words only:
+    /// (country index, original span).
+    pub fn find_institutions(&self, folded: &Folded) -> Vec<(usize, Span)> {
+        let s = folded.s.as_bytes();
+        self.inst_matcher
+            .find_iter(&folded.s)
+            .filter(|m| word_bounded(s, m.start(), m.end()))
+            .map(|m| {
+                (
+                    self.inst_country[m.pattern().as_usize()],
+                    folded.span(m.start(), m.end()),
+                )
+            })
+            .collect()
     }
 }
 

@@ -336,6 +336,19 @@ impl Engine {
         if let Some(c) = self.user_country {
             bump(c, 0.8);
         }
+        // a national institution (`the Bundestag`, `Guardia Civil`, `KCTU`): weakly, like
+        // a named group
+        let mut inst: Vec<usize> = self
+            .countries
+            .find_institutions(&folded)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        inst.sort_unstable();
+        inst.dedup();
+        for c in inst {
+            bump(c, 0.3);
+        }
         for am in &actors {
             if let Some(e) = am.entry.map(|i| self.actors.entry(i)) {
                 // a named group, and a state force named by a country-specific word
