@@ -738,6 +738,8 @@ fn is_connector(w: &str) -> bool {
             | "ul"
             // Arabic `wa` (and) joining two names in one unit (`Khabb wa ash Sha'af`)
             | "wa"
+            // the Persian ezafe (`Bandar e Abbas`, written `Bandar-e Abbas` by GeoNames)
+            | "e"
             // Spanish, Portuguese, Dutch, German (`Ciudad del Carmen`, `Den Helder`)
             | "del"
             | "las"
