@@ -29,6 +29,13 @@ pub struct Country {
     pub aliases: Vec<String>,
     /// Adjectives and demonyms (`Malian`, `malien`, `maliens`).
     pub adjectives: Vec<String>,
+    /// ACLED codes this territory's events under another country (`coded_under` column,
+    /// alpha-2): Hong Kong and Macau are coded China, with the territory as admin1.
+    pub coded_under: Option<String>,
+    /// Names of national institutions that exist in this country only (`institutions`
+    /// column: a legislature, a national police force, a union confederation): a weak hint
+    /// of where the text is, never a place.
+    pub institutions: Vec<String>,
 }
 
 /// How a country was named in the text.
@@ -61,10 +68,13 @@ pub struct Countries {
     matcher: AhoCorasick,
     /// pattern index → (country index, kind)
     patterns: Vec<(usize, CountryMentionKind)>,
+    /// the `institutions` names; pattern index → country index
+    inst_matcher: AhoCorasick,
+    inst_country: Vec<usize>,
 }
 
 impl Countries {
-    /// Parse the TSV: `id iso2 iso3 isonum name region aliases adjectives`, `|` inside lists,
+    /// Parse the TSV: `id iso2 iso3 isonum name region aliases adjectives [coded_under]`, `|` inside lists,
     /// `#` comments, first non-comment line a header.
     pub fn parse(tsv: &str) -> Result<Self, DataError> {
         let mut list = Vec::new();
@@ -94,6 +104,12 @@ impl Countries {
                 region: f[5].trim().to_string(),
                 aliases: list_of(6),
                 adjectives: list_of(7),
+                coded_under: f
+                    .get(8)
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+                institutions: list_of(9),
             });
         }
         let mut by_iso2 = HashMap::new();
@@ -114,6 +130,18 @@ impl Countries {
                 patterns.push((i, CountryMentionKind::Adjective));
             }
         }
+        let mut inst_pats: Vec<String> = Vec::new();
+        let mut inst_country = Vec::new();
+        for (i, c) in list.iter().enumerate() {
+            for n in &c.institutions {
+                inst_pats.push(Folded::new(n).s);
+                inst_country.push(i);
+            }
+        }
+        let inst_matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&inst_pats)
+            .map_err(|e| DataError::new("countries.tsv", 0, &e.to_string()))?;
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // a DFA: more memory, the fastest search on every document
@@ -127,6 +155,8 @@ impl Countries {
             by_key,
             matcher,
             patterns,
+            inst_matcher,
+            inst_country,
         })
     }
 
@@ -141,6 +171,12 @@ impl Countries {
     /// Index by alpha-2 code.
     pub fn by_iso2(&self, iso2: &str) -> Option<usize> {
         self.by_iso2.get(iso2).copied()
+    }
+    /// The country ACLED codes territory `i`'s events under (`coded_under`), if any:
+    /// Hong Kong → China.
+    pub fn coded_under(&self, i: usize) -> Option<usize> {
+        let c = self.list.get(i)?.coded_under.as_deref()?;
+        self.by_iso2(c).filter(|&p| p != i)
     }
     /// Index by alpha-3 code.
     pub fn by_iso3(&self, iso3: &str) -> Option<usize> {
@@ -167,6 +203,24 @@ impl Countries {
             });
         }
         out
+    }
+}
+
+impl Countries {
+    /// Names of national institutions (`institutions` column) in `folded`, whole words only:
+    /// (country index, original span).
+    pub fn find_institutions(&self, folded: &Folded) -> Vec<(usize, Span)> {
+        let s = folded.s.as_bytes();
+        self.inst_matcher
+            .find_iter(&folded.s)
+            .filter(|m| word_bounded(s, m.start(), m.end()))
+            .map(|m| {
+                (
+                    self.inst_country[m.pattern().as_usize()],
+                    folded.span(m.start(), m.end()),
+                )
+            })
+            .collect()
     }
 }
 

@@ -336,10 +336,25 @@ impl Engine {
         if let Some(c) = self.user_country {
             bump(c, 0.8);
         }
+        // a national institution (`the Bundestag`, `Guardia Civil`, `KCTU`): weakly, like
+        // a named group
+        let mut inst: Vec<usize> = self
+            .countries
+            .find_institutions(&folded)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        inst.sort_unstable();
+        inst.dedup();
+        for c in inst {
+            bump(c, 0.3);
+        }
         for am in &actors {
             if let Some(e) = am.entry.map(|i| self.actors.entry(i)) {
+                // a named group, and a state force named by a country-specific word
+                // (`Houthi forces`, `FAMa`): that country, weakly (forces fight abroad too)
                 if let Some(c) = e.country {
-                    if e.kind == ActorKind::Named {
+                    if matches!(e.kind, ActorKind::Named | ActorKind::State) {
                         bump(c, 0.3);
                     }
                 }
@@ -922,6 +937,10 @@ impl Engine {
             ));
             return None;
         };
+        // a territory ACLED codes under another country (Hong Kong, Macau -> China): actors,
+        // iso and country are the parent's; the territory becomes admin1 below
+        let part = self.countries.coded_under(country).map(|p| (country, p));
+        let country = part.map_or(country, |(_, p)| p);
         // a place the text names but the gazetteer lacks: coded by its name, without
         // coordinates, and flagged (codebook 4.2: the place is known, not only the country)
         let geo = geo.or_else(|| {
@@ -1237,14 +1256,27 @@ impl Engine {
             ev.admin2 = g.admin2.clone();
             ev.admin3 = g.admin3.clone();
             ev.location = g.location.clone();
+            if let Some((t, _)) = part {
+                // ACLED's convention: admin1 the territory, admin2 its district, location
+                // "Hong Kong - <district>"
+                let t = &self.countries.get(t).name;
+                ev.admin3 = std::mem::take(&mut ev.admin2);
+                ev.admin2 = std::mem::replace(&mut ev.admin1, t.clone());
+                ev.location = if ev.admin2.is_empty() {
+                    t.clone()
+                } else {
+                    format!("{t} - {}", ev.admin2)
+                };
+                push("country", g.span, "GEO/CODED_UNDER");
+            }
             ev.latitude = g.latitude;
             ev.longitude = g.longitude;
             ev.geo_precision = g.geo_precision;
             let filled = [
                 ("country", true),
-                ("admin1", !g.admin1.is_empty()),
-                ("admin2", !g.admin2.is_empty()),
-                ("admin3", !g.admin3.is_empty()),
+                ("admin1", !ev.admin1.is_empty()),
+                ("admin2", !ev.admin2.is_empty()),
+                ("admin3", !ev.admin3.is_empty()),
                 ("location", true),
                 ("latitude", g.latitude.is_some()),
                 ("longitude", g.longitude.is_some()),

@@ -736,6 +736,10 @@ fn is_connector(w: &str) -> bool {
             | "adh"
             | "ath"
             | "ul"
+            // Arabic `wa` (and) joining two names in one unit (`Khabb wa ash Sha'af`)
+            | "wa"
+            // the Persian ezafe (`Bandar e Abbas`, written `Bandar-e Abbas` by GeoNames)
+            | "e"
             // Spanish, Portuguese, Dutch, German (`Ciudad del Carmen`, `Den Helder`)
             | "del"
             | "las"
@@ -3132,8 +3136,10 @@ fn resolve(
                 continue;
             }
             // an admin unit named bare, with no preposition, cue or role, is usually a
-            // capitalised common word in a headline (`Visa Bond`)
-            let bare = !(m.prep || m.unit_cue || m.context_of.is_some());
+            // capitalised common word in a headline (`Visa Bond`); not one that a unit after
+            // it qualifies (`(Khabb wa Ash Shaaf, Al Jawf)`: a district and its governorate)
+            let qualified = mentions.iter().any(|q| q.context_of == Some(mi));
+            let bare = !(m.prep || m.unit_cue || m.context_of.is_some() || qualified);
             let has_town = m.hits.iter().any(|&o| {
                 store
                     .place(o)
