@@ -2979,6 +2979,10 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
             {
                 continue;
             }
+            // a firm (`workers at Schott company`, `the Dangote factory`) is no place
+            if names_organisation(&d.text[sp.end..]) {
+                continue;
+            }
             let found = (sp, crate::text::ascii_name(m.as_str()));
             // a people (`the Imghad community`) only when the text names no other place
             if names_people(&d.text[sp.end..]) {
@@ -2989,6 +2993,35 @@ fn unresolved_place(d: &Doc, inc: &Incident) -> Option<(Span, String)> {
         }
     }
     people
+}
+
+/// True when the word after a capitalised name makes it a firm, not a place: `Schott company`,
+/// `Dangote factory`, `Volta plant`.
+fn names_organisation(after: &str) -> bool {
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(crate::text::fold_key)
+        .unwrap_or_default();
+    matches!(
+        next.as_str(),
+        "company"
+            | "companies"
+            | "corporation"
+            | "firm"
+            | "factory"
+            | "factories"
+            | "plant"
+            | "group"
+            | "bank"
+            | "airlines"
+            | "ltd"
+            | "inc"
+            | "plc"
+            | "entreprise"
+            | "societe"
+            | "usine"
+    )
 }
 
 /// True when the words after a capitalised name make it a people, not a place: `the Imghad
