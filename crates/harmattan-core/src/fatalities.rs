@@ -757,7 +757,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
          between\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}\\s+and\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}|\
          from\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}(?:\\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\\s+(?:to|through|until|till)|\
          (?:(?:in|during)\\s+(?:various|numerous|multiple|several|dozens\\s+of|hundreds\\s+of|[0-9]{{2,}})|a\\s+(?:series|spate|wave)\\s+of)\\s+(?:[a-z-]+\\s+)?(?:attacks|clashes|incidents|shootouts|raids|bombings|ambushes|operations)|\
-         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
+         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|in recent\\s+(?:years|months|weeks|days)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
          depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
     ))
@@ -1876,7 +1876,20 @@ fn scan_window(
             None => next_boundary(s, ms),
         };
         let accepted = match p.shape {
-            Shape::Fixed(quantity) => accept_fixed(p, s, ms, me, quantity, acc),
+            Shape::Fixed(quantity) => {
+                // "killed and wounded dozens": a vague casualty count of dozens or more
+                // (dozens, scores, hundreds) is a heavy toll, an intensity of its own (4.1.4),
+                // so the uncounted deaths are 10; an exact "killed and wounded 12" stays 3 or 10
+                let quantity = match q.and_then(|(qs, qe)| parse_quantity(s[qs..qe].trim())) {
+                    Some(Quantity::Fixed(n))
+                        if n >= 12 && p.rule == "FAT/EN/KILLED_AND_WOUNDED" =>
+                    {
+                        Quantity::Fixed(10)
+                    }
+                    _ => quantity,
+                };
+                accept_fixed(p, s, ms, me, quantity, acc)
+            }
             Shape::Forward => accept_forward(p, s, locs, ms, me, acc),
             Shape::Backward => accept_backward(p, s, locs, ms, me, acc),
         };
@@ -2506,6 +2519,14 @@ fn accept_backward(
     // "On January 11, militiamen killed": a comma right after the number ends the figure
     if gap.starts_with(',') {
         return false;
+    }
+    // "the injury of several members, amid unconfirmed reports of fatalities": the number
+    // counts something else; the death noun belongs to a "reports of" phrase of its own
+    {
+        let g = gap.trim_end();
+        if g.ends_with(" reports of") || g.ends_with(" report of") || g.contains(", amid ") {
+            return false;
+        }
     }
     // active voice: "two gunmen killed a trader", "3 hommes armés ont tué"
     let transitive = match p.lang {
@@ -3969,6 +3990,33 @@ mod tests {
                 FatalityBasis::Exact,
             ),
             ("The army said it neutralised 30 terrorists.", false, 30, FatalityBasis::Claim),
+            // a casualty count of dozens is a heavy toll: the uncounted deaths are 10 (4.1.4)
+            (
+                "Gunmen killed and wounded dozens of herders near the well.",
+                false,
+                10,
+                FatalityBasis::VagueWord,
+            ),
+            (
+                "Gunmen killed and wounded several herders near the well.",
+                false,
+                3,
+                FatalityBasis::VagueWord,
+            ),
+            // "reports of fatalities": the number before it counts the wounded
+            (
+                "The shell caused the injury of several guards, amid unconfirmed reports of fatalities.",
+                true,
+                0,
+                FatalityBasis::None,
+            ),
+            // "in recent days" sums several days: not this incident's toll
+            (
+                "A farmer was shot dead on Monday. Hundreds of fighters have been killed in the battle in recent days.",
+                true,
+                1,
+                FatalityBasis::Exact,
+            ),
             (
                 "Nine members of the police were killed. Four members of the rebel front were killed.",
                 false,
