@@ -767,7 +767,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$"
+        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
@@ -2527,6 +2527,11 @@ fn accept_backward(
         if g.ends_with(" reports of") || g.ends_with(" report of") || g.contains(", amid ") {
             return false;
         }
+        // "they arrested two men and found another man shot dead": "another ..." opens the
+        // noun phrase the death verb belongs to; the number counts the first one
+        if g.split_whitespace().any(|w| w == "another") {
+            return false;
+        }
     }
     // active voice: "two gunmen killed a trader", "3 hommes armés ont tué"
     let transitive = match p.lang {
@@ -4009,6 +4014,20 @@ mod tests {
                 true,
                 0,
                 FatalityBasis::None,
+            ),
+            // "another man" opens the phrase of the death verb: "two men" were arrested
+            (
+                "One gunman was shot dead. The patrol arrested two men and found another man shot dead.",
+                false,
+                1,
+                FatalityBasis::Exact,
+            ),
+            // a killing someone is implicated in is a backstory, not this incident's toll
+            (
+                "Troops shot dead a gang leader on Monday. He was implicated in the killing of some traders.",
+                true,
+                1,
+                FatalityBasis::Exact,
             ),
             // "in recent days" sums several days: not this incident's toll
             (
