@@ -757,7 +757,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
          between\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}\\s+and\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}|\
          from\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}(?:\\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\\s+(?:to|through|until|till)|\
          (?:(?:in|during)\\s+(?:various|numerous|multiple|several|dozens\\s+of|hundreds\\s+of|[0-9]{{2,}})|a\\s+(?:series|spate|wave)\\s+of)\\s+(?:[a-z-]+\\s+)?(?:attacks|clashes|incidents|shootouts|raids|bombings|ambushes|operations)|\
-         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|in recent\\s+(?:years|months|weeks|days)|in total since|per year|every year|annually|\
+         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|(?:in|during|over|within)\\s+the\\s+first\\s+(?:few\\s+|two\\s+|three\\s+)?(?:days|weeks?|months?)\\s+of|in recent\\s+(?:years|months|weeks|days)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
          depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
     ))
@@ -2840,14 +2840,24 @@ fn accept_backward(
             return false;
         }
     }
-    // "N killed and wounded": no split
+    // "N killed and wounded", "N killed and captured": no split, the number counts both
     let tail = s.get(ve..).unwrap_or("").trim_start();
     if tail.starts_with("and wounded")
         || tail.starts_with("or wounded")
         || tail.starts_with("and injured")
         || tail.starts_with("or injured")
+        || tail.starts_with("and captured")
+        || tail.starts_with("or captured")
+        || tail.starts_with("and arrested")
+        || tail.starts_with("or arrested")
+        || tail.starts_with("and missing")
+        || tail.starts_with("or missing")
         || tail.starts_with("et blesses")
         || tail.starts_with("ou blesses")
+        || tail.starts_with("ou captures")
+        || tail.starts_with("et captures")
+        || tail.starts_with("ou disparus")
+        || tail.starts_with("et disparus")
     {
         quantity = Quantity::ThreeOrTen;
     }
@@ -3409,7 +3419,15 @@ pub fn incident_total(
             });
             match best.iter_mut().find(|b| b.group == *g) {
                 Some(b) => {
-                    if *v < b.value {
+                    // 4.1.4: the 3-or-10 stand-in is for deaths "certain but uncounted";
+                    // a counted figure of the same group wins over it, and it never
+                    // replaces a counted one
+                    let better = match (vague, b.vague) {
+                        (false, true) => true,
+                        (true, false) => false,
+                        _ => *v < b.value,
+                    };
+                    if better {
                         b.value = *v;
                         b.idx = idx;
                         b.claim = claim;
@@ -4026,6 +4044,33 @@ mod tests {
             (
                 "Troops shot dead a gang leader on Monday. He was implicated in the killing of some traders.",
                 true,
+                1,
+                FatalityBasis::Exact,
+            ),
+            // "N killed or captured" has no split: the vague rule, unless a counted figure
+            // of the same group is given (4.1.4 is for deaths that are not counted)
+            (
+                "In the raid, 23 militants were killed or captured near the camp.",
+                false,
+                3,
+                FatalityBasis::VagueWord,
+            ),
+            (
+                "In the raid, 23 militants were killed or captured. Ten militants were killed near the camp.",
+                false,
+                10,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Several soldiers were killed in the ambush. Five soldiers were killed, local sources said.",
+                true,
+                5,
+                FatalityBasis::Exact,
+            ),
+            // a figure for the first week of a campaign is a tally of many days
+            (
+                "A soldier was killed on Monday. In the first week of the campaign, 35 fighters were killed.",
+                false,
                 1,
                 FatalityBasis::Exact,
             ),
