@@ -56,6 +56,20 @@ const PREFIXES: &[&str] = &[
     "whatsapp",
     "twitter",
     "facebook",
+    "you may also like",
+    "you might also like",
+    "more stories",
+];
+
+/// Prefixes of a header that opens a list of links to other stories ("You may also like
+/// these stories:"): the headline-like lines right after it (short, no final full stop) are
+/// those links, not the report.
+const LIST_HEADERS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "related stories",
+    "related articles",
+    "more stories",
 ];
 
 /// A boilerplate line: its span and the rule that matched.
@@ -72,14 +86,33 @@ pub struct Boilerplate {
 pub fn boilerplate(text: &str) -> Vec<Boilerplate> {
     let mut out = Vec::new();
     let mut pos = 0;
+    // the rule of an open link-list header, while its headline lines last
+    let mut in_list: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
         let t = line.trim();
-        if t.is_empty() || t.len() > 300 {
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(rule) = in_list {
+            if t.len() < 160 && !t.ends_with('.') {
+                let lead = line.len() - line.trim_start().len();
+                out.push(Boilerplate {
+                    span: Span::new(start + lead, start + lead + t.len()),
+                    rule,
+                });
+                continue;
+            }
+            in_list = None;
+        }
+        if t.len() > 300 {
             continue;
         }
         let lower = t.to_lowercase();
+        if LIST_HEADERS.iter().any(|h| lower.starts_with(h)) && t.len() < 80 {
+            in_list = PREFIXES.iter().position(|p| lower.starts_with(p));
+        }
         for (i, p) in PREFIXES.iter().enumerate() {
             if !lower.starts_with(p) {
                 continue;
@@ -141,5 +174,20 @@ mod tests {
         let lines: Vec<&str> = b.iter().map(|b| &t[b.span.start..b.span.end]).collect();
         assert_eq!(lines, vec!["By Jane Doe", "Read Also: Something else"]);
         assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title here"));
+    }
+
+    #[test]
+    fn a_list_of_other_stories_is_boilerplate() {
+        let t = "Gunmen attacked a post.\nYou may also like these stories:\nTen Killed in Raid on Town\nMinister Visits Region\n\nThe army said it sent troops.\n";
+        let b = boilerplate(t);
+        let lines: Vec<&str> = b.iter().map(|b| &t[b.span.start..b.span.end]).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "You may also like these stories:",
+                "Ten Killed in Raid on Town",
+                "Minister Visits Region"
+            ]
+        );
     }
 }

@@ -757,7 +757,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
          between\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}\\s+and\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}|\
          from\\s+(?:(?:early|mid|late)[-\\s]+)?{MONTH}(?:\\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\\s+(?:to|through|until|till)|\
          (?:(?:in|during)\\s+(?:various|numerous|multiple|several|dozens\\s+of|hundreds\\s+of|[0-9]{{2,}})|a\\s+(?:series|spate|wave)\\s+of)\\s+(?:[a-z-]+\\s+)?(?:attacks|clashes|incidents|shootouts|raids|bombings|ambushes|operations)|\
-         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|in recent\\s+(?:years|months)|in total since|per year|every year|annually|\
+         continu(?:es|ed|e|ing)\\s+to\\s+(?:kill|attack|target)|(?:in|during|over|within)\\s+the\\s+first\\s+(?:few\\s+|two\\s+|three\\s+)?(?:days|weeks?|months?)\\s+of|in recent\\s+(?:years|months|weeks|days)|in total since|per year|every year|annually|\
          depuis\\s+(?:19|20)[0-9]{{2}}|depuis\\s+(?:le\\s+)?debut|depuis\\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\
          depuis\\s+(?:plusieurs|des)\\s+(?:mois|annees)|cette annee|au cours des\\s+(?:derniers|dernieres)|ces\\s+(?:derniers|dernieres)\\s+(?:mois|annees|semaines)|en\\s+(?:19|20)[0-9]{{2}}){B}"
     ))
@@ -767,7 +767,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$"
+        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
@@ -1876,7 +1876,20 @@ fn scan_window(
             None => next_boundary(s, ms),
         };
         let accepted = match p.shape {
-            Shape::Fixed(quantity) => accept_fixed(p, s, ms, me, quantity, acc),
+            Shape::Fixed(quantity) => {
+                // "killed and wounded dozens": a vague casualty count of dozens or more
+                // (dozens, scores, hundreds) is a heavy toll, an intensity of its own (4.1.4),
+                // so the uncounted deaths are 10; an exact "killed and wounded 12" stays 3 or 10
+                let quantity = match q.and_then(|(qs, qe)| parse_quantity(s[qs..qe].trim())) {
+                    Some(Quantity::Fixed(n))
+                        if n >= 12 && p.rule == "FAT/EN/KILLED_AND_WOUNDED" =>
+                    {
+                        Quantity::Fixed(10)
+                    }
+                    _ => quantity,
+                };
+                accept_fixed(p, s, ms, me, quantity, acc)
+            }
             Shape::Forward => accept_forward(p, s, locs, ms, me, acc),
             Shape::Backward => accept_backward(p, s, locs, ms, me, acc),
         };
@@ -2507,6 +2520,19 @@ fn accept_backward(
     if gap.starts_with(',') {
         return false;
     }
+    // "the injury of several members, amid unconfirmed reports of fatalities": the number
+    // counts something else; the death noun belongs to a "reports of" phrase of its own
+    {
+        let g = gap.trim_end();
+        if g.ends_with(" reports of") || g.ends_with(" report of") || g.contains(", amid ") {
+            return false;
+        }
+        // "they arrested two men and found another man shot dead": "another ..." opens the
+        // noun phrase the death verb belongs to; the number counts the first one
+        if g.split_whitespace().any(|w| w == "another") {
+            return false;
+        }
+    }
     // active voice: "two gunmen killed a trader", "3 hommes armés ont tué"
     let transitive = match p.lang {
         Lang::En => TRANSITIVE_EN.contains(&verb),
@@ -2814,14 +2840,24 @@ fn accept_backward(
             return false;
         }
     }
-    // "N killed and wounded": no split
+    // "N killed and wounded", "N killed and captured": no split, the number counts both
     let tail = s.get(ve..).unwrap_or("").trim_start();
     if tail.starts_with("and wounded")
         || tail.starts_with("or wounded")
         || tail.starts_with("and injured")
         || tail.starts_with("or injured")
+        || tail.starts_with("and captured")
+        || tail.starts_with("or captured")
+        || tail.starts_with("and arrested")
+        || tail.starts_with("or arrested")
+        || tail.starts_with("and missing")
+        || tail.starts_with("or missing")
         || tail.starts_with("et blesses")
         || tail.starts_with("ou blesses")
+        || tail.starts_with("ou captures")
+        || tail.starts_with("et captures")
+        || tail.starts_with("ou disparus")
+        || tail.starts_with("et disparus")
     {
         quantity = Quantity::ThreeOrTen;
     }
@@ -3383,7 +3419,15 @@ pub fn incident_total(
             });
             match best.iter_mut().find(|b| b.group == *g) {
                 Some(b) => {
-                    if *v < b.value {
+                    // 4.1.4: the 3-or-10 stand-in is for deaths "certain but uncounted";
+                    // a counted figure of the same group wins over it, and it never
+                    // replaces a counted one
+                    let better = match (vague, b.vague) {
+                        (false, true) => true,
+                        (true, false) => false,
+                        _ => *v < b.value,
+                    };
+                    if better {
                         b.value = *v;
                         b.idx = idx;
                         b.claim = claim;
@@ -3969,6 +4013,74 @@ mod tests {
                 FatalityBasis::Exact,
             ),
             ("The army said it neutralised 30 terrorists.", false, 30, FatalityBasis::Claim),
+            // a casualty count of dozens is a heavy toll: the uncounted deaths are 10 (4.1.4)
+            (
+                "Gunmen killed and wounded dozens of herders near the well.",
+                false,
+                10,
+                FatalityBasis::VagueWord,
+            ),
+            (
+                "Gunmen killed and wounded several herders near the well.",
+                false,
+                3,
+                FatalityBasis::VagueWord,
+            ),
+            // "reports of fatalities": the number before it counts the wounded
+            (
+                "The shell caused the injury of several guards, amid unconfirmed reports of fatalities.",
+                true,
+                0,
+                FatalityBasis::None,
+            ),
+            // "another man" opens the phrase of the death verb: "two men" were arrested
+            (
+                "One gunman was shot dead. The patrol arrested two men and found another man shot dead.",
+                false,
+                1,
+                FatalityBasis::Exact,
+            ),
+            // a killing someone is implicated in is a backstory, not this incident's toll
+            (
+                "Troops shot dead a gang leader on Monday. He was implicated in the killing of some traders.",
+                true,
+                1,
+                FatalityBasis::Exact,
+            ),
+            // "N killed or captured" has no split: the vague rule, unless a counted figure
+            // of the same group is given (4.1.4 is for deaths that are not counted)
+            (
+                "In the raid, 23 militants were killed or captured near the camp.",
+                false,
+                3,
+                FatalityBasis::VagueWord,
+            ),
+            (
+                "In the raid, 23 militants were killed or captured. Ten militants were killed near the camp.",
+                false,
+                10,
+                FatalityBasis::Exact,
+            ),
+            (
+                "Several soldiers were killed in the ambush. Five soldiers were killed, local sources said.",
+                true,
+                5,
+                FatalityBasis::Exact,
+            ),
+            // a figure for the first week of a campaign is a tally of many days
+            (
+                "A soldier was killed on Monday. In the first week of the campaign, 35 fighters were killed.",
+                false,
+                1,
+                FatalityBasis::Exact,
+            ),
+            // "in recent days" sums several days: not this incident's toll
+            (
+                "A farmer was shot dead on Monday. Hundreds of fighters have been killed in the battle in recent days.",
+                true,
+                1,
+                FatalityBasis::Exact,
+            ),
             (
                 "Nine members of the police were killed. Four members of the rebel front were killed.",
                 false,
