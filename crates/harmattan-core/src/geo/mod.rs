@@ -634,6 +634,9 @@ fn is_feature_word(w: &str) -> bool {
         "airport"
             | "aeroport"
             | "camp"
+            // `Kakuma Refugee Camp`, `Bentiu IDP Camp`: the camp's kind, not a name word
+            | "refugee"
+            | "idp"
             | "road"
             | "route"
             | "axis"
