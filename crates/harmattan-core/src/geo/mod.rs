@@ -835,6 +835,25 @@ fn unit_word_fits(row: u8, cc: &[u8; 2]) -> bool {
         .is_none_or(|r| r.2.contains(cc))
 }
 
+/// `baramulla` → `baramula`: the name with each doubled consonant written once, into `out`;
+/// false (and `out` untouched) when it has none.
+fn single_consonants(key: &str, out: &mut String) -> bool {
+    let b = key.as_bytes();
+    let doubled = |k: usize| {
+        k > 0 && b[k] == b[k - 1] && b[k].is_ascii_alphabetic() && !b"aeiouy".contains(&b[k])
+    };
+    if !(1..b.len()).any(doubled) {
+        return false;
+    }
+    out.clear();
+    for (k, c) in key.char_indices() {
+        if !(k < b.len() && doubled(k)) {
+            out.push(c);
+        }
+    }
+    true
+}
+
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
 /// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
 /// start with `al`/`el` before one.
@@ -2139,6 +2158,19 @@ fn resolve(
                 // letter after it in most transliterations
                 if sun_letter_article(&buf, &mut sun_buf) {
                     hits = store.hits(&sun_buf);
+                }
+            }
+            if hits.is_empty() && buf.len() >= 6 && single_consonants(&buf, &mut sun_buf) {
+                // `Baramulla` is GeoNames' `Baramula`: a doubled consonant is often written
+                // single in another romanisation (a town of some size outside the countries
+                // whose places are matched by near-spelling anyway)
+                let all = store.hits(&sun_buf);
+                if all.iter().all(|&h| {
+                    store.place(h).is_some_and(|p| {
+                        !is_focus(p) && !p.user && (p.kind.is_unit() || p.pop >= 10_000)
+                    })
+                }) {
+                    hits = all;
                 }
             }
             let no_unit = !hits
