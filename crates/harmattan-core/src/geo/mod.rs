@@ -2814,6 +2814,8 @@ fn resolve(
                 ) || is_unit_word(w)
                     // `Y town in X countryside`
                     || (mentions[m].countryside && is_town_noun(w))
+                    // `X town (Y, Z)`, `X city, Y`: the town noun of the name before
+                    || (is_town_noun(w) && gap.trim_end().ends_with(['(', ',']))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
