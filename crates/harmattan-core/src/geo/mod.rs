@@ -854,6 +854,16 @@ fn single_consonants(key: &str, out: &mut String) -> bool {
     true
 }
 
+/// Abbreviations of first-level units in common use, matched as written (capitals): the
+/// abbreviation and the unit's gazetteer key.
+const UNIT_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("KPK", "khyber pakhtunkhwa"),
+    ("NWFP", "khyber pakhtunkhwa"),
+    ("J&K", "jammu and kashmir"),
+    ("AJK", "azad kashmir"),
+    ("FCT", "federal capital territory"),
+];
+
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
 /// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
 /// start with `al`/`el` before one.
@@ -2107,9 +2117,26 @@ fn resolve(
             continue;
         }
         let mut found: Option<(usize, &[u32])> = None;
+        // `KPK`, `J&K`: a usual abbreviation of a first-level unit, in capitals as written
+        let t_start = folded.span(t.s, t.e).start;
+        if let Some((abbr, full)) = UNIT_ABBREVIATIONS.iter().find(|(a, _)| {
+            text.get(t_start..).is_some_and(|r| {
+                r.starts_with(a) && !r[a.len()..].starts_with(char::is_alphanumeric)
+            })
+        }) {
+            let end = t_start + abbr.len();
+            let ntok = toks[i..]
+                .iter()
+                .take_while(|tk| folded.span(tk.s, tk.e).end <= end)
+                .count();
+            let hits = store.hits(full);
+            if ntok > 0 && !hits.is_empty() {
+                found = Some((ntok, hits));
+            }
+        }
         // up to five tokens: `Santa Cruz de la Sierra`
         for n in (1..=5usize).rev() {
-            if i + n > toks.len() {
+            if i + n > toks.len() || found.is_some() {
                 continue;
             }
             // every joined token must be glued by spaces, hyphens or apostrophes
