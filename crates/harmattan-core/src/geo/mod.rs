@@ -634,6 +634,9 @@ fn is_feature_word(w: &str) -> bool {
         "airport"
             | "aeroport"
             | "camp"
+            // `Kakuma Refugee Camp`, `Bentiu IDP Camp`: the camp's kind, not a name word
+            | "refugee"
+            | "idp"
             | "road"
             | "route"
             | "axis"
@@ -831,6 +834,35 @@ fn unit_word_fits(row: u8, cc: &[u8; 2]) -> bool {
         .get(row as usize)
         .is_none_or(|r| r.2.contains(cc))
 }
+
+/// `baramulla` → `baramula`: the name with each doubled consonant written once, into `out`;
+/// false (and `out` untouched) when it has none.
+fn single_consonants(key: &str, out: &mut String) -> bool {
+    let b = key.as_bytes();
+    let doubled = |k: usize| {
+        k > 0 && b[k] == b[k - 1] && b[k].is_ascii_alphabetic() && !b"aeiouy".contains(&b[k])
+    };
+    if !(1..b.len()).any(doubled) {
+        return false;
+    }
+    out.clear();
+    for (k, c) in key.char_indices() {
+        if !(k < b.len() && doubled(k)) {
+            out.push(c);
+        }
+    }
+    true
+}
+
+/// Abbreviations of first-level units in common use, matched as written (capitals): the
+/// abbreviation and the unit's gazetteer key.
+const UNIT_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("KPK", "khyber pakhtunkhwa"),
+    ("NWFP", "khyber pakhtunkhwa"),
+    ("J&K", "jammu and kashmir"),
+    ("AJK", "azad kashmir"),
+    ("FCT", "federal capital territory"),
+];
 
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
 /// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
@@ -2085,9 +2117,26 @@ fn resolve(
             continue;
         }
         let mut found: Option<(usize, &[u32])> = None;
+        // `KPK`, `J&K`: a usual abbreviation of a first-level unit, in capitals as written
+        let t_start = folded.span(t.s, t.e).start;
+        if let Some((abbr, full)) = UNIT_ABBREVIATIONS.iter().find(|(a, _)| {
+            text.get(t_start..).is_some_and(|r| {
+                r.starts_with(a) && !r[a.len()..].starts_with(char::is_alphanumeric)
+            })
+        }) {
+            let end = t_start + abbr.len();
+            let ntok = toks[i..]
+                .iter()
+                .take_while(|tk| folded.span(tk.s, tk.e).end <= end)
+                .count();
+            let hits = store.hits(full);
+            if ntok > 0 && !hits.is_empty() {
+                found = Some((ntok, hits));
+            }
+        }
         // up to five tokens: `Santa Cruz de la Sierra`
         for n in (1..=5usize).rev() {
-            if i + n > toks.len() {
+            if i + n > toks.len() || found.is_some() {
                 continue;
             }
             // every joined token must be glued by spaces, hyphens or apostrophes
@@ -2136,6 +2185,19 @@ fn resolve(
                 // letter after it in most transliterations
                 if sun_letter_article(&buf, &mut sun_buf) {
                     hits = store.hits(&sun_buf);
+                }
+            }
+            if hits.is_empty() && buf.len() >= 6 && single_consonants(&buf, &mut sun_buf) {
+                // `Baramulla` is GeoNames' `Baramula`: a doubled consonant is often written
+                // single in another romanisation (a town of some size outside the countries
+                // whose places are matched by near-spelling anyway)
+                let all = store.hits(&sun_buf);
+                if all.iter().all(|&h| {
+                    store.place(h).is_some_and(|p| {
+                        !is_focus(p) && !p.user && (p.kind.is_unit() || p.pop >= 10_000)
+                    })
+                }) {
+                    hits = all;
                 }
             }
             let no_unit = !hits
@@ -2779,6 +2841,8 @@ fn resolve(
                 ) || is_unit_word(w)
                     // `Y town in X countryside`
                     || (mentions[m].countryside && is_town_noun(w))
+                    // `X town (Y, Z)`, `X city, Y`: the town noun of the name before
+                    || (is_town_noun(w) && gap.trim_end().ends_with(['(', ',']))
             });
         // `X in the Mopti region` needs the unit word: `City Hall in Flagstaff` is not
         // Flagstaff qualifying Hall
