@@ -138,17 +138,20 @@ pub fn context_dropped(folded: &Folded, cues: &mut Vec<Cue>) {
         " came in the context of",
         " intervient dans un contexte",
     ];
+    // one pass over the document for all openers, built once
+    static MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(OPENERS).ok());
+    let Some(matcher) = MATCHER.as_ref() else {
+        return;
+    };
     let s = &folded.s;
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for o in OPENERS {
-        let mut from = 0;
-        while let Some(i) = s[from..].find(o) {
-            let a = from + i;
-            let e = s[a..].find(['.', ';']).map_or(s.len(), |j| a + j);
-            ranges.push((a, e));
-            from = a + o.len();
-        }
-    }
+    let ranges: Vec<(usize, usize)> = matcher
+        .find_iter(s)
+        .map(|m| {
+            let a = m.start();
+            (a, s[a..].find(['.', ';']).map_or(s.len(), |j| a + j))
+        })
+        .collect();
     if ranges.is_empty() {
         return;
     }
