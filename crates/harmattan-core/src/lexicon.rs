@@ -128,30 +128,36 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
 /// between armed groups": what follows "comes amid" to the end of the sentence is the
 /// context of the incident, not part of it. Event cues there are dropped.
 pub fn context_dropped(folded: &Folded, cues: &mut Vec<Cue>) {
-    const OPENERS: &[&str] = &[
-        " comes amid",
-        " came amid",
-        " took place amid",
-        " occurred amid",
-        " happened amid",
-        " comes in the context of",
-        " came in the context of",
-        " intervient dans un contexte",
+    // (tail searched for, verbs one of which must come right before it); the opener is
+    // `<space><verb><tail>` (` comes amid`, ` came in the context of`, ...)
+    const OPENERS: [(&str, &[&str]); 3] = [
+        (
+            " amid",
+            &[" comes", " came", " took place", " occurred", " happened"],
+        ),
+        (" in the context of", &[" comes", " came"]),
+        (" dans un contexte", &[" intervient"]),
     ];
-    // one pass over the document for all openers, built once
-    static MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(OPENERS).ok());
-    let Some(matcher) = MATCHER.as_ref() else {
-        return;
-    };
+    // rare tails found with a SIMD substring search, built once; the verb checked backwards
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            OPENERS
+                .iter()
+                .map(|(t, _)| memchr::memmem::Finder::new(t.as_bytes()))
+                .collect()
+        });
     let s = &folded.s;
-    let ranges: Vec<(usize, usize)> = matcher
-        .find_iter(s)
-        .map(|m| {
-            let a = m.start();
-            (a, s[a..].find(['.', ';']).map_or(s.len(), |j| a + j))
-        })
-        .collect();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (finder, (_, verbs)) in FINDERS.iter().zip(OPENERS.iter()) {
+        for h in finder.find_iter(s.as_bytes()) {
+            let before = &s[..h];
+            if let Some(v) = verbs.iter().find(|v| before.ends_with(**v)) {
+                let a = h - v.len();
+                let e = s[a..].find(['.', ';']).map_or(s.len(), |j| a + j);
+                ranges.push((a, e));
+            }
+        }
+    }
     if ranges.is_empty() {
         return;
     }
