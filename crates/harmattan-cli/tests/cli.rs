@@ -83,6 +83,15 @@ fn read_json(p: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
+/// One JSON value per line of a JSONL file.
+fn read_jsonl(p: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// The summary line's numbers: (documents, events, errors).
 fn summary(o: &Output) -> (usize, usize, usize) {
     let err = stderr(o);
@@ -490,11 +499,7 @@ fn eval_acled_csv() {
         md.contains("| field | correct | scored | accuracy |"),
         "{md}"
     );
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&errs)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = read_jsonl(&errs);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "TST1");
 
@@ -567,11 +572,7 @@ C3,2021-02-16,2021,1,Battles,Armed clash,Military Forces of Mali (2021-),,1,Unid
     third("admin1_reachable", 1.0);
     third("admin2_reachable", 1.0);
     third("coords_within_10km_reachable", 1.0);
-    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&errs)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = read_jsonl(&errs);
     let row = |i: usize, k: &str| rows[i]["ceiling"][k].as_bool().unwrap();
     assert!(
         row(0, "location_in_text") && row(0, "location_reachable") && row(0, "admin1_reachable")

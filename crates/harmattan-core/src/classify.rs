@@ -371,26 +371,22 @@ pub fn classify(s: &Signals) -> Option<Decision> {
         .filter_map(|c| s.first(c))
         .map(|sp| sp.start)
         .min();
+    // the cue that names the fight: a clash, else an ambush, else an attack
+    let fight_cue = || {
+        if s.has(Clash) {
+            Clash
+        } else if s.has(Ambush) {
+            Ambush
+        } else {
+            Attack
+        }
+    };
     if fighting && air && !s.air_as_means && first_ground.zip(first_air).is_some_and(|(g, a)| g < a)
     {
-        let cat = if s.has(Clash) {
-            Clash
-        } else if s.has(Ambush) {
-            Ambush
-        } else {
-            Attack
-        };
-        return d(SubEvent::ArmedClash, cat, "CLS/BAT/AIR_SUPPORT");
+        return d(SubEvent::ArmedClash, fight_cue(), "CLS/BAT/AIR_SUPPORT");
     }
     if fighting && (!remote || ground_fire) {
-        let cat = if s.has(Clash) {
-            Clash
-        } else if s.has(Ambush) {
-            Ambush
-        } else {
-            Attack
-        };
-        return d(SubEvent::ArmedClash, cat, "CLS/BAT/ARMED_CLASH");
+        return d(SubEvent::ArmedClash, fight_cue(), "CLS/BAT/ARMED_CLASH");
     }
     // an aircraft brought down: crewed → shelling (ground fire), drone → disrupted (DR-09)
     if air && s.has(Downed) {

@@ -1547,6 +1547,29 @@ fn starts_with_victim(s: &str) -> bool {
 /// Whether the period at byte `i` closes an abbreviation that does not end a sentence
 /// ("since the Feb. 1 coup", "Gen. Ali", "Mr. Diallo"): a month before its day, a title
 /// before a name.
+/// An English word after a victim list that opens a new clause rather than naming one more
+/// victim: an auxiliary ("... and 2 civilians were wounded"), the wounded, or a verb of saying
+/// ("..., a local official said").
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "wounded"
+            | "injured"
+            | "said"
+            | "says"
+            | "told"
+            | "reported"
+            | "added"
+    )
+}
+
 fn abbreviation_before(s: &str, i: usize) -> bool {
     const ABBR: [&str; 18] = [
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
@@ -2147,33 +2170,21 @@ fn extend_list(
         let (qs, qe, ne) = (qs + pos, qe + pos, ne + pos);
         // "... and 2 civilians were wounded": a new clause
         let nw = next_word(s, ne);
-        if matches!(
-            nw,
-            "were"
-                | "was"
-                | "are"
-                | "is"
-                | "have"
-                | "has"
-                | "had"
-                | "ont"
-                | "a"
-                | "sont"
-                | "est"
-                | "wounded"
-                | "injured"
-                | "blesses"
-                | "blessees"
-                // "..., a local official said": the source, not a victim
-                | "said"
-                | "says"
-                | "told"
-                | "reported"
-                | "added"
-                | "confirmed"
-                | "declare"
-                | "indique"
-        ) {
+        // "..., a local official said": the source, not a victim
+        if opens_clause(nw)
+            || matches!(
+                nw,
+                "ont"
+                    | "a"
+                    | "sont"
+                    | "est"
+                    | "blesses"
+                    | "blessees"
+                    | "confirmed"
+                    | "declare"
+                    | "indique"
+            )
+        {
             return pos;
         }
         if !quantity_ok(s, qs, qe, false) {
@@ -2291,27 +2302,7 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
                     Some("found" | "discovered" | "recovered" | "retrieved" | "dumped")
                 )
             });
-        if !found_after
-            && matches!(
-                nw,
-                "were"
-                    | "was"
-                    | "are"
-                    | "is"
-                    | "have"
-                    | "has"
-                    | "had"
-                    | "wounded"
-                    | "injured"
-                    | "said"
-                    | "says"
-                    | "told"
-                    | "reported"
-                    | "added"
-                    | "escaped"
-                    | "fled"
-            )
-        {
+        if !found_after && (opens_clause(nw) || matches!(nw, "escaped" | "fled")) {
             break;
         }
         // the item's own start, after the connector

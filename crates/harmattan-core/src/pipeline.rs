@@ -1732,9 +1732,6 @@ fn ends_with_auxiliary(before: &str) -> bool {
     matches!(last, "was" | "were" | "been" | "being" | "ete")
 }
 
-/// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
-/// ("two soldiers and three assailants were killed", "killing four militiamen"): the target
-/// fought back or was armed, which makes it a battle (DR-01).
 /// "attacked the outposts with a drone", "an operation including airstrikes": an air word
 /// that names the means of the attack just told, not a separate strike in support of it.
 fn air_as_means(d: &Doc, inc: &Incident) -> bool {
@@ -1788,6 +1785,9 @@ fn air_as_means(d: &Doc, inc: &Incident) -> bool {
     })
 }
 
+/// Whether soldiers, fighters or militiamen were killed or wounded anywhere in the incident
+/// ("two soldiers and three assailants were killed", "killing four militiamen"): the target
+/// fought back or was armed, which makes it a battle (DR-01).
 fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool {
     for &si in &inc.sents {
         let s = &d.sents[si];
