@@ -854,15 +854,19 @@ fn single_consonants(key: &str, out: &mut String) -> bool {
     true
 }
 
-/// Abbreviations of first-level units in common use, matched as written (capitals): the
-/// abbreviation and the unit's gazetteer key.
-const UNIT_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("KPK", "khyber pakhtunkhwa"),
-    ("NWFP", "khyber pakhtunkhwa"),
-    ("J&K", "jammu and kashmir"),
-    ("AJK", "azad kashmir"),
-    ("FCT", "federal capital territory"),
-];
+/// Abbreviations of first-level units in common use, matched as written (capitals)
+/// (`data/dictionaries/unit_abbreviations.tsv`): the abbreviation and the unit's gazetteer key.
+static UNIT_ABBREVIATIONS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../../../data/dictionaries/unit_abbreviations.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t').skip(1);
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    });
 
 /// `al raqqah` → `ar raqqah`, `al shaddadi` → `ash shaddadi`: the article written as it is
 /// said before a sun letter, into `out`; false (and `out` untouched) when the name does not
@@ -989,8 +993,7 @@ const ACTIVE_BONUS: f32 = 0.8;
 const FOCUS_BONUS: f32 = 1.0;
 /// Weight of a first-level unit's seat population (per decade) among units of one name.
 const UNIT_SEAT_WEIGHT: f32 = 0.05;
-/// A unit word (`X district`) that the reading's country uses for its units, or does not.
-const UNIT_WORD_BONUS: f32 = 0.0;
+/// Penalty for a reading after a unit word (`X district`) in a country with no unit called so.
 const UNIT_WORD_MALUS: f32 = 1.0;
 /// `Merida (Merida)`: a place qualified by a first-level unit of its own name, in that unit.
 const NAMESAKE_STATE_BONUS: f32 = 1.0;
@@ -2548,7 +2551,7 @@ fn resolve(
         // `hunters from X`, `travelling from the village of X`: an origin
         // `demonstrated in X`, `gathered at X`: where a crowd assembled, the place of the
         // protest (a place named in its topic, `the attacks on Y`, is not)
-        // (not a site named after someone or something, `gathered in Hamilton Square in Y`,
+        // (not a site named after someone or something, `gathered in Victoria Square in Y`,
         // `at Carnot middle school in Y`, `in X located in Y`: the town after it is the place)
         let site_word = |w: &str| {
             (is_feature_word(w)
@@ -2559,7 +2562,7 @@ fn resolve(
                 || is_street_word(w)
                 || matches!(w, "park" | "beach")
         };
-        // (`Hamilton Square` matched whole: a site too)
+        // (`Victoria Square` matched whole: a site too)
         let site_after = site_word(word(&toks[end_tok]))
             || next_word.is_some_and(|w| {
                 (is_feature_word(w)
@@ -3313,12 +3316,8 @@ fn resolve(
             }
             // `Bara district`: a country that has districts, not one whose units of that level
             // are localities
-            if let Some(row) = m.unit_word {
-                score += if unit_word_fits(row, &p.cc) {
-                    UNIT_WORD_BONUS
-                } else {
-                    -UNIT_WORD_MALUS
-                };
+            if m.unit_word.is_some_and(|row| !unit_word_fits(row, &p.cc)) {
+                score -= UNIT_WORD_MALUS;
             }
             if m.after_unknown && p.kind.is_unit() {
                 // `Etambar, Kidal`: a place stated with its unit is the report's own place
