@@ -459,15 +459,7 @@ impl Engine {
                 // tally told before it
                 let same_scope = !has_date && {
                     let f = &folded.s[folded.folded_offset(sp.start)..folded.folded_offset(sp.end)];
-                    [
-                        "in the same areas",
-                        "in the same period",
-                        "during the same period",
-                        "over the same period",
-                        "across the same areas",
-                    ]
-                    .iter()
-                    .any(|w| f.contains(w))
+                    same_scope_phrase(f)
                 };
                 // people demonstrating about a flood or a road accident: the flood is the
                 // topic, the demonstration the incident ("residents blocked the road to
@@ -1993,6 +1985,22 @@ fn demo_circumstance(d: &Doc, si: usize, c: &Cue, p: Span) -> bool {
                 m.kind,
                 ActorKind::State | ActorKind::Named | ActorKind::Unidentified | ActorKind::Militia
             )
+    })
+}
+
+/// "in the same areas", "over the same period" (and "across the same areas", "during the
+/// same period"): the sentence's figure covers the scope of a tally told before it. One
+/// SIMD search for "the same " per sentence, then the words around it.
+fn same_scope_phrase(f: &str) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"the same "));
+    FINDER.find_iter(f.as_bytes()).any(|h| {
+        let (before, after) = (&f[..h], &f[h + "the same ".len()..]);
+        (after.starts_with("areas") && (before.ends_with("in ") || before.ends_with("across ")))
+            || (after.starts_with("period")
+                && (before.ends_with("in ")
+                    || before.ends_with("during ")
+                    || before.ends_with("over ")))
     })
 }
 

@@ -94,8 +94,18 @@ fn ends_with_abbrev(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    let lw = word.to_lowercase();
-    ABBREV.contains(&lw.as_str())
+    // lower-cased into a stack buffer: no allocation per full stop (no entry is longer)
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let w = c.len_utf8();
+        if n + w > buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut buf[n..n + w]);
+        n += w;
+    }
+    ABBREV.iter().any(|a| a.as_bytes() == &buf[..n])
 }
 
 #[cfg(test)]

@@ -19,12 +19,31 @@ impl Folded {
         let mut s = String::with_capacity(text.len() + 8);
         let mut map = Vec::with_capacity(text.len() + 9);
         let mut buf = [0u8; 4];
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // a run of ASCII is copied and lower-cased in one go, a byte per byte
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |k| i + k);
+            if run > i {
+                let at = s.len();
+                s.push_str(&text[i..run]);
+                s[at..].make_ascii_lowercase();
+                map.extend(i as u32..run as u32);
+                i = run;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             let before = s.len();
             push_folded(c, &mut s, &mut buf);
             for _ in before..s.len() {
                 map.push(i as u32);
             }
+            i += c.len_utf8();
         }
         map.push(text.len() as u32);
         Folded { s, map }

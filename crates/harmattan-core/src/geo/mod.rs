@@ -1120,8 +1120,19 @@ fn scan_tokens(fs: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         return;
     };
     let mut cur: Option<usize> = None;
-    for (i, c) in sub.char_indices() {
-        if c.is_alphanumeric() {
+    let b = sub.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // folded text is nearly all ASCII: decode a character only for a non-ASCII byte
+        let (alnum, width) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            sub[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        };
+        if alnum {
             if cur.is_none() {
                 cur = Some(i);
             }
@@ -1131,6 +1142,7 @@ fn scan_tokens(fs: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 e: start + i,
             });
         }
+        i += width;
     }
     if let Some(s) = cur {
         out.push(Tok {
@@ -3136,13 +3148,15 @@ fn resolve(
     // `Athens ... Athens`: when a name is a national capital that no unit of its own country
     // is named after, writing it again says nothing about which of its places is meant (a
     // unit named as such still does)
+    // (`m_capital`: `lone_capital` of `m`'s readings, computed once per mention)
     let repeat_of_capital =
-        |c: &Mention, m: &Mention| !c.unit_cue && same_name(c, m) && lone_capital(store, &m.hits);
+        |c: &Mention, m: &Mention, m_capital: bool| m_capital && !c.unit_cue && same_name(c, m);
     let any_assembly = mentions.iter().any(|c| c.assembly);
     for (mi, m) in mentions.iter().enumerate() {
         if m.dropped {
             continue;
         }
+        let m_capital = lone_capital(store, &m.hits);
         for &h in m.hits.iter() {
             let Some(p) = store.place(h) else { continue };
             if m.units_only && !p.kind.is_unit() {
@@ -3159,7 +3173,7 @@ fn resolve(
                         && c.hits.iter().any(|&uh| {
                             store.place(uh).is_some_and(|u| {
                                 store.unit_holds(u, p)
-                                    && !repeat_of_capital(c, m)
+                                    && !repeat_of_capital(c, m, m_capital)
                                     // the same name written again (`X ... X`) is
                                     // weak evidence, as a town's commune holds it in every
                                     // country that has both: it corroborates only when the
@@ -3452,7 +3466,7 @@ fn resolve(
                 let direct = c.context_of == Some(mi);
                 // `Bama (Bama, Houet)`: the commune named after its town says nothing about
                 // which town of that name it is
-                if repeat_of_capital(c, m) {
+                if repeat_of_capital(c, m, m_capital) {
                     continue;
                 }
                 // `Merida (Merida)`: of a qualifier named like its place, only a first-level
@@ -3500,22 +3514,24 @@ fn resolve(
             // a place where a crowd assembled; when units qualify it (`X city (Y, Z)`), only
             // its readings inside them
             // (`X town, Y`, `X city (Y`: a name right after it, too)
-            let qualified = mentions.iter().any(|c| c.context_of == Some(mi))
-                || mentions.get(mi + 1).is_some_and(|c| {
-                    fs.get(m.fe..c.fs).is_some_and(|g| {
-                        let g = g
-                            .trim()
-                            .trim_start_matches("town")
-                            .trim_start_matches("city")
-                            .trim_start_matches("village")
-                            .trim();
-                        matches!(g, "," | "(")
-                    })
-                });
             // (a near-spelling gets none: `Savar` is no Sarvar)
             let near_spelling = m.fuzzy || m.fuzzy_dist.iter().any(|d| d.0 == h);
-            if m.assembly && !near_spelling && (!qualified || ctx_bonus > 0.0) {
-                score += ASSEMBLY_BONUS;
+            if m.assembly && !near_spelling {
+                let qualified = mentions.iter().any(|c| c.context_of == Some(mi))
+                    || mentions.get(mi + 1).is_some_and(|c| {
+                        fs.get(m.fe..c.fs).is_some_and(|g| {
+                            let g = g
+                                .trim()
+                                .trim_start_matches("town")
+                                .trim_start_matches("city")
+                                .trim_start_matches("village")
+                                .trim();
+                            matches!(g, "," | "(")
+                        })
+                    });
+                if !qualified || ctx_bonus > 0.0 {
+                    score += ASSEMBLY_BONUS;
+                }
             }
             let dist = m.fuzzy_dist.iter().find(|d| d.0 == h).map(|d| d.1);
             if let Some(d) = dist {

@@ -430,11 +430,10 @@ pub(crate) const FUZZY_MIN: usize = 5;
 /// final `e` dropped: `Boulkessi` → `bulkesi`, `I-n-Deliman`/`In-Delimane` → `indeliman`.
 pub(crate) fn skeleton(key: &str, out: &mut String) {
     out.clear();
-    let b: Vec<u8> = key.bytes().filter(u8::is_ascii_alphanumeric).collect();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let n = b.get(i + 1).copied().unwrap_or(0);
+    // letters and digits only, read pairwise without a copy
+    let mut b = key.bytes().filter(u8::is_ascii_alphanumeric).peekable();
+    while let Some(c) = b.next() {
+        let n = b.peek().copied().unwrap_or(0);
         let (m, skip) = match (c, n) {
             (b'o', b'u') => (b'u', 2),
             (b'd', b'j') => (b'j', 2),
@@ -449,7 +448,9 @@ pub(crate) fn skeleton(key: &str, out: &mut String) {
         if out.as_bytes().last() != Some(&m) {
             out.push(m as char);
         }
-        i += skip;
+        if skip == 2 {
+            b.next();
+        }
     }
     if out.len() > FUZZY_MIN && out.ends_with('e') {
         out.pop();
