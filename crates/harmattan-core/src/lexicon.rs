@@ -123,6 +123,110 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     animals_killed(folded, cues);
     context_dropped(folded, cues);
     separately_coded(folded, cues);
+    weapons_seized(folded, cues);
+}
+
+/// "killed ten militants and seized motorbikes, arms and IED-making materials", "IEDs and
+/// documents were seized": explosives, shells or grenades named as things seized, recovered
+/// or found are a cache taken, not a weapon used (2.2 rank 21, "large weapons cache seized").
+/// Such cues become [`Cat::Defuse`]. The seizure word must come before the weapon in the same
+/// clause list (commas and "and" allowed, no full stop or semicolon, no other event word
+/// between), or right after it ("IEDs, documents and materiel seized", "shells were found").
+pub fn weapons_seized(folded: &Folded, cues: &mut [Cue]) {
+    const SEIZE: [&str; 11] = [
+        "seized",
+        "seizing",
+        "seizure",
+        "recovered",
+        "confiscated",
+        "captured",
+        "cache",
+        "found",
+        "discovered",
+        "saisi",
+        "recupere",
+    ];
+    let weapon = |c: Cat| matches!(c, Cat::Ied | Cat::Explosion | Cat::Grenade | Cat::Shelling);
+    // cues that may stand in a list of things seized
+    let listed =
+        |c: Cat| weapon(c) || matches!(c, Cat::Loot | Cat::Arrest | Cat::Property | Cat::Defuse);
+    let word_at = |s: &str, w: &str| {
+        s.match_indices(w).any(|(i, _)| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    for i in 0..cues.len() {
+        if !weapon(cues[i].cat) {
+            continue;
+        }
+        let a = folded.folded_offset(cues[i].span.start);
+        let e = folded.folded_offset(cues[i].span.end);
+        // a weapon named, not a blast told ("causing it to explode", "detonated", "shelled")
+        let w = &folded.s[a..e.max(a)];
+        if [
+            "explod", "detonat", "blew", "blow", "went off", "bombed", "bombing", "shelled",
+            "shelling", "bombard",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+        {
+            continue;
+        }
+        // the clause before: back to the last full stop or semicolon, at most 100 bytes
+        let lo = a.saturating_sub(100);
+        let lo = (lo..=a)
+            .find(|&j| folded.s.is_char_boundary(j))
+            .unwrap_or(a);
+        let head = &folded.s[lo..a];
+        let head = head.rfind(['.', ';']).map_or(head, |k| &head[k + 1..]);
+        let head_start = a - head.len();
+        let between_ok = |from: usize, to: usize| {
+            !cues.iter().any(|c| {
+                let f = folded.folded_offset(c.span.start);
+                f >= from && f < to && !listed(c.cat)
+            })
+        };
+        let before = SEIZE.iter().find_map(|w| {
+            head.rfind(w)
+                .filter(|&k| word_at(&head[k..], w))
+                .map(|k| head_start + k)
+        });
+        // ("discovered a shell which he tried to open": what follows a clause opener is told
+        // of the weapon, not listed with it)
+        let seized_before = before.is_some_and(|b| {
+            let gap = &folded.s[b..a];
+            between_ok(b, a)
+                && ![
+                    " which ",
+                    " that ",
+                    " causing ",
+                    " when ",
+                    " before ",
+                    " after ",
+                ]
+                .iter()
+                .any(|o| gap.contains(o))
+        });
+        // "IEDs, documents and military materiel seized"
+        let hi = (e + 60).min(folded.s.len());
+        let hi = (hi..=folded.s.len())
+            .find(|&j| folded.s.is_char_boundary(j))
+            .unwrap_or(folded.s.len());
+        let tail = &folded.s[e..hi];
+        let tail = tail.find(['.', ';']).map_or(tail, |k| &tail[..k]);
+        let seized_after = ["seized", "recovered", "confiscated", "found", "saisis"]
+            .iter()
+            .filter_map(|w| tail.find(w).map(|k| (k, w)))
+            .min()
+            .is_some_and(|(k, _)| {
+                between_ok(e, e + k) && tail[..k].split_whitespace().count() <= 8
+            });
+        if seized_before || seized_after {
+            cues[i].cat = Cat::Defuse;
+        }
+    }
 }
 
 /// "..., one villager was killed, the army said its troops intervened and routed the
@@ -442,6 +546,14 @@ mod tests {
     use super::*;
 
     fn cats_left(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
+        cats_after(text, found, |f, c| separately_coded(f, c))
+    }
+
+    fn cats_after(
+        text: &str,
+        found: &[(&str, Cat)],
+        rule: impl Fn(&Folded, &mut Vec<Cue>),
+    ) -> Vec<Cat> {
         let folded = Folded::new(text);
         let mut cues: Vec<Cue> = found
             .iter()
@@ -454,7 +566,7 @@ mod tests {
                 }
             })
             .collect();
-        separately_coded(&folded, &mut cues);
+        rule(&folded, &mut cues);
         cues.iter().map(|c| c.cat).collect()
     }
 
@@ -489,5 +601,42 @@ mod tests {
         let t = "Residents marched in Kara. The gang had shot a driver (coded separately).";
         let left = cats_left(t, &[("marched", Cat::Protest), ("shot", Cat::Shoot)]);
         assert_eq!(left, vec![Cat::Protest]);
+    }
+
+    fn seized(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
+        cats_after(text, found, |f, c| weapons_seized(f, c))
+    }
+
+    #[test]
+    fn weapons_seized_are_a_cache_not_a_blast() {
+        use Cat::*;
+        let t = "Troops killed four fighters and seized motorbikes, rifles and IED components.";
+        let got = seized(t, &[("killed", Kill), ("seized", Loot), ("IED", Ied)]);
+        assert_eq!(got, vec![Kill, Loot, Defuse]);
+        let t = "Soldiers raided the camp; rockets, phones and documents were seized.";
+        assert_eq!(seized(t, &[("rockets", Shelling)]), vec![Defuse]);
+    }
+
+    #[test]
+    fn a_blast_after_a_find_stays_a_blast() {
+        use Cat::*;
+        // the device goes off: the verb is kept, and so is a weapon told after "which"
+        let t = "A boy found an object which turned out to be a shell, causing it to explode.";
+        let got = seized(t, &[("shell", Shelling), ("explode", Explosion)]);
+        assert_eq!(got, vec![Shelling, Explosion]);
+        let t = "A boy found a shell and hit it with a stone, causing it to explode.";
+        let got = seized(t, &[("shell", Shelling), ("explode", Explosion)]);
+        assert_eq!(got, vec![Defuse, Explosion]);
+        // another event word between the seizure and the weapon
+        let t = "Gunmen seized a truck and attacked the post with grenades.";
+        let got = seized(
+            t,
+            &[
+                ("seized", Loot),
+                ("attacked", Attack),
+                ("grenades", Grenade),
+            ],
+        );
+        assert_eq!(got, vec![Loot, Attack, Grenade]);
     }
 }
