@@ -1817,12 +1817,15 @@ fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool
             }
             let se = d.folded.folded_offset(s.span.end).max(ve);
             let after = d.folded.s[ve..se].trim_start();
+            // ("killed at least six herders": a count opens the verb's object)
             let participle = after.is_empty()
                 || [
                     "in ", "during ", "at ", "on ", "by ", "near ", "and ", ",", ".",
                 ]
                 .iter()
-                .any(|w| after.starts_with(w));
+                .any(|w| after.starts_with(w))
+                    && !after.starts_with("at least ")
+                    && !after.starts_with("at most ");
             // "X were killed", "X killed in an ambush": X right before is the victim
             let before_victim = items.iter().any(|sp| {
                 sp.end <= v.span.start && {
