@@ -124,6 +124,111 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     context_dropped(folded, cues);
     separately_coded(folded, cues);
     weapons_seized(folded, cues);
+    earlier_blast(folded, cues);
+}
+
+/// "soldiers killed three herders after having been hit by an IED", "entered the hamlet
+/// following an air raid": a blast, strike or shelling named after "after", "following" or
+/// "in reaction to" is the earlier incident that led to this one (2.4: another actor pair,
+/// another event). Its cues are dropped when the text tells violence of its own elsewhere
+/// (a killing, an attack, a shooting, ...); otherwise the blast is the event.
+pub fn earlier_blast(folded: &Folded, cues: &mut Vec<Cue>) {
+    const OPENERS: [&str; 6] = [
+        "after ",
+        "following ",
+        "in response to ",
+        "in reaction to ",
+        "in retaliation for ",
+        "in reprisal for ",
+    ];
+    let remote = |c: Cat| {
+        matches!(
+            c,
+            Cat::Ied
+                | Cat::Explosion
+                | Cat::Air
+                | Cat::Drone
+                | Cat::Shelling
+                | Cat::Suicide
+                | Cat::Grenade
+        )
+    };
+    let s = &folded.s;
+    // violence done by someone: an attack, a clash, a shooting, an abduction, or an active
+    // "killed"/"wounded" with its object ("soldiers killed three herders"), not the passive
+    // toll of the blast ("four were wounded after their vehicle hit an IED")
+    let own = |c: &Cue| match c.cat {
+        Cat::Attack | Cat::Clash | Cat::Shoot | Cat::Abduct | Cat::Assault => true,
+        Cat::Kill | Cat::Injure => {
+            let a = folded.folded_offset(c.span.start);
+            let e = folded.folded_offset(c.span.end);
+            let prev = s[..a].split_whitespace().next_back().unwrap_or("");
+            let next = s[e..].split_whitespace().next().unwrap_or("");
+            s[a..e].ends_with("ed")
+                && !matches!(
+                    prev,
+                    "was" | "were" | "been" | "being" | "is" | "are" | "and"
+                )
+                && !next.is_empty()
+                && next.chars().next().is_some_and(char::is_alphanumeric)
+                && !matches!(
+                    next,
+                    "after"
+                        | "following"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "during"
+                        | "when"
+                        | "and"
+                        | "near"
+                        | "while"
+                        | "as"
+                )
+        }
+        _ => false,
+    };
+    // (cue index, folded offset of its opener)
+    let earlier: Vec<(usize, usize)> = (0..cues.len())
+        .filter(|&i| remote(cues[i].cat))
+        .filter_map(|i| {
+            let a = folded.folded_offset(cues[i].span.start);
+            // the opener at most five words before, in the same clause
+            let lo = a.saturating_sub(60);
+            let lo = (lo..=a).find(|&j| s.is_char_boundary(j)).unwrap_or(a);
+            let head = &s[lo..a];
+            OPENERS
+                .iter()
+                .filter_map(|o| {
+                    head.rfind(o).filter(|&k| {
+                        let gap = &head[k + o.len()..];
+                        (k == 0 || head.as_bytes()[k - 1] == b' ')
+                            && gap.split_whitespace().count() <= 5
+                            && !gap.contains([',', '.', ';'])
+                    })
+                })
+                .min()
+                .map(|k| (i, lo + k))
+        })
+        .collect();
+    let Some(&(_, opener)) = earlier.first() else {
+        return;
+    };
+    // the violence told outside those phrases: a violent word before the first opener
+    if !cues
+        .iter()
+        .any(|c| own(c) && folded.folded_offset(c.span.end) <= opener)
+    {
+        return;
+    }
+    let earlier: Vec<usize> = earlier.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    cues.retain(|_| {
+        let keep = !earlier.contains(&k);
+        k += 1;
+        keep
+    });
 }
 
 /// "killed ten militants and seized motorbikes, arms and IED-making materials", "IEDs and
@@ -638,5 +743,21 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![Loot, Attack, Grenade]);
+    }
+
+    #[test]
+    fn blast_named_after_after_is_the_earlier_event() {
+        use Cat::*;
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| earlier_blast(f, c));
+        let t = "Soldiers killed two herders near Boni after their truck hit an IED on the road.";
+        assert_eq!(f(t, &[("killed", Kill), ("IED", Ied)]), vec![Kill]);
+        // the toll of the blast itself, told passively: the blast is the event
+        let t = "Two soldiers were wounded after their truck hit an IED on the road.";
+        assert_eq!(
+            f(t, &[("wounded", Injure), ("IED", Ied)]),
+            vec![Injure, Ied]
+        );
+        let t = "A truck was damaged after being struck by an IED near Boni.";
+        assert_eq!(f(t, &[("struck", Attack), ("IED", Ied)]), vec![Attack, Ied]);
     }
 }
