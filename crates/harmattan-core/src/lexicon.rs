@@ -156,7 +156,7 @@ pub fn earlier_blast(folded: &Folded, cues: &mut Vec<Cue>) {
     let s = &folded.s;
     // violence done by someone: an attack, a clash, a shooting, an abduction, or an active
     // "killed"/"wounded" with its object ("soldiers killed three herders"), not the passive
-    // toll of the blast ("four were wounded after their vehicle hit an IED")
+    // toll of the blast ("two were hurt after their car struck a mine")
     let own = |c: &Cue| match c.cat {
         Cat::Attack | Cat::Clash | Cat::Shoot | Cat::Abduct | Cat::Assault => true,
         Cat::Kill | Cat::Injure => {
