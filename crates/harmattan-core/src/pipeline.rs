@@ -1641,6 +1641,30 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
             }
         }
     }
+    // "the army fired grenade launchers at the rebels' positions": the armed actor right
+    // before "fired"/"launched" and the heavy weapon it names
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        let Some(c) = d.cues[s.cues.clone()]
+            .iter()
+            .find(|c| c.cat == Cat::Shelling)
+        else {
+            continue;
+        };
+        let fired = |sp: Span| {
+            let a = d.folded.folded_offset(sp.end);
+            let gap = d.folded.s[a..d.folded.folded_offset(c.span.start).max(a)].trim();
+            gap.len() < 40
+                && ["fired", "launched", "used"]
+                    .iter()
+                    .any(|v| gap.starts_with(v))
+        };
+        if let Some(i) = resolved.iter().position(|(a, sp)| {
+            a.kind.is_armed() && sp.end <= c.span.start && sp.start >= s.span.start && fired(*sp)
+        }) {
+            return Some(i);
+        }
+    }
     None
 }
 
