@@ -125,6 +125,32 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     separately_coded(folded, cues);
     weapons_seized(folded, cues);
     earlier_blast(folded, cues);
+    past_fighting(folded, cues);
+}
+
+/// "a landmine from previous clashes exploded", "ordnance left over from the recent fighting":
+/// fighting named as where a device came from is past, not part of the incident. Such clash
+/// cues are dropped.
+pub fn past_fighting(folded: &Folded, cues: &mut Vec<Cue>) {
+    const BEFORE: [&str; 8] = [
+        "from previous ",
+        "from the previous ",
+        "from past ",
+        "from earlier ",
+        "from the recent ",
+        "from recent ",
+        "left over from ",
+        "remnants of ",
+    ];
+    let s = &folded.s;
+    cues.retain(|c| {
+        if c.cat != Cat::Clash {
+            return true;
+        }
+        let a = folded.folded_offset(c.span.start);
+        let head = &s[..a];
+        !BEFORE.iter().any(|b| head.ends_with(b)) && !head.ends_with("remained from the recent ")
+    });
 }
 
 /// "soldiers killed three herders after having been hit by an IED", "entered the hamlet
@@ -759,5 +785,21 @@ mod tests {
         );
         let t = "A truck was damaged after being struck by an IED near Boni.";
         assert_eq!(f(t, &[("struck", Attack), ("IED", Ied)]), vec![Attack, Ied]);
+    }
+
+    #[test]
+    fn fighting_a_device_was_left_from_is_past() {
+        use Cat::*;
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| past_fighting(f, c));
+        let t = "A mine left over from previous clashes exploded under a cart.";
+        assert_eq!(
+            f(t, &[("clashes", Clash), ("exploded", Explosion)]),
+            vec![Explosion]
+        );
+        let t = "Rebels clashed with troops after a mine exploded.";
+        assert_eq!(
+            f(t, &[("clashed", Clash), ("exploded", Explosion)]),
+            vec![Clash, Explosion]
+        );
     }
 }
