@@ -122,6 +122,302 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     roads_blocked(folded, cues);
     animals_killed(folded, cues);
     context_dropped(folded, cues);
+    separately_coded(folded, cues);
+    weapons_seized(folded, cues);
+    earlier_blast(folded, cues);
+    past_fighting(folded, cues);
+}
+
+/// "a landmine from previous clashes exploded", "ordnance left over from the recent fighting":
+/// fighting named as where a device came from is past, not part of the incident. Such clash
+/// cues are dropped.
+pub fn past_fighting(folded: &Folded, cues: &mut Vec<Cue>) {
+    const BEFORE: [&str; 8] = [
+        "from previous ",
+        "from the previous ",
+        "from past ",
+        "from earlier ",
+        "from the recent ",
+        "from recent ",
+        "left over from ",
+        "remnants of ",
+    ];
+    let s = &folded.s;
+    cues.retain(|c| {
+        if c.cat != Cat::Clash {
+            return true;
+        }
+        let a = folded.folded_offset(c.span.start);
+        let head = &s[..a];
+        !BEFORE.iter().any(|b| head.ends_with(b)) && !head.ends_with("remained from the recent ")
+    });
+}
+
+/// "soldiers killed three herders after having been hit by an IED", "entered the hamlet
+/// following an air raid": a blast, strike or shelling named after "after", "following" or
+/// "in reaction to" is the earlier incident that led to this one (2.4: another actor pair,
+/// another event). Its cues are dropped when the text tells violence of its own elsewhere
+/// (a killing, an attack, a shooting, ...); otherwise the blast is the event.
+pub fn earlier_blast(folded: &Folded, cues: &mut Vec<Cue>) {
+    const OPENERS: [&str; 6] = [
+        "after ",
+        "following ",
+        "in response to ",
+        "in reaction to ",
+        "in retaliation for ",
+        "in reprisal for ",
+    ];
+    let remote = |c: Cat| {
+        matches!(
+            c,
+            Cat::Ied
+                | Cat::Explosion
+                | Cat::Air
+                | Cat::Drone
+                | Cat::Shelling
+                | Cat::Suicide
+                | Cat::Grenade
+        )
+    };
+    let s = &folded.s;
+    // violence done by someone: an attack, a clash, a shooting, an abduction, or an active
+    // "killed"/"wounded" with its object ("soldiers killed three herders"), not the passive
+    // toll of the blast ("two were hurt after their car struck a mine")
+    let own = |c: &Cue| match c.cat {
+        Cat::Attack | Cat::Clash | Cat::Shoot | Cat::Abduct | Cat::Assault => true,
+        Cat::Kill | Cat::Injure => {
+            let a = folded.folded_offset(c.span.start);
+            let e = folded.folded_offset(c.span.end);
+            let prev = s[..a].split_whitespace().next_back().unwrap_or("");
+            let next = s[e..].split_whitespace().next().unwrap_or("");
+            s[a..e].ends_with("ed")
+                && !matches!(
+                    prev,
+                    "was" | "were" | "been" | "being" | "is" | "are" | "and"
+                )
+                && !next.is_empty()
+                && next.chars().next().is_some_and(char::is_alphanumeric)
+                && !matches!(
+                    next,
+                    "after"
+                        | "following"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "during"
+                        | "when"
+                        | "and"
+                        | "near"
+                        | "while"
+                        | "as"
+                )
+        }
+        _ => false,
+    };
+    // (cue index, folded offset of its opener)
+    let earlier: Vec<(usize, usize)> = (0..cues.len())
+        .filter(|&i| remote(cues[i].cat))
+        .filter_map(|i| {
+            let a = folded.folded_offset(cues[i].span.start);
+            // the opener at most five words before, in the same clause
+            let lo = a.saturating_sub(60);
+            let lo = (lo..=a).find(|&j| s.is_char_boundary(j)).unwrap_or(a);
+            let head = &s[lo..a];
+            OPENERS
+                .iter()
+                .filter_map(|o| {
+                    head.rfind(o).filter(|&k| {
+                        let gap = &head[k + o.len()..];
+                        (k == 0 || head.as_bytes()[k - 1] == b' ')
+                            && gap.split_whitespace().count() <= 5
+                            && !gap.contains([',', '.', ';'])
+                    })
+                })
+                .min()
+                .map(|k| (i, lo + k))
+        })
+        .collect();
+    let Some(&(_, opener)) = earlier.first() else {
+        return;
+    };
+    // the violence told outside those phrases: a violent word before the first opener
+    if !cues
+        .iter()
+        .any(|c| own(c) && folded.folded_offset(c.span.end) <= opener)
+    {
+        return;
+    }
+    let earlier: Vec<usize> = earlier.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    cues.retain(|_| {
+        let keep = !earlier.contains(&k);
+        k += 1;
+        keep
+    });
+}
+
+/// "killed ten militants and seized motorbikes, arms and IED-making materials", "IEDs and
+/// documents were seized": explosives, shells or grenades named as things seized, recovered
+/// or found are a cache taken, not a weapon used (2.2 rank 21, "large weapons cache seized").
+/// Such cues become [`Cat::Defuse`]. The seizure word must come before the weapon in the same
+/// clause list (commas and "and" allowed, no full stop or semicolon, no other event word
+/// between), or right after it ("IEDs, documents and materiel seized", "shells were found").
+pub fn weapons_seized(folded: &Folded, cues: &mut [Cue]) {
+    const SEIZE: [&str; 11] = [
+        "seized",
+        "seizing",
+        "seizure",
+        "recovered",
+        "confiscated",
+        "captured",
+        "cache",
+        "found",
+        "discovered",
+        "saisi",
+        "recupere",
+    ];
+    let weapon = |c: Cat| matches!(c, Cat::Ied | Cat::Explosion | Cat::Grenade | Cat::Shelling);
+    // cues that may stand in a list of things seized
+    let listed =
+        |c: Cat| weapon(c) || matches!(c, Cat::Loot | Cat::Arrest | Cat::Property | Cat::Defuse);
+    let word_at = |s: &str, w: &str| {
+        s.match_indices(w).any(|(i, _)| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    for i in 0..cues.len() {
+        if !weapon(cues[i].cat) {
+            continue;
+        }
+        let a = folded.folded_offset(cues[i].span.start);
+        let e = folded.folded_offset(cues[i].span.end);
+        // a weapon named, not a blast told ("causing it to explode", "detonated", "shelled")
+        let w = &folded.s[a..e.max(a)];
+        if [
+            "explod", "detonat", "blew", "blow", "went off", "bombed", "bombing", "shelled",
+            "shelling", "bombard",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+        {
+            continue;
+        }
+        // the clause before: back to the last full stop or semicolon, at most 100 bytes
+        let lo = a.saturating_sub(100);
+        let lo = (lo..=a)
+            .find(|&j| folded.s.is_char_boundary(j))
+            .unwrap_or(a);
+        let head = &folded.s[lo..a];
+        let head = head.rfind(['.', ';']).map_or(head, |k| &head[k + 1..]);
+        let head_start = a - head.len();
+        let between_ok = |from: usize, to: usize| {
+            !cues.iter().any(|c| {
+                let f = folded.folded_offset(c.span.start);
+                f >= from && f < to && !listed(c.cat)
+            })
+        };
+        let before = SEIZE.iter().find_map(|w| {
+            head.rfind(w)
+                .filter(|&k| word_at(&head[k..], w))
+                .map(|k| head_start + k)
+        });
+        // ("discovered a shell which he tried to open": what follows a clause opener is told
+        // of the weapon, not listed with it)
+        let seized_before = before.is_some_and(|b| {
+            let gap = &folded.s[b..a];
+            between_ok(b, a)
+                && ![
+                    " which ",
+                    " that ",
+                    " causing ",
+                    " when ",
+                    " before ",
+                    " after ",
+                ]
+                .iter()
+                .any(|o| gap.contains(o))
+        });
+        // "IEDs, documents and military materiel seized"
+        let hi = (e + 60).min(folded.s.len());
+        let hi = (hi..=folded.s.len())
+            .find(|&j| folded.s.is_char_boundary(j))
+            .unwrap_or(folded.s.len());
+        let tail = &folded.s[e..hi];
+        let tail = tail.find(['.', ';']).map_or(tail, |k| &tail[..k]);
+        let seized_after = ["seized", "recovered", "confiscated", "found", "saisis"]
+            .iter()
+            .filter_map(|w| tail.find(w).map(|k| (k, w)))
+            .min()
+            .is_some_and(|(k, _)| {
+                between_ok(e, e + k) && tail[..k].split_whitespace().count() <= 8
+            });
+        if seized_before || seized_after {
+            cues[i].cat = Cat::Defuse;
+        }
+    }
+}
+
+/// "..., one villager was killed, the army said its troops intervened and routed the
+/// attackers (battle coded separately)": a clause the report itself marks as coded as another
+/// event tells a different incident (2.4: different actor pairs, separate events). Event cues
+/// in that clause, from the last comma or semicolon of its sentence (or from a word that
+/// opens a phrase about the other incident, "marched against the killing of a man (coded
+/// separately)") up to the bracket, are dropped, unless that would leave the text with no
+/// event word at all (then the clause is the text's own event: "Protests in A and B [coded
+/// separately]").
+pub fn separately_coded(folded: &Folded, cues: &mut Vec<Cue>) {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"coded separately"));
+    let s = &folded.s;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for h in FINDER.find_iter(s.as_bytes()) {
+        // the bracket holding the marker, with no other bracket or full stop between
+        let Some(open) = s[..h].rfind(['(', '[']) else {
+            continue;
+        };
+        if s[open + 1..h].contains([')', ']', '.']) {
+            continue;
+        }
+        let head = &s[..open];
+        let sentence = head.rfind(". ").map_or(0, |i| i + 2);
+        let clause = head[sentence..]
+            .rfind([',', ';'])
+            .map_or(sentence, |i| sentence + i + 1);
+        // the phrase about the other incident: what follows the first opener of the clause
+        const OPENERS: [&str; 9] = [
+            " against ",
+            " after ",
+            " following ",
+            " for the ",
+            " in which ",
+            " during ",
+            " when ",
+            " in reprisal ",
+            " in retaliation ",
+        ];
+        let from = OPENERS
+            .iter()
+            .filter_map(|o| head[clause..].find(o).map(|i| clause + i))
+            .min()
+            .unwrap_or(clause);
+        ranges.push((from, h));
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let dropped = |c: &Cue| {
+        let f = folded.folded_offset(c.span.start);
+        ranges.iter().any(|&(a, e)| f >= a && f < e)
+    };
+    let kept_trigger = cues
+        .iter()
+        .any(|c| crate::classify::TRIGGERS.contains(&c.cat) && !dropped(c));
+    if kept_trigger {
+        cues.retain(|c| !dropped(c));
+    }
 }
 
 /// "..., a civilian was killed, the attack comes amidst escalating violence and fighting
@@ -373,5 +669,137 @@ pub fn goods_seized(folded: &Folded, cues: &mut [Cue]) {
         {
             cues[i].cat = Cat::Loot;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cats_left(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
+        cats_after(text, found, |f, c| separately_coded(f, c))
+    }
+
+    fn cats_after(
+        text: &str,
+        found: &[(&str, Cat)],
+        rule: impl Fn(&Folded, &mut Vec<Cue>),
+    ) -> Vec<Cat> {
+        let folded = Folded::new(text);
+        let mut cues: Vec<Cue> = found
+            .iter()
+            .map(|(w, cat)| {
+                let st = text.find(w).unwrap();
+                Cue {
+                    span: Span::new(st, st + w.len()),
+                    cat: *cat,
+                    entry: 0,
+                }
+            })
+            .collect();
+        rule(&folded, &mut cues);
+        cues.iter().map(|c| c.cat).collect()
+    }
+
+    #[test]
+    fn clause_coded_separately_is_dropped() {
+        let t = "On 2 May, militiamen raided the hamlet of Kara, a herder was killed, \
+                 soldiers later arrived and clashed with the raiders (clash coded separately).";
+        let left = cats_left(
+            t,
+            &[
+                ("raided", Cat::Attack),
+                ("killed", Cat::Kill),
+                ("clashed", Cat::Clash),
+            ],
+        );
+        assert_eq!(left, vec![Cat::Attack, Cat::Kill]);
+    }
+
+    #[test]
+    fn the_only_event_words_are_kept() {
+        let t = "Farmers protested in Kara and Sebe (coded separately). Police watched.";
+        assert_eq!(
+            cats_left(t, &[("protested", Cat::Protest)]),
+            vec![Cat::Protest]
+        );
+        // the protest stays; the killing it is about is the other event
+        let t =
+            "On 4 May, in Kara, youths marched against the killing of a trader (coded separately).";
+        let left = cats_left(t, &[("marched", Cat::Protest), ("killing", Cat::Kill)]);
+        assert_eq!(left, vec![Cat::Protest]);
+        // a later sentence wholly about the other incident is dropped
+        let t = "Residents marched in Kara. The gang had shot a driver (coded separately).";
+        let left = cats_left(t, &[("marched", Cat::Protest), ("shot", Cat::Shoot)]);
+        assert_eq!(left, vec![Cat::Protest]);
+    }
+
+    fn seized(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
+        cats_after(text, found, |f, c| weapons_seized(f, c))
+    }
+
+    #[test]
+    fn weapons_seized_are_a_cache_not_a_blast() {
+        use Cat::*;
+        let t = "Troops killed four fighters and seized motorbikes, rifles and IED components.";
+        let got = seized(t, &[("killed", Kill), ("seized", Loot), ("IED", Ied)]);
+        assert_eq!(got, vec![Kill, Loot, Defuse]);
+        let t = "Soldiers raided the camp; rockets, phones and documents were seized.";
+        assert_eq!(seized(t, &[("rockets", Shelling)]), vec![Defuse]);
+    }
+
+    #[test]
+    fn a_blast_after_a_find_stays_a_blast() {
+        use Cat::*;
+        // the device goes off: the verb is kept, and so is a weapon told after "which"
+        let t = "A boy found an object which turned out to be a shell, causing it to explode.";
+        let got = seized(t, &[("shell", Shelling), ("explode", Explosion)]);
+        assert_eq!(got, vec![Shelling, Explosion]);
+        let t = "A boy found a shell and hit it with a stone, causing it to explode.";
+        let got = seized(t, &[("shell", Shelling), ("explode", Explosion)]);
+        assert_eq!(got, vec![Defuse, Explosion]);
+        // another event word between the seizure and the weapon
+        let t = "Gunmen seized a truck and attacked the post with grenades.";
+        let got = seized(
+            t,
+            &[
+                ("seized", Loot),
+                ("attacked", Attack),
+                ("grenades", Grenade),
+            ],
+        );
+        assert_eq!(got, vec![Loot, Attack, Grenade]);
+    }
+
+    #[test]
+    fn blast_named_after_after_is_the_earlier_event() {
+        use Cat::*;
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| earlier_blast(f, c));
+        let t = "Soldiers killed two herders near Boni after their truck hit an IED on the road.";
+        assert_eq!(f(t, &[("killed", Kill), ("IED", Ied)]), vec![Kill]);
+        // the toll of the blast itself, told passively: the blast is the event
+        let t = "Two soldiers were wounded after their truck hit an IED on the road.";
+        assert_eq!(
+            f(t, &[("wounded", Injure), ("IED", Ied)]),
+            vec![Injure, Ied]
+        );
+        let t = "A truck was damaged after being struck by an IED near Boni.";
+        assert_eq!(f(t, &[("struck", Attack), ("IED", Ied)]), vec![Attack, Ied]);
+    }
+
+    #[test]
+    fn fighting_a_device_was_left_from_is_past() {
+        use Cat::*;
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| past_fighting(f, c));
+        let t = "A mine left over from previous clashes exploded under a cart.";
+        assert_eq!(
+            f(t, &[("clashes", Clash), ("exploded", Explosion)]),
+            vec![Explosion]
+        );
+        let t = "Rebels clashed with troops after a mine exploded.";
+        assert_eq!(
+            f(t, &[("clashed", Clash), ("exploded", Explosion)]),
+            vec![Clash, Explosion]
+        );
     }
 }

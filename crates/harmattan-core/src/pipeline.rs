@@ -1633,6 +1633,30 @@ fn attacker_of(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> Option<us
             }
         }
     }
+    // "the army fired grenade launchers at the rebels' positions": the armed actor right
+    // before "fired"/"launched" and the heavy weapon it names
+    for &si in &inc.seeds {
+        let s = &d.sents[si];
+        let Some(c) = d.cues[s.cues.clone()]
+            .iter()
+            .find(|c| c.cat == Cat::Shelling)
+        else {
+            continue;
+        };
+        let fired = |sp: Span| {
+            let a = d.folded.folded_offset(sp.end);
+            let gap = d.folded.s[a..d.folded.folded_offset(c.span.start).max(a)].trim();
+            gap.len() < 40
+                && ["fired", "launched", "used"]
+                    .iter()
+                    .any(|v| gap.starts_with(v))
+        };
+        if let Some(i) = resolved.iter().position(|(a, sp)| {
+            a.kind.is_armed() && sp.end <= c.span.start && sp.start >= s.span.start && fired(*sp)
+        }) {
+            return Some(i);
+        }
+    }
     None
 }
 
@@ -1809,12 +1833,15 @@ fn armed_casualties(d: &Doc, inc: &Incident, resolved: &[(Actor, Span)]) -> bool
             }
             let se = d.folded.folded_offset(s.span.end).max(ve);
             let after = d.folded.s[ve..se].trim_start();
+            // ("killed at least six herders": a count opens the verb's object)
             let participle = after.is_empty()
                 || [
                     "in ", "during ", "at ", "on ", "by ", "near ", "and ", ",", ".",
                 ]
                 .iter()
-                .any(|w| after.starts_with(w));
+                .any(|w| after.starts_with(w))
+                    && !after.starts_with("at least ")
+                    && !after.starts_with("at most ");
             // "X were killed", "X killed in an ambush": X right before is the victim
             let before_victim = items.iter().any(|sp| {
                 sp.end <= v.span.start && {
