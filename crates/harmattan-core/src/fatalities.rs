@@ -346,7 +346,8 @@ customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|
 detainee|prisoner|captive|hostage)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
-const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
+const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman|\
+corporal|inspector|superintendent|constable|(?:cpl|lcpl|pte|pvt|pfc|spc|sgt|lt|capt|cpt|maj|col|gen|brig|cdr|cmdr|insp|supt|asp|dsp)\\.)";
 
 /// How far before its verb a backward figure may start (bytes of folded text).
 const BACKWARD_WINDOW: usize = 220;
@@ -1571,13 +1572,12 @@ fn opens_clause(w: &str) -> bool {
 }
 
 fn abbreviation_before(s: &str, i: usize) -> bool {
-    const ABBR: [&str; 18] = [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-        "mrs", "dr", "gen", "col", "lt",
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     let b = s.as_bytes();
     let mut w = i;
-    while w > 0 && b[w - 1].is_ascii_alphabetic() {
+    while w > 0 && (b[w - 1].is_ascii_alphabetic() || (b[w - 1] == b'-' && w < i)) {
         w -= 1;
     }
     if w == i || (w > 0 && !b[w - 1].is_ascii_whitespace() && b[w - 1] != b'(') {
@@ -1585,11 +1585,17 @@ fn abbreviation_before(s: &str, i: usize) -> bool {
     }
     let word = &s[w..i];
     let next = s[i + 1..].trim_start_matches(' ');
-    match ABBR.iter().position(|a| word.eq_ignore_ascii_case(a)) {
-        // a month before its day ("Feb. 1"); a title before a name
-        Some(k) if k < 12 => next.starts_with(|c: char| c.is_ascii_digit()),
-        Some(_) => next.starts_with(|c: char| c.is_ascii_alphabetic()),
-        None => false,
+    if MONTHS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+        // a month before its day ("Feb. 1")
+        next.starts_with(|c: char| c.is_ascii_digit())
+    } else if crate::sentences::TITLE_ABBREV
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
+    {
+        // a title before a name ("Cpl. Musa")
+        next.starts_with(|c: char| c.is_ascii_alphabetic())
+    } else {
+        false
     }
 }
 
@@ -1976,31 +1982,35 @@ fn accept_fixed(
     }
     // "killed MOC commander X": only a name's qualifiers before the title, no determiner
     // ("killed including the leader", "the killing of the chairman" are other shapes)
+    // (the match ends with the name's first letter: "commander a" of "commander Ali" is no
+    // determiner)
     if p.rule == "FAT/EN/KILLED_TITLE"
-        && s[ms..me].split_whitespace().any(|w| {
-            matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "and"
-                    | "including"
-                    | "among"
-                    | "of"
-                    | "with"
-                    | "by"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "as"
-                    | "was"
-                    | "were"
-            )
-        })
+        && s[ms..me.saturating_sub(1).max(ms)]
+            .split_whitespace()
+            .any(|w| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "and"
+                        | "including"
+                        | "among"
+                        | "of"
+                        | "with"
+                        | "by"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "as"
+                        | "was"
+                        | "were"
+                )
+            })
     {
         return false;
     }
@@ -2499,6 +2509,20 @@ fn accept_backward(
         && QONLY.find_iter(gap).any(|m| {
             let t = m.as_str().trim();
             !is_article(t) && matches!(parse_quantity(t), Some(Quantity::Number(_)))
+        })
+    {
+        return false;
+    }
+    // "the team serving 11,000 displaced people was unable to collect the bodies": "bodies"
+    // after a gap holding a finite verb of its own is that clause's object; the number
+    // counts the clause's subject
+    if p.lang == Lang::En
+        && matches!(verb, "bodies" | "corpses")
+        && gap.split([' ', ',']).any(|w| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
+            )
         })
     {
         return false;
@@ -3151,10 +3175,20 @@ pub fn incident_total(
         "FAT/EN/DEATH_OF_ONE",
         "FAT/EN/WHO_DIED",
     ];
-    let only_fallback = mentions.iter().all(|m| {
+    // "he was killed", "she died": a pronoun points back at someone the story has already
+    // named, usually a victim a figure counts; a later death of the wounded ("she later
+    // died", "he succumbed") adds (4.1.7)
+    let is_fallback = |m: &FatalityMention| {
         FALLBACK.contains(&m.rule)
-            || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
-    });
+            || (m.rule == "FAT/EN/HE_WAS_KILLED"
+                && text.get(m.span.start..m.span.end).is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    !(t.contains("later") || t.contains("succumbed"))
+                }))
+    };
+    let only_fallback = mentions
+        .iter()
+        .all(|m| is_fallback(m) || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None));
     let mut fallback_taken = false;
     let live =
         |m: &FatalityMention| !matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None);
@@ -3177,7 +3211,7 @@ pub fn incident_total(
         return (v, basis, vec![i]);
     }
     for (i, m) in mentions.iter().enumerate() {
-        if FALLBACK.contains(&m.rule) && m.kind != FatalityKind::Cumulative {
+        if is_fallback(m) && m.kind != FatalityKind::Cumulative {
             // one death, once: later mentions are the same dead retold
             if !only_fallback || fallback_taken {
                 continue;
@@ -4232,6 +4266,49 @@ mod tests {
 #[cfg(test)]
 mod source_tests {
     use super::*;
+
+    fn total(text: &str, significant: bool) -> (u32, FatalityBasis) {
+        let m = find_fatalities(text, Span::new(0, text.len()));
+        let (t, b, _) = incident_total(text, &m, significant);
+        (t, b)
+    }
+
+    #[test]
+    fn a_pronoun_death_retells_a_counted_victim() {
+        // the pronoun points back at a victim the list already counts
+        let t = "Three rebels, including their leader, and two soldiers were killed in the \
+                 clash. His brother said he died a hero.";
+        assert_eq!(total(t, false).0, 5);
+        // alone, it is the death
+        assert_eq!(
+            total("Police said he was shot dead at his shop.", false).0,
+            1
+        );
+        // a wounded victim who dies later adds (4.1.7)
+        let t = "Gunmen shot dead two guards at the gate; a cook was wounded and she later \
+                 died in hospital.";
+        assert_eq!(total(t, false).0, 3);
+    }
+
+    #[test]
+    fn bodies_after_a_clause_of_their_own_are_no_count() {
+        let t = "Six soldiers were killed. The clinic serving 4,000 displaced families was \
+                 unable to recover the bodies.";
+        assert_eq!(total(t, false).0, 6);
+        // a plain count of bodies still counts
+        assert_eq!(
+            total("Villagers found 7 bodies near the river.", false).0,
+            7
+        );
+    }
+
+    #[test]
+    fn a_rank_abbreviation_ends_no_sentence() {
+        let t = "Militants shot dead Cpl. Musa Garba and two other soldiers in the ambush.";
+        assert_eq!(total(t, false).0, 3);
+        let t = "Gunmen killed Insp. Ali Bello at a checkpoint outside the market.";
+        assert_eq!(total(t, false).0, 1);
+    }
 
     #[test]
     fn a_source_after_a_list_is_not_a_victim() {

@@ -95,12 +95,39 @@ fn ends_with_abbrev(before: &str) -> bool {
         return true;
     }
     let lw = word.to_lowercase();
-    ABBREV.contains(&lw.as_str())
+    ABBREV.contains(&lw.as_str()) || is_title_abbrev(&lw)
+}
+
+/// Abbreviated military, police and civil titles written before a name ("Cpl. Musa",
+/// "Insp. Ali", "Brig. Gen. Kone", "Sgt-Maj. Traore"): their period ends no sentence.
+/// Lower-case ASCII.
+pub(crate) const TITLE_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "cpt", "maj", "sgt", "cpl", "lcpl", "pvt",
+    "pte", "pfc", "spc", "brig", "cdr", "cmdr", "insp", "supt", "asp", "dsp", "hon", "rev",
+    "sgt-maj", "lt-gen", "maj-gen", "brig-gen", "lt-col", "sub-lt", "cpo",
+];
+
+/// Whether a lower-case word is an abbreviated title (see [`TITLE_ABBREV`]).
+pub(crate) fn is_title_abbrev(lw: &str) -> bool {
+    TITLE_ABBREV.contains(&lw)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rank_titles_end_no_sentence() {
+        let t = "Cpl. Musa and Pte. Okon were shot. Insp. Bello and Sgt-Maj. Diallo fled.";
+        let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Cpl. Musa and Pte. Okon were shot.",
+                "Insp. Bello and Sgt-Maj. Diallo fled."
+            ]
+        );
+    }
 
     #[test]
     fn splits_with_abbreviations() {
