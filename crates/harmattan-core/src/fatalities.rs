@@ -22,6 +22,7 @@
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
 //! | `FAT/EN/KILLED_THE_AND_HIS` | "killed the mayor and his driver" → 2 |
 //! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
+//! | `FAT/EN/LOST_N` | "the group lost five members", "losing 12 of its soldiers" (a victim noun must follow) |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities", "three farmers were discovered to be deceased", "found lifeless" (a predicate, not "the friend of the deceased") |
@@ -594,6 +595,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!("{B}(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es?)\\s+{q}{vt}?"),
         ),
+        // "the group lost five members", "losing 12 of its soldiers": a side's own dead
+        pat(
+            "FAT/EN/LOST_N",
+            Forward,
+            En,
+            &format!("{B}(?:lost|losing|loses)\\s+{q}{vt}"),
+        ),
         pat(
             "FAT/EN/KILLING_N",
             Forward,
@@ -982,6 +990,7 @@ const PREFILTER_WORDS: &[&str] = &[
             "d\u{e9}pouille",
             "personne n",
             "outcome",
+            "lost",
 ];
 
 static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1008,6 +1017,7 @@ const WEAK_CUES: &[(&str, &[&str])] = &[
         "life",
         &["FAT/EN/NONE", "FAT/EN/CLAIMED_LIVES", "FAT/EN/N_KILLED"],
     ),
+    ("lost", &["FAT/EN/LOST_N", "FAT/EN/N_KILLED"]),
     ("bilan", &[]),
     ("mort", &[]),
     ("tue", &[]),
@@ -1982,11 +1992,17 @@ fn accept_fixed(
     }
     // "killed MOC commander X": only a name's qualifiers before the title, no determiner
     // ("killed including the leader", "the killing of the chairman" are other shapes)
-    // (the match ends with the name's first letter: "commander a" of "commander Ali" is no
-    // determiner)
+    // (the match ends with the first letter of the word after the title: that whole word
+    // is checked, so "commander Ali" keeps its name and "commander and ..." is no title)
+    let name_at = me.saturating_sub(1).max(ms);
     if p.rule == "FAT/EN/KILLED_TITLE"
-        && s[ms..me.saturating_sub(1).max(ms)]
+        && s[ms..name_at]
             .split_whitespace()
+            .chain(
+                s[name_at..]
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .take(1),
+            )
             .any(|w| {
                 matches!(
                     w,
@@ -3218,6 +3234,17 @@ pub fn incident_total(
             }
             fallback_taken = true;
         }
+        // "the group claimed it lost four fighters": a side's own claim of its losses is
+        // another report of dead an incident figure already tells (4.1.2, 4.1.6); it counts
+        // only when no such figure exists
+        if m.rule == "FAT/EN/LOST_N"
+            && m.kind == FatalityKind::Claim
+            && mentions
+                .iter()
+                .any(|o| o.kind == FatalityKind::Incident && o.rule != "FAT/EN/LOST_N")
+        {
+            continue;
+        }
         match m.kind {
             FatalityKind::Cumulative => continue,
             FatalityKind::None => {
@@ -4300,6 +4327,21 @@ mod source_tests {
             total("Villagers found 7 bodies near the river.", false).0,
             7
         );
+    }
+
+    #[test]
+    fn a_side_that_lost_members() {
+        let t = "The clashes left seven soldiers dead, while the group lost five members.";
+        assert_eq!(total(t, false).0, 12);
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        assert!(m.iter().any(|m| m.rule == "FAT/EN/LOST_N"), "{m:#?}");
+        // no victim noun, no figure
+        let t = "The ruling party lost 12 seats; gunmen killed two people.";
+        assert_eq!(total(t, false).0, 2);
+        // a side's claim of its own losses is another report of counted dead
+        let t = "Five militiamen and one soldier were killed. The militia claimed it lost three \
+                 fighters.";
+        assert_eq!(total(t, false).0, 6);
     }
 
     #[test]
