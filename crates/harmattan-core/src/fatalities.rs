@@ -1992,41 +1992,40 @@ fn accept_fixed(
     }
     // "killed MOC commander X": only a name's qualifiers before the title, no determiner
     // ("killed including the leader", "the killing of the chairman" are other shapes)
-    // (the match ends with the first letter of the word after the title: that whole word
-    // is checked, so "commander Ali" keeps its name and "commander and ..." is no title)
+    // (the match ends with the first letter of the word after the title: "commander Ali"
+    // keeps its name; "commander and two of his guards" is a list for the counting rules;
+    // "notable in the village" is the victim, with no name)
     let name_at = me.saturating_sub(1).max(ms);
     if p.rule == "FAT/EN/KILLED_TITLE"
-        && s[ms..name_at]
-            .split_whitespace()
-            .chain(
-                s[name_at..]
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .take(1),
+        && (s[ms..name_at].split_whitespace().any(|w| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "and"
+                    | "including"
+                    | "among"
+                    | "of"
+                    | "with"
+                    | "by"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "as"
+                    | "was"
+                    | "were"
             )
-            .any(|w| {
-                matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "and"
-                        | "including"
-                        | "among"
-                        | "of"
-                        | "with"
-                        | "by"
-                        | "in"
-                        | "at"
-                        | "on"
-                        | "as"
-                        | "was"
-                        | "were"
-                )
-            })
+        }) || matches!(
+            s[name_at..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next(),
+            Some("a" | "an" | "and")
+        ))
     {
         return false;
     }
