@@ -21,6 +21,9 @@ pub fn split(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         let boundary = match b {
+            // a dateline closed by a colon ("5 May 2021, near X village:") opens the line
+            // after it: the date and place it gives belong to that report
+            b'\n' if is_dateline(&text[start..i]) => None,
             b'\n' => Some(i + 1),
             b'.' | b'!' | b'?' => {
                 // a run of closing punctuation and quotes belongs to the sentence
@@ -71,6 +74,60 @@ pub fn split(text: &str) -> Vec<Span> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// A line that starts with a date and ends with a colon: "5 May 2021, 0700 local time, near
+/// X village:", "March 3rd, Y town:".
+fn is_dateline(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janvier",
+        "fevrier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "décembre",
+    ];
+    let t = line.trim();
+    if !t.ends_with(':') || t.len() > 160 {
+        return false;
+    }
+    let first = t.split([' ', ',']).next().unwrap_or("");
+    let word = first.trim_end_matches('.');
+    first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -127,6 +184,24 @@ mod tests {
                 "Insp. Bello and Sgt-Maj. Diallo fled."
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_opens_the_next_line() {
+        let t = "Field reports\n3 May 2020, near Kiri village:\nGunmen killed two farmers.\n\
+                 Shelling on Tuesday:\nNo one was hurt.";
+        let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Field reports",
+                "3 May 2020, near Kiri village:\nGunmen killed two farmers.",
+                "Shelling on Tuesday:",
+                "No one was hurt."
+            ]
+        );
+        assert!(is_dateline("March 3rd, Y town:"));
+        assert!(!is_dateline("Marchers in the town said:"));
     }
 
     #[test]
