@@ -16,12 +16,12 @@
 //! | `FAT/EN/CLAIMED_LIVES`, `FAT/FR/COUTE_LA_VIE` | "claimed the lives of 7", « a coûté la vie à 3 soldats » |
 //! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
-//! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead", "was brutally killed", "was fatally shot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/DOUBLE_MURDER` | "the double murder" → 2 |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
 //! | `FAT/EN/KILLED_THE_AND_HIS` | "killed the mayor and his driver" → 2 |
-//! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
+//! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1; the English pronoun points back at a named victim, so it counts once and only when no other figure counts, unless it is a later death ("she later died", 4.1.7) |
 //! | `FAT/EN/LOST_N` | "the group lost five members", "losing 12 of its soldiers" (a victim noun must follow) |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
@@ -31,7 +31,7 @@
 //! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
 //! | `FAT/EN/WHO_DIED` | "shot a trader, who died on the spot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
-//! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead", "shoot member of X dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
 //! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
 //! | `FAT/EN/SHOT_N_DEAD` | "shot two traders dead" → 2 |
@@ -330,7 +330,7 @@ fn verb_anchor(verbs: &str) -> Regex {
 }
 
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
-const KILL_VERB: &str = "(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
+const KILL_VERB: &str = "(?:fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
 const VICTIM_NOUN: &str =
     "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
@@ -537,7 +537,8 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/KILLED_HIM",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:{KILL_VERB}\\s+(?:him|her)|(?:shot|shoots|shoot|shooting)\\s+(?:him|her)\\s+dead){B}"),
+            // "shoot member of militia dead" (a headline: one bare victim noun)
+            &format!("{B}(?:{KILL_VERB}\\s+(?:him|her)|(?:shot|shoots|shoot|shooting)\\s+(?:him|her|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}(?:\\s+[^\\s.,;:!?]+){{0,4}}?)\\s+dead){B}"),
         ),
         pat(
             "FAT/EN/SEIZED_THEN_KILLED",
@@ -575,13 +576,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|shot dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
         ),
         pat(
             "FAT/FR/IL_A_ETE_TUE",
@@ -607,7 +608,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             En,
             &format!(
-                "{B}(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
+                "{B}(?:fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
             ),
         ),
         pat(
@@ -941,6 +942,7 @@ const PREFILTER_WORDS: &[&str] = &[
             "died",
             "die ",
             "fatalit",
+            "fatally",
             "bodies",
             "body",
             "corpse",
@@ -4341,6 +4343,24 @@ mod source_tests {
         let t = "Five militiamen and one soldier were killed. The militia claimed it lost three \
                  fighters.";
         assert_eq!(total(t, false).0, 6);
+    }
+
+    #[test]
+    fn single_victims_with_manner_words() {
+        for t in [
+            "Musa Garba was brutally killed by bandits near the farm.",
+            "Musa Garba was fatally shot by bandits near the farm.",
+            "Bandits fatally stabbed a herder near the farm.",
+            "Gunmen shoot commander of local militia dead",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
+        assert_eq!(
+            total("Bandits fatally shot three herders near the farm.", false).0,
+            3
+        );
+        // plural bare nouns are no single victim
+        assert_eq!(total("Police shoot protesters dead", false).0, 0);
     }
 
     #[test]
