@@ -344,7 +344,8 @@ apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|siste
 granddaughter|niece|brigadier|corporal|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
 teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
 customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
-detainee|prisoner|captive|hostage)";
+detainee|prisoner|captive|hostage|shepherd|refugee|migrant|collaborator|informer|spy|defector|\
+activist|protester|demonstrator|rebel|insurgent|jihadist|gunman|assailant|attacker)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
 const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman|\
@@ -377,7 +378,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     let vt = victim_tail();
     // one victim: a determiner, up to three words, a singular victim noun
     let one_victim =
-        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
+        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?\"?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
     let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
     use Lang::*;
     use Shape::*;
@@ -4361,6 +4362,17 @@ mod source_tests {
         );
         // plural bare nouns are no single victim
         assert_eq!(total("Police shoot protesters dead", false).0, 0);
+    }
+
+    #[test]
+    fn one_victim_in_quotes_or_named_by_role() {
+        for t in [
+            "Monitors documented the death of a \u{201C}collaborator\u{201D} of the police.",
+            "Gunmen killed a shepherd near the well.",
+            "Residents reported the killing of a refugee at the camp.",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
     }
 
     #[test]
