@@ -38,7 +38,9 @@
 //! | `FAT/EN/LIST_ITEM` (people) | victims coordinated with a counted one: "killed the chief and his two sons", "killing him and 2 of his relatives", "a policeman, a bystander", "was killed along with his seven men" (then `KILLED_HIM_AND`, `WAS_KILLED_WITH`); before a backward verb, "a woman and her child died", "two men and their driver were killed" |
 //! | `FAT/FR/DES_MORTS`, `FAT/EN/PLURAL_KILLED` | « des morts », "civilians were killed" → `ThreeOrTen` |
 //!
-//! Backward patterns (number first) are only run in a 220-byte window before a death verb
+//! Backward patterns (number first) allow up to 16 words between the figure and the verb
+//! (a unit's name and an apposition: "at least one member of the X Battalion, XB, an elite
+//! unit of the army, has died") and are only run in a 220-byte window before a death verb
 //! found by a cheap anchor regex: the full pattern is too large for the lazy DFA to scan
 //! whole paragraphs fast.
 //!
@@ -379,7 +381,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     // one victim: a determiner, up to three words, a singular victim noun
     let one_victim =
         format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?\"?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
-    let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
+    let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,16}?)";
     use Lang::*;
     use Shape::*;
     vec![
@@ -2775,7 +2777,8 @@ fn accept_backward(
     } else {
         None
     };
-    // "one civilian, a child, was killed": an apposition, not a list (a list has its "and")
+    // "one civilian, a child, was killed", "one member of the unit, a special branch of the
+    // army, died": an apposition, not a list (a list has its "and"); the figure stands alone
     if items
         .iter()
         .any(|&(ns, ne)| matches!(s[ns..ne].trim(), "a" | "an"))
@@ -2789,7 +2792,7 @@ fn accept_backward(
                 || WITH_HIS.iter().any(|c| p.ends_with(c))
         })
     {
-        return false;
+        items.clear();
     }
     // "Name, 15, were killed": an age between commas, no count
     if gap.trim().is_empty() && s[qe..vs].contains(',') {
@@ -4373,6 +4376,13 @@ mod source_tests {
         ] {
             assert_eq!(total(t, false).0, 1, "{t}");
         }
+    }
+
+    #[test]
+    fn a_figure_before_a_long_apposition() {
+        let t = "At least one member of the Rapid Reaction Unit, RRU, a special branch of the \
+                 national gendarmerie, has died in the attack.";
+        assert_eq!(total(t, false).0, 1);
     }
 
     #[test]
