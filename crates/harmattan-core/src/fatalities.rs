@@ -699,6 +699,17 @@ static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("people pattern compiles")
 });
 
+/// "killed a commander in the rebel outfit, the X Network, and two others": "and N others"
+/// closing the clause of a counted victim, after a longer description (rule
+/// `FAT/EN/LIST_ITEM`, see [`others_tail`]).
+static OTHERS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&ascii_ws(&format!(
+        "^(?P<pre>[^.;:!?]{{0,110}}?),?\\s+and\\s+(?P<q>{})\\s+others{B}",
+        q_expr()
+    )))
+    .expect("others tail pattern compiles")
+});
+
 /// Words that end the description of a victim before a coordinated one ("the leader of the
 /// local militia and his driver"): a new clause or a place starts there.
 const PEOPLE_SKIP_STOP: &[&str] = &[
@@ -2365,7 +2376,79 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
         added += 1;
         pos = ie;
     }
+    if added == 0 && !with_only {
+        if let Some(c) = others_tail(s, pos) {
+            if !overlaps(acc, c.start, c.end) {
+                acc.push(c);
+                added += 1;
+            }
+        }
+    }
     added
+}
+
+/// "and N others" after a counted victim and its description, in the same clause: no verb,
+/// relative or other list in between ("killed a commander in the rebel outfit, the X
+/// Network, and two others" → 2 more). Not "..., and two others were wounded".
+fn others_tail(s: &str, pos: usize) -> Option<Cand> {
+    let rest = s.get(pos..)?;
+    let caps = OTHERS_TAIL.captures(rest)?;
+    let pre = caps.name("pre")?.as_str();
+    const CLAUSE: &[&str] = &[
+        "and",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "while",
+        "when",
+        "after",
+        "before",
+        "wounded",
+        "injured",
+        "abducted",
+        "kidnapped",
+        "arrested",
+        "said",
+        "says",
+        "but",
+        "as",
+        "including",
+        "among",
+        "then",
+        "killed",
+        "killing",
+    ];
+    if pre
+        .split([' ', ',', '\t', '\n'])
+        .any(|w| CLAUSE.contains(&w.trim_matches(['(', ')', '"', '\''])))
+    {
+        return None;
+    }
+    let q = caps.name("q")?;
+    let (qs, qe) = (pos + q.start(), pos + q.end());
+    if !quantity_ok(s, qs, qe, false) {
+        return None;
+    }
+    let quantity = parse_quantity(q.as_str())?;
+    let end = pos + caps.get(0)?.end();
+    if opens_clause(next_word(s, end)) {
+        return None;
+    }
+    Some(Cand {
+        start: qs,
+        end,
+        quantity,
+        rule: "FAT/EN/LIST_ITEM",
+        neutralise: false,
+    })
 }
 
 /// Where an apposition between commas starts in the gap between the victims and their
@@ -4383,6 +4466,30 @@ mod source_tests {
         let t = "At least one member of the Rapid Reaction Unit, RRU, a special branch of the \
                  national gendarmerie, has died in the attack.";
         assert_eq!(total(t, false).0, 1);
+    }
+
+    #[test]
+    fn and_n_others_after_a_described_victim() {
+        for (t, n) in [
+            (
+                "Troops killed a leader of the armed wing, the Sky Guard, and four others.",
+                5,
+            ),
+            (
+                "Troops killed a leader in the armed wing and four others in the forest.",
+                5,
+            ),
+            (
+                "Troops killed a leader in the armed wing, and four others were wounded.",
+                1,
+            ),
+            (
+                "Troops killed a leader in the armed wing and arrested four others.",
+                1,
+            ),
+        ] {
+            assert_eq!(total(t, false).0, n, "{t}");
+        }
     }
 
     #[test]
