@@ -4472,7 +4472,7 @@ mod source_tests {
     fn and_n_others_after_a_described_victim() {
         for (t, n) in [
             (
-                "Troops killed a leader of the armed wing, the Sky Guard, and four others.",
+                "Troops killed a leader of the armed wing, the Sky Brigade, and four others.",
                 5,
             ),
             (
