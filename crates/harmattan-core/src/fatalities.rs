@@ -17,6 +17,7 @@
 //! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
 //! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead", "was brutally killed", "was fatally shot" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/THE_SLAIN` | "the slain soldier", "the murdered delegate" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/DOUBLE_MURDER` | "the double murder" → 2 |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
@@ -346,7 +347,7 @@ apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|siste
 granddaughter|niece|brigadier|corporal|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
 teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
 customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
-detainee|prisoner|captive|hostage|shepherd|refugee|migrant|collaborator|informer|spy|defector|\
+detainee|prisoner|captive|hostage|delegate|representative|chairman|councilman|shepherd|refugee|migrant|collaborator|informer|spy|defector|\
 activist|protester|demonstrator|rebel|insurgent|jihadist|gunman|assailant|attacker)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
@@ -482,6 +483,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!("{B}(?:the\\s+)?(?:killing|death|murder|assassination|execution)\\s+of\\s+{one_victim}{B}"),
         ),
+        // "the slain soldier", "the murdered delegate": a victim retold
+        pat(
+            "FAT/EN/THE_SLAIN",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}the\\s+(?:slain|murdered|assassinated|executed|beheaded|killed)\\s+(?:[a-z'-]+\\s+){{0,2}}?{VICTIM_NOUN}{B}"),
+        ),
         pat(
             "FAT/EN/VICTIM_DIED",
             Fixed(Quantity::Number(1)),
@@ -579,7 +587,8 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            // "... was with his son when killed by rebels": a reduced clause, one victim
+            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
@@ -3278,6 +3287,7 @@ pub fn incident_total(
         "FAT/EN/AND_DIED",
         "FAT/EN/DEATH_OF_ONE",
         "FAT/EN/WHO_DIED",
+        "FAT/EN/THE_SLAIN",
     ];
     // "he was killed", "she died": a pronoun points back at someone the story has already
     // named, usually a victim a figure counts; a later death of the wounded ("she later
@@ -4490,6 +4500,25 @@ mod source_tests {
         ] {
             assert_eq!(total(t, false).0, n, "{t}");
         }
+    }
+
+    #[test]
+    fn a_victim_retold_as_the_slain_or_when_killed() {
+        for t in [
+            "The farmer was with his son when killed by bandits near the well.",
+            "Relatives buried the slain teacher on Sunday.",
+            "The murdered delegate had been abducted a week earlier.",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
+        // retold: the counted figure stands
+        let t = "Bandits killed three farmers. The slain farmer's brother fled.";
+        assert_eq!(total(t, false).0, 3);
+        // plural: no single victim
+        assert_eq!(
+            total("The slain rebels were buried in the forest.", false).0,
+            0
+        );
     }
 
     #[test]
