@@ -588,13 +588,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             // "... was with his son when killed by rebels": a reduced clause, one victim
-            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|shot dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|shot dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
         ),
         pat(
             "FAT/FR/IL_A_ETE_TUE",
@@ -4449,6 +4449,8 @@ mod source_tests {
             "Musa Garba was fatally shot by bandits near the farm.",
             "Bandits fatally stabbed a herder near the farm.",
             "Gunmen shoot commander of local militia dead",
+            "Musa Garba was pronounced dead at the clinic.",
+            "Bandits stormed the farm; she was declared dead on arrival.",
         ] {
             assert_eq!(total(t, false).0, 1, "{t}");
         }
