@@ -350,6 +350,10 @@ customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|
 detainee|prisoner|captive|hostage|delegate|representative|chairman|councilman|shepherd|refugee|migrant|collaborator|informer|spy|defector|\
 activist|protester|demonstrator|rebel|insurgent|jihadist|gunman|assailant|attacker)";
 
+/// Words between "the" and a death noun: "the reported death of two persons", "the brutal
+/// killing of a farmer".
+const DEATH_ADJ: &str = "(?:reported|alleged|confirmed|brutal|tragic|violent|gruesome|cold-blooded|senseless|extrajudicial|summary|targeted)";
+
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
 const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman|\
 corporal|inspector|superintendent|constable|(?:cpl|lcpl|pte|pvt|pfc|spc|sgt|lt|capt|cpt|maj|col|gen|brig|cdr|cmdr|insp|supt|asp|dsp)\\.)";
@@ -475,13 +479,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/DEATH_OF",
             Forward,
             En,
-            &format!("{B}(?:the\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
         ),
         pat(
             "FAT/EN/DEATH_OF_ONE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:killing|death|murder|assassination|execution)\\s+of\\s+{one_victim}{B}"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)\\s+of\\s+{one_victim}{B}"),
         ),
         // "the slain soldier", "the murdered delegate": a victim retold
         pat(
@@ -4521,6 +4525,17 @@ mod source_tests {
             total("The slain rebels were buried in the forest.", false).0,
             0
         );
+    }
+
+    #[test]
+    fn an_adjective_before_the_death_noun() {
+        let t = "The feud escalated, leading to the reported death of two persons.";
+        assert_eq!(total(t, false).0, 2);
+        let t = "Monitors documented the brutal killing of a shepherd near the well.";
+        assert_eq!(total(t, false).0, 1);
+        // still a motive
+        let t = "Hundreds protested over the targeted killing of a teacher.";
+        assert_eq!(total(t, false).0, 0);
     }
 
     #[test]
