@@ -275,7 +275,7 @@ fn num_expr() -> String {
 fn q_expr() -> String {
     let n = num_expr();
     format!(
-        "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
+        "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et|to)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
          (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
          an?{B})"
     )
@@ -385,7 +385,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     let vt = victim_tail();
     // one victim: a determiner, up to three words, a singular victim noun
     let one_victim =
-        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?\"?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
+        format!("(?:the|his|her|their|its|a|an|another)\\s+(?:[a-z'-]+\\s+){{0,4}}?\"?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
     let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,16}?)";
     use Lang::*;
     use Shape::*;
@@ -522,7 +522,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/BEAT_THE_TO_DEATH",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:beat|beats|beating|stoned|stoning|hacked|hacking|stabbed|stabbing|tortured|torturing)\\s+{one_victim}\\s+to\\s+death{B}"),
+            &format!("{B}(?:beat|beats|beating|stoned|stoning|hacked|hacking|stabbed|stabbing|tortured|torturing)\\s+(?:{one_victim}|him|her)\\s+(?:up\\s+)?to\\s+death{B}"),
         ),
         pat(
             "FAT/EN/KILLED_THE_AND_HIS",
@@ -592,13 +592,13 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             // "... was with his son when killed by rebels": a reduced clause, one victim
-            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:(?:tortured|beaten|abducted|kidnapped|raped|shot|stabbed)\\s+and\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:killed|shot dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:(?:tortured|beaten|abducted|kidnapped|raped|shot|stabbed)\\s+and\\s+)?(?:killed|shot dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
         ),
         pat(
             "FAT/FR/IL_A_ETE_TUE",
@@ -814,7 +814,7 @@ static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// runs from the cue to the figure with no comma in between (see [`is_motive`]).
 static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
+        "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|related to|linked to|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
 });
@@ -4536,6 +4536,23 @@ mod source_tests {
         // still a motive
         let t = "Hundreds protested over the targeted killing of a teacher.";
         assert_eq!(total(t, false).0, 0);
+    }
+
+    #[test]
+    fn more_single_victim_shapes_and_ranges() {
+        for (t, n) in [
+            ("Villagers caught a thief and beat him up to death.", 1),
+            ("A guard shot and killed another guard at the gate.", 1),
+            (
+                "Soldiers arrested a man; he was tortured and killed in custody.",
+                1,
+            ),
+            ("Gunmen killed between 12 to 20 people at the market.", 12),
+            // a link to a death told elsewhere is no count
+            ("The abduction is related to the killing of another man.", 0),
+        ] {
+            assert_eq!(total(t, false).0, n, "{t}");
+        }
     }
 
     #[test]
