@@ -333,7 +333,7 @@ fn verb_anchor(verbs: &str) -> Regex {
 }
 
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
-const KILL_VERB: &str = "(?:fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
+const KILL_VERB: &str = "(?:shot to death|shooting to death|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
 const VICTIM_NOUN: &str =
     "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
@@ -624,7 +624,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Forward,
             En,
             &format!(
-                "{B}(?:fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
+                "{B}(?:shot to death|shooting to death|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
             ),
         ),
         pat(
@@ -672,7 +672,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+killed\\s*(?:[.,;]|$)"
+                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+(?:killed|found dead)\\s*(?:[.,;]|$)"
             ),
         ),
         pat(
@@ -4548,6 +4548,8 @@ mod source_tests {
                 1,
             ),
             ("Gunmen killed between 12 to 20 people at the market.", 12),
+            ("Two men shot to death a trader near the well.", 1),
+            ("The chief was abducted and his driver found dead.", 1),
             // a link to a death told elsewhere is no count
             ("The abduction is related to the killing of another man.", 0),
         ] {
