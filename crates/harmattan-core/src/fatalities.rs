@@ -227,7 +227,7 @@ const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massa
 
 /// Victim nouns (singular and plural, EN and FR).
 const VICTIM: &str =
-    "people|persons|person|individuals|individual|civilians|civilian|villagers|villager|\
+    "people|persons|person|individuals|individual|victims|victim|civilians|civilian|villagers|villager|\
 residents|resident|inhabitants|inhabitant|soldiers|soldier|troops|troop|serviceman|\
 servicemen|service members|military|personnel|gendarmes|gendarme|policeman|policemen|\
 police officers|police officer|police|officers|officer|guards|guard|guardsman|guardsmen|\
@@ -4550,6 +4550,10 @@ mod source_tests {
             ("Gunmen killed between 12 to 20 people at the market.", 12),
             ("Two men shot to death a trader near the well.", 1),
             ("The chief was abducted and his driver found dead.", 1),
+            (
+                "Gunmen fired on two traders. One of the victims died at the scene.",
+                1,
+            ),
             // a link to a death told elsewhere is no count
             ("The abduction is related to the killing of another man.", 0),
         ] {
