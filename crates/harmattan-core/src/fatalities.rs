@@ -16,12 +16,14 @@
 //! | `FAT/EN/CLAIMED_LIVES`, `FAT/FR/COUTE_LA_VIE` | "claimed the lives of 7", « a coûté la vie à 3 soldats » |
 //! | `FAT/EN/LEFT_N_DEAD` | "left 5 dead" |
 //! | `FAT/EN/BODIES_OF`, `FAT/FR/CORPS_DE` | "the bodies of 9 people" |
-//! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/BODY_OF`, `FAT/EN/BODY_FOUND`, `FAT/EN/WAS_KILLED` | "the body of a young man", "a charred body was found", "Paderna was shot dead", "was brutally killed", "was fatally shot" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/THE_SLAIN` | "the slain soldier", "the murdered delegate" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/DOUBLE_MURDER` | "the double murder" → 2 |
 //! | `FAT/EN/DEATH_OF` | "the killing of 1-5 civilians", "the deaths of 4 people" |
 //! | `FAT/EN/KILLED_THE` | "assassinated the village chief" → 1 (a singular victim noun after the/his/a) |
 //! | `FAT/EN/KILLED_THE_AND_HIS` | "killed the mayor and his driver" → 2 |
-//! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1 |
+//! | `FAT/EN/HE_WAS_KILLED`, `FAT/FR/IL_A_ETE_TUE` | "he was shot dead", « il a été tué » → 1; the English pronoun points back at a named victim, so it counts once and only when no other figure counts, unless it is a later death ("she later died", 4.1.7) |
+//! | `FAT/EN/LOST_N` | "the group lost five members", "losing 12 of its soldiers" (a victim noun must follow) |
 //! | `FAT/EN/KILLING_N`, `FAT/EN/NEUTRALISED_N`, `FAT/FR/TUANT_N` | "killing at least 20 troops", "neutralised 30 terrorists", "eliminated a number of militants", « tuant 4 civils » |
 //! | `FAT/EN/LIST_ITEM`, `FAT/FR/LIST_ITEM` | the "3 civilians" of "killing 5 soldiers and 3 civilians" |
 //! | `FAT/EN/N_WERE_KILLED`, `FAT/EN/N_KILLED`, `FAT/EN/N_DIED`, `FAT/EN/N_DEAD`, `FAT/EN/N_DEATHS`, `FAT/EN/N_FATALITIES`, `FAT/EN/N_BODIES`, `FAT/EN/N_LOST_LIVES`, `FAT/EN/N_NEUTRALISED` | "20 soldiers were killed", "2 guards killed and 4 wounded", "3 fatalities", "three farmers were discovered to be deceased", "found lifeless" (a predicate, not "the friend of the deceased") |
@@ -30,14 +32,16 @@
 //! | `FAT/EN/ONE_DEATH` | "one confirmed death" → 1 (not "one death sentence") |
 //! | `FAT/EN/WHO_DIED` | "shot a trader, who died on the spot" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/AND_DIED` | "a man was shot and died minutes later in hospital", "... before dying" → 1, counted once and only when no other figure counts |
-//! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead" → 1, counted once and only when no other figure counts |
+//! | `FAT/EN/NOUN_KILLED`, `FAT/EN/KILLED_HIM` | "Marabout killed and ...", "robbing and killing him", "shot him dead", "shoot member of X dead" → 1, counted once and only when no other figure counts |
 //! | `FAT/EN/KILLED_TITLE` | "shot dead MOC commander Saloum ..." (a title and a name, no determiner) → 1 |
 //! | `FAT/EN/SEIZED_THEN_KILLED` | "arrested nine men ... and executed them", "detained 7 herders who were later executed" → 9, 7 |
 //! | `FAT/EN/SHOT_N_DEAD` | "shot two traders dead" → 2 |
 //! | `FAT/EN/LIST_ITEM` (people) | victims coordinated with a counted one: "killed the chief and his two sons", "killing him and 2 of his relatives", "a policeman, a bystander", "was killed along with his seven men" (then `KILLED_HIM_AND`, `WAS_KILLED_WITH`); before a backward verb, "a woman and her child died", "two men and their driver were killed" |
 //! | `FAT/FR/DES_MORTS`, `FAT/EN/PLURAL_KILLED` | « des morts », "civilians were killed" → `ThreeOrTen` |
 //!
-//! Backward patterns (number first) are only run in a 220-byte window before a death verb
+//! Backward patterns (number first) allow up to 16 words between the figure and the verb
+//! (a unit's name and an apposition: "at least one member of the X Battalion, XB, an elite
+//! unit of the army, has died") and are only run in a 220-byte window before a death verb
 //! found by a cheap anchor regex: the full pattern is too large for the lazy DFA to scan
 //! whole paragraphs fast.
 //!
@@ -223,7 +227,7 @@ const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massa
 
 /// Victim nouns (singular and plural, EN and FR).
 const VICTIM: &str =
-    "people|persons|person|individuals|individual|civilians|civilian|villagers|villager|\
+    "people|persons|person|individuals|individual|victims|victim|civilians|civilian|villagers|villager|\
 residents|resident|inhabitants|inhabitant|soldiers|soldier|troops|troop|serviceman|\
 servicemen|service members|military|personnel|gendarmes|gendarme|policeman|policemen|\
 police officers|police officer|police|officers|officer|guards|guard|guardsman|guardsmen|\
@@ -271,7 +275,7 @@ fn num_expr() -> String {
 fn q_expr() -> String {
     let n = num_expr();
     format!(
-        "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
+        "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et|to)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
          (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
          an?{B})"
     )
@@ -329,7 +333,7 @@ fn verb_anchor(verbs: &str) -> Regex {
 }
 
 /// Active kill verbs before a named single victim (`FAT/EN/KILLED_THE`, `.._AND_HIS`).
-const KILL_VERB: &str = "(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
+const KILL_VERB: &str = "(?:shot to death|shooting to death|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|martyred|martyring|slaughtered|slaughtering|gun down|guns down|assassinating|assassinated|executing|executed|beheading|beheaded|murdering|murdered|shot dead|shot and killed|gunned down|lynched|lynching)";
 /// Singular nouns for one victim ("the village chief", "his driver").
 const VICTIM_NOUN: &str =
     "(?:imam|chief|administrator|mayor|leader|commander|head|official|owner|driver|teacher|\
@@ -343,10 +347,16 @@ apprentice|colleague|relative|lieutenant|sergeant|captain|colonel|occupant|siste
 granddaughter|niece|brigadier|corporal|neighbour|neighbor|fisherman|herdsman|motorist|rider|aide|baby|infant|\
 teenager|youth|person|individual|coordinator|emir|sheikh|commissioner|manager|businesswoman|\
 customer|guest|host|partner|fiancee|fiance|ruler|king|thief|robber|suspect|monk|cook|\
-detainee|prisoner|captive|hostage)";
+detainee|prisoner|captive|hostage|delegate|representative|chairman|councilman|shepherd|refugee|migrant|collaborator|informer|spy|defector|\
+activist|protester|demonstrator|rebel|insurgent|jihadist|gunman|assailant|attacker)";
+
+/// Words between "the" and a death noun: "the reported death of three herders", "the brutal
+/// killing of a farmer".
+const DEATH_ADJ: &str = "(?:reported|alleged|confirmed|brutal|tragic|violent|gruesome|cold-blooded|senseless|extrajudicial|summary|targeted)";
 
 /// Titles before a name with no determiner ("shot dead MOC commander Saloum ...").
-const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman)";
+const TITLE: &str = "(?:commander|officer|chief|leader|mayor|imam|official|councill?or|prefect|sub-prefect|judge|journalist|activist|pastor|priest|marabout|sheikh|emir|general|colonel|captain|lieutenant|sergeant|governor|minister|director|administrator|notable|deputy|lawmaker|senator|legislator|chairman|spokesman|\
+corporal|inspector|superintendent|constable|(?:cpl|lcpl|pte|pvt|pfc|spc|sgt|lt|capt|cpt|maj|col|gen|brig|cdr|cmdr|insp|supt|asp|dsp)\\.)";
 
 /// How far before its verb a backward figure may start (bytes of folded text).
 const BACKWARD_WINDOW: usize = 220;
@@ -375,8 +385,8 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
     let vt = victim_tail();
     // one victim: a determiner, up to three words, a singular victim noun
     let one_victim =
-        format!("(?:the|his|her|their|its|a|an)\\s+(?:[a-z'-]+\\s+){{0,4}}?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
-    let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,12}?)";
+        format!("(?:the|his|her|their|its|a|an|another)\\s+(?:[a-z'-]+\\s+){{0,4}}?\"?(?:{VICTIM_NOUN}|[0-9]{{1,3}}-year-old)");
+    let gap8 = "(?P<gap>(?:[ ,]+[^\\s.;:!?]+){0,16}?)";
     use Lang::*;
     use Shape::*;
     vec![
@@ -469,13 +479,20 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/DEATH_OF",
             Forward,
             En,
-            &format!("{B}(?:the\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)\\s+of\\s+{q}{vt}?"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|killings|deaths?|murders?|massacre|execution|executions)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+{q}{vt}?"),
         ),
         pat(
             "FAT/EN/DEATH_OF_ONE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:killing|death|murder|assassination|execution)\\s+of\\s+{one_victim}{B}"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+{one_victim}{B}"),
+        ),
+        // "the slain soldier", "the murdered delegate": a victim retold
+        pat(
+            "FAT/EN/THE_SLAIN",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}the\\s+(?:slain|murdered|assassinated|executed|beheaded|killed)\\s+(?:[a-z'-]+\\s+){{0,2}}?{VICTIM_NOUN}{B}"),
         ),
         pat(
             "FAT/EN/VICTIM_DIED",
@@ -505,7 +522,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/BEAT_THE_TO_DEATH",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:beat|beats|beating|stoned|stoning|hacked|hacking|stabbed|stabbing|tortured|torturing)\\s+{one_victim}\\s+to\\s+death{B}"),
+            &format!("{B}(?:beat|beats|beating|stoned|stoning|hacked|hacking|stabbed|stabbing|tortured|torturing)\\s+(?:{one_victim}|him|her)\\s+(?:up\\s+)?to\\s+death{B}"),
         ),
         pat(
             "FAT/EN/KILLED_THE_AND_HIS",
@@ -535,7 +552,8 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/KILLED_HIM",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:{KILL_VERB}\\s+(?:him|her)|(?:shot|shoots|shoot|shooting)\\s+(?:him|her)\\s+dead){B}"),
+            // "shoot member of militia dead" (a headline: one bare victim noun)
+            &format!("{B}(?:{KILL_VERB}\\s+(?:him|her)|(?:shot|shoots|shoot|shooting)\\s+(?:him|her|(?:[a-z'-]+\\s+)?{VICTIM_NOUN}(?:\\s+[^\\s.,;:!?]+){{0,4}}?)\\s+dead){B}"),
         ),
         pat(
             "FAT/EN/SEIZED_THEN_KILLED",
@@ -573,13 +591,14 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed)\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
+            // "... was with his son when killed by rebels": a reduced clause, one victim
+            &format!("{B}(?:was|has been|had been|when)\\s+(?:(?:reportedly|later|also|only|allegedly|subsequently|confirmed|brutally|savagely|mercilessly|summarily)\\s+)?(?:(?:tortured|beaten|abducted|kidnapped|raped|shot|stabbed)\\s+and\\s+)?(?:killed|'?neutrali[sz]ed'?|shot dead|shot and killed|found dead|confirmed dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|beheaded|murdered|assassinated|lynched|(?:hacked|stabbed|beaten|burned|burnt|tortured)\\s+to\\s+death){B}"),
         ),
         pat(
             "FAT/EN/HE_WAS_KILLED",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently)\\s+)?(?:killed|shot dead|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
+            &format!("{B}(?:he|she)\\s+(?:(?:was|has been|had been)\\s+(?:(?:reportedly|later|also|subsequently|brutally|savagely|mercilessly|summarily)\\s+)?(?:(?:tortured|beaten|abducted|kidnapped|raped|shot|stabbed)\\s+and\\s+)?(?:killed|shot dead|declared dead|pronounced dead|fatally\\s+(?:shot|stabbed|wounded|injured)|shot and killed|executed|beheaded|murdered|assassinated|lynched|found dead)|(?:later\\s+)?(?:died|succumbed)){B}"),
         ),
         pat(
             "FAT/FR/IL_A_ETE_TUE",
@@ -593,12 +612,19 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!("{B}(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es?)\\s+{q}{vt}?"),
         ),
+        // "the group lost five members", "losing 12 of its soldiers": a side's own dead
+        pat(
+            "FAT/EN/LOST_N",
+            Forward,
+            En,
+            &format!("{B}(?:lost|losing|loses)\\s+{q}{vt}"),
+        ),
         pat(
             "FAT/EN/KILLING_N",
             Forward,
             En,
             &format!(
-                "{B}(?:beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
+                "{B}(?:shot to death|shooting to death|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|fatally wounded|fatally wounding|beat to death|beat up to death|beating to death|stoned to death|stoning to death|killing|killed|kills|kill|martyred|martyring|slaughtered|slaughtering|gun down|guns down|shoot dead|shoots dead|massacring|massacred|executing|executed|beheading|beheaded|murdering|murdered|assassinating|assassinated|gunning down|gunned down|shooting dead|shot dead|slaying|slew|shot and killed|shooting and killing|eliminated|eliminating)\\s+(?P<the>the\\s+)?{q}{vt}?"
             ),
         ),
         pat(
@@ -646,7 +672,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Fixed(Quantity::Number(1)),
             En,
             &format!(
-                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+killed\\s*(?:[.,;]|$)"
+                "{B}(?:and|while)\\s+(?:the|its|his|her|their|one)\\s+(?:[a-z-]+\\s+)?(?:man|woman|boy|girl|child|commander|chief|soldier|gendarme|policeman|officer|guard|civilian|villager|trader|herder|farmer|driver|fighter|passenger|motorist|teacher|student|worker)\\s+(?:killed|found dead)\\s*(?:[.,;]|$)"
             ),
         ),
         pat(
@@ -684,6 +710,17 @@ static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
          |(?P<bare>{VICTIM_NOUN}){B})"
     )))
     .expect("people pattern compiles")
+});
+
+/// "killed a commander in the rebel outfit, the X Network, and two others": "and N others"
+/// closing the clause of a counted victim, after a longer description (rule
+/// `FAT/EN/LIST_ITEM`, see [`others_tail`]).
+static OTHERS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&ascii_ws(&format!(
+        "^(?P<pre>[^.;:!?]{{0,110}}?),?\\s+and\\s+(?P<q>{})\\s+others{B}",
+        q_expr()
+    )))
+    .expect("others tail pattern compiles")
 });
 
 /// Words that end the description of a victim before a coordinated one ("the leader of the
@@ -777,7 +814,7 @@ static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// runs from the cue to the figure with no comma in between (see [`is_motive`]).
 static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
+        "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|related to|linked to|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
 });
@@ -932,6 +969,7 @@ const PREFILTER_WORDS: &[&str] = &[
             "died",
             "die ",
             "fatalit",
+            "fatally",
             "bodies",
             "body",
             "corpse",
@@ -981,6 +1019,7 @@ const PREFILTER_WORDS: &[&str] = &[
             "d\u{e9}pouille",
             "personne n",
             "outcome",
+            "lost",
 ];
 
 static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1007,6 +1046,7 @@ const WEAK_CUES: &[(&str, &[&str])] = &[
         "life",
         &["FAT/EN/NONE", "FAT/EN/CLAIMED_LIVES", "FAT/EN/N_KILLED"],
     ),
+    ("lost", &["FAT/EN/LOST_N", "FAT/EN/N_KILLED"]),
     ("bilan", &[]),
     ("mort", &[]),
     ("tue", &[]),
@@ -1571,13 +1611,12 @@ fn opens_clause(w: &str) -> bool {
 }
 
 fn abbreviation_before(s: &str, i: usize) -> bool {
-    const ABBR: [&str; 18] = [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-        "mrs", "dr", "gen", "col", "lt",
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     let b = s.as_bytes();
     let mut w = i;
-    while w > 0 && b[w - 1].is_ascii_alphabetic() {
+    while w > 0 && (b[w - 1].is_ascii_alphabetic() || (b[w - 1] == b'-' && w < i)) {
         w -= 1;
     }
     if w == i || (w > 0 && !b[w - 1].is_ascii_whitespace() && b[w - 1] != b'(') {
@@ -1585,11 +1624,17 @@ fn abbreviation_before(s: &str, i: usize) -> bool {
     }
     let word = &s[w..i];
     let next = s[i + 1..].trim_start_matches(' ');
-    match ABBR.iter().position(|a| word.eq_ignore_ascii_case(a)) {
-        // a month before its day ("Feb. 1"); a title before a name
-        Some(k) if k < 12 => next.starts_with(|c: char| c.is_ascii_digit()),
-        Some(_) => next.starts_with(|c: char| c.is_ascii_alphabetic()),
-        None => false,
+    if MONTHS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+        // a month before its day ("Feb. 1")
+        next.starts_with(|c: char| c.is_ascii_digit())
+    } else if crate::sentences::TITLE_ABBREV
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
+    {
+        // a title before a name ("Cpl. Musa")
+        next.starts_with(|c: char| c.is_ascii_alphabetic())
+    } else {
+        false
     }
 }
 
@@ -1976,8 +2021,12 @@ fn accept_fixed(
     }
     // "killed MOC commander X": only a name's qualifiers before the title, no determiner
     // ("killed including the leader", "the killing of the chairman" are other shapes)
+    // (the match ends with the first letter of the word after the title: "commander Ali"
+    // keeps its name; "commander and two of his guards" is a list for the counting rules;
+    // "notable in the village" is the victim, with no name)
+    let name_at = me.saturating_sub(1).max(ms);
     if p.rule == "FAT/EN/KILLED_TITLE"
-        && s[ms..me].split_whitespace().any(|w| {
+        && (s[ms..name_at].split_whitespace().any(|w| {
             matches!(
                 w,
                 "the"
@@ -2000,7 +2049,12 @@ fn accept_fixed(
                     | "was"
                     | "were"
             )
-        })
+        }) || matches!(
+            s[name_at..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next(),
+            Some("a" | "an" | "and")
+        ))
     {
         return false;
     }
@@ -2335,7 +2389,79 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
         added += 1;
         pos = ie;
     }
+    if added == 0 && !with_only {
+        if let Some(c) = others_tail(s, pos) {
+            if !overlaps(acc, c.start, c.end) {
+                acc.push(c);
+                added += 1;
+            }
+        }
+    }
     added
+}
+
+/// "and N others" after a counted victim and its description, in the same clause: no verb,
+/// relative or other list in between ("killed a commander in the rebel outfit, the X
+/// Network, and two others" → 2 more). Not "..., and two others were wounded".
+fn others_tail(s: &str, pos: usize) -> Option<Cand> {
+    let rest = s.get(pos..)?;
+    let caps = OTHERS_TAIL.captures(rest)?;
+    let pre = caps.name("pre")?.as_str();
+    const CLAUSE: &[&str] = &[
+        "and",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "while",
+        "when",
+        "after",
+        "before",
+        "wounded",
+        "injured",
+        "abducted",
+        "kidnapped",
+        "arrested",
+        "said",
+        "says",
+        "but",
+        "as",
+        "including",
+        "among",
+        "then",
+        "killed",
+        "killing",
+    ];
+    if pre
+        .split([' ', ',', '\t', '\n'])
+        .any(|w| CLAUSE.contains(&w.trim_matches(['(', ')', '"', '\''])))
+    {
+        return None;
+    }
+    let q = caps.name("q")?;
+    let (qs, qe) = (pos + q.start(), pos + q.end());
+    if !quantity_ok(s, qs, qe, false) {
+        return None;
+    }
+    let quantity = parse_quantity(q.as_str())?;
+    let end = pos + caps.get(0)?.end();
+    if opens_clause(next_word(s, end)) {
+        return None;
+    }
+    Some(Cand {
+        start: qs,
+        end,
+        quantity,
+        rule: "FAT/EN/LIST_ITEM",
+        neutralise: false,
+    })
 }
 
 /// Where an apposition between commas starts in the gap between the victims and their
@@ -2499,6 +2625,20 @@ fn accept_backward(
         && QONLY.find_iter(gap).any(|m| {
             let t = m.as_str().trim();
             !is_article(t) && matches!(parse_quantity(t), Some(Quantity::Number(_)))
+        })
+    {
+        return false;
+    }
+    // "the team serving 11,000 displaced people was unable to collect the bodies": "bodies"
+    // after a gap holding a finite verb of its own is that clause's object; the number
+    // counts the clause's subject
+    if p.lang == Lang::En
+        && matches!(verb, "bodies" | "corpses")
+        && gap.split([' ', ',']).any(|w| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
+            )
         })
     {
         return false;
@@ -2733,7 +2873,8 @@ fn accept_backward(
     } else {
         None
     };
-    // "one civilian, a child, was killed": an apposition, not a list (a list has its "and")
+    // "one civilian, a child, was killed", "one member of the unit, a special branch of the
+    // army, died": an apposition, not a list (a list has its "and"); the figure stands alone
     if items
         .iter()
         .any(|&(ns, ne)| matches!(s[ns..ne].trim(), "a" | "an"))
@@ -2747,7 +2888,7 @@ fn accept_backward(
                 || WITH_HIS.iter().any(|c| p.ends_with(c))
         })
     {
-        return false;
+        items.clear();
     }
     // "Name, 15, were killed": an age between commas, no count
     if gap.trim().is_empty() && s[qe..vs].contains(',') {
@@ -3150,11 +3291,22 @@ pub fn incident_total(
         "FAT/EN/AND_DIED",
         "FAT/EN/DEATH_OF_ONE",
         "FAT/EN/WHO_DIED",
+        "FAT/EN/THE_SLAIN",
     ];
-    let only_fallback = mentions.iter().all(|m| {
+    // "he was killed", "she died": a pronoun points back at someone the story has already
+    // named, usually a victim a figure counts; a later death of the wounded ("she later
+    // died", "he succumbed") adds (4.1.7)
+    let is_fallback = |m: &FatalityMention| {
         FALLBACK.contains(&m.rule)
-            || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
-    });
+            || (m.rule == "FAT/EN/HE_WAS_KILLED"
+                && text.get(m.span.start..m.span.end).is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    !(t.contains("later") || t.contains("succumbed"))
+                }))
+    };
+    let only_fallback = mentions
+        .iter()
+        .all(|m| is_fallback(m) || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None));
     let mut fallback_taken = false;
     let live =
         |m: &FatalityMention| !matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None);
@@ -3177,12 +3329,23 @@ pub fn incident_total(
         return (v, basis, vec![i]);
     }
     for (i, m) in mentions.iter().enumerate() {
-        if FALLBACK.contains(&m.rule) && m.kind != FatalityKind::Cumulative {
+        if is_fallback(m) && m.kind != FatalityKind::Cumulative {
             // one death, once: later mentions are the same dead retold
             if !only_fallback || fallback_taken {
                 continue;
             }
             fallback_taken = true;
+        }
+        // "the group claimed it lost four fighters": a side's own claim of its losses is
+        // another report of dead an incident figure already tells (4.1.2, 4.1.6); it counts
+        // only when no such figure exists
+        if m.rule == "FAT/EN/LOST_N"
+            && m.kind == FatalityKind::Claim
+            && mentions
+                .iter()
+                .any(|o| o.kind == FatalityKind::Incident && o.rule != "FAT/EN/LOST_N")
+        {
+            continue;
         }
         match m.kind {
             FatalityKind::Cumulative => continue,
@@ -4232,6 +4395,182 @@ mod tests {
 #[cfg(test)]
 mod source_tests {
     use super::*;
+
+    fn total(text: &str, significant: bool) -> (u32, FatalityBasis) {
+        let m = find_fatalities(text, Span::new(0, text.len()));
+        let (t, b, _) = incident_total(text, &m, significant);
+        (t, b)
+    }
+
+    #[test]
+    fn a_pronoun_death_retells_a_counted_victim() {
+        // the pronoun points back at a victim the list already counts
+        let t = "Three rebels, including their leader, and two soldiers were killed in the \
+                 clash. His brother said he died a hero.";
+        assert_eq!(total(t, false).0, 5);
+        // alone, it is the death
+        assert_eq!(
+            total("Police said he was shot dead at his shop.", false).0,
+            1
+        );
+        // a wounded victim who dies later adds (4.1.7)
+        let t = "Gunmen shot dead two guards at the gate; a cook was wounded and she later \
+                 died in hospital.";
+        assert_eq!(total(t, false).0, 3);
+    }
+
+    #[test]
+    fn bodies_after_a_clause_of_their_own_are_no_count() {
+        let t = "Six soldiers were killed. The clinic serving 4,000 displaced families was \
+                 unable to recover the bodies.";
+        assert_eq!(total(t, false).0, 6);
+        // a plain count of bodies still counts
+        assert_eq!(
+            total("Villagers found 7 bodies near the river.", false).0,
+            7
+        );
+    }
+
+    #[test]
+    fn a_side_that_lost_members() {
+        let t = "The clashes left seven soldiers dead, while the group lost five members.";
+        assert_eq!(total(t, false).0, 12);
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        assert!(m.iter().any(|m| m.rule == "FAT/EN/LOST_N"), "{m:#?}");
+        // no victim noun, no figure
+        let t = "The ruling party lost 12 seats; gunmen killed two people.";
+        assert_eq!(total(t, false).0, 2);
+        // a side's claim of its own losses is another report of counted dead
+        let t = "Five militiamen and one soldier were killed. The militia claimed it lost three \
+                 fighters.";
+        assert_eq!(total(t, false).0, 6);
+    }
+
+    #[test]
+    fn single_victims_with_manner_words() {
+        for t in [
+            "Musa Garba was brutally killed by bandits near the farm.",
+            "Musa Garba was fatally shot by bandits near the farm.",
+            "Bandits fatally stabbed a herder near the farm.",
+            "Gunmen shoot commander of local militia dead",
+            "Musa Garba was pronounced dead at the clinic.",
+            "Bandits stormed the farm; she was declared dead on arrival.",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
+        assert_eq!(
+            total("Bandits fatally shot three herders near the farm.", false).0,
+            3
+        );
+        // plural bare nouns are no single victim
+        assert_eq!(total("Police shoot protesters dead", false).0, 0);
+    }
+
+    #[test]
+    fn one_victim_in_quotes_or_named_by_role() {
+        for t in [
+            "Monitors documented the death of a \u{201C}collaborator\u{201D} of the police.",
+            "Gunmen killed a shepherd near the well.",
+            "Residents reported the killing of a refugee at the camp.",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_figure_before_a_long_apposition() {
+        let t = "At least one member of the Rapid Reaction Unit, RRU, a special branch of the \
+                 national gendarmerie, has died in the attack.";
+        assert_eq!(total(t, false).0, 1);
+    }
+
+    #[test]
+    fn and_n_others_after_a_described_victim() {
+        for (t, n) in [
+            (
+                "Troops killed a leader of the armed wing, the Sky Brigade, and four others.",
+                5,
+            ),
+            (
+                "Troops killed a leader in the armed wing and four others in the forest.",
+                5,
+            ),
+            (
+                "Troops killed a leader in the armed wing, and four others were wounded.",
+                1,
+            ),
+            (
+                "Troops killed a leader in the armed wing and arrested four others.",
+                1,
+            ),
+        ] {
+            assert_eq!(total(t, false).0, n, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_victim_retold_as_the_slain_or_when_killed() {
+        for t in [
+            "The farmer was with his son when killed by bandits near the well.",
+            "Relatives buried the slain teacher on Sunday.",
+            "The murdered delegate had been abducted a week earlier.",
+        ] {
+            assert_eq!(total(t, false).0, 1, "{t}");
+        }
+        // retold: the counted figure stands
+        let t = "Bandits killed three farmers. The slain farmer's brother fled.";
+        assert_eq!(total(t, false).0, 3);
+        // plural: no single victim
+        assert_eq!(
+            total("The slain rebels were buried in the forest.", false).0,
+            0
+        );
+    }
+
+    #[test]
+    fn an_adjective_before_the_death_noun() {
+        let t = "The feud escalated, which caused the reported death of three herders.";
+        assert_eq!(total(t, false).0, 3);
+        let t = "Monitors documented the brutal killing of a shepherd near the well.";
+        assert_eq!(total(t, false).0, 1);
+        // still a motive
+        let t = "Hundreds protested over the targeted killing of a teacher.";
+        assert_eq!(total(t, false).0, 0);
+    }
+
+    #[test]
+    fn more_single_victim_shapes_and_ranges() {
+        for (t, n) in [
+            ("Villagers caught a thief and beat him up to death.", 1),
+            ("A guard shot and killed another guard at the gate.", 1),
+            (
+                "Soldiers arrested a man; he was tortured and killed in custody.",
+                1,
+            ),
+            ("Gunmen killed between 12 to 20 people at the market.", 12),
+            ("Two men shot to death a trader near the well.", 1),
+            ("The chief was abducted and his driver found dead.", 1),
+            (
+                "Gunmen fired on two traders. One of the victims died on the spot.",
+                1,
+            ),
+            // a link to a death told elsewhere is no count
+            (
+                "The abduction is related to the killing of another trader.",
+                0,
+            ),
+        ] {
+            assert_eq!(total(t, false).0, n, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_rank_abbreviation_ends_no_sentence() {
+        let t = "Militants shot dead Cpl. Musa Garba and two other soldiers in the ambush.";
+        assert_eq!(total(t, false).0, 3);
+        let t = "Gunmen killed Insp. Ali Bello at a checkpoint outside the market.";
+        assert_eq!(total(t, false).0, 1);
+    }
 
     #[test]
     fn a_source_after_a_list_is_not_a_victim() {

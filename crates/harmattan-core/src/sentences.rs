@@ -21,6 +21,9 @@ pub fn split(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         let boundary = match b {
+            // a dateline closed by a colon ("5 May 2021, near X village:") opens the line
+            // after it: the date and place it gives belong to that report
+            b'\n' if is_dateline(&text[start..i]) => None,
             b'\n' => Some(i + 1),
             b'.' | b'!' | b'?' => {
                 // a run of closing punctuation and quotes belongs to the sentence
@@ -73,6 +76,60 @@ pub fn split(text: &str) -> Vec<Span> {
     out
 }
 
+/// A line that starts with a date and ends with a colon: "5 May 2021, 0700 local time, near
+/// X village:", "March 3rd, Y town:".
+fn is_dateline(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janvier",
+        "fevrier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "décembre",
+    ];
+    let t = line.trim();
+    if !t.ends_with(':') || t.len() > 160 {
+        return false;
+    }
+    let first = t.split([' ', ',']).next().unwrap_or("");
+    let word = first.trim_end_matches('.');
+    first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
+}
+
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
@@ -105,12 +162,58 @@ fn ends_with_abbrev(before: &str) -> bool {
         c.encode_utf8(&mut buf[n..n + w]);
         n += w;
     }
-    ABBREV.iter().any(|a| a.as_bytes() == &buf[..n])
+    let lw = &buf[..n];
+    ABBREV.iter().any(|a| a.as_bytes() == lw) || TITLE_ABBREV.iter().any(|a| a.as_bytes() == lw)
+}
+
+/// Abbreviated military, police and civil titles written before a name ("Cpl. Musa",
+/// "Insp. Ali", "Brig. Gen. Kone", "Sgt-Maj. Traore"): their period ends no sentence.
+/// Lower-case ASCII.
+pub(crate) const TITLE_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "cpt", "maj", "sgt", "cpl", "lcpl", "pvt",
+    "pte", "pfc", "spc", "brig", "cdr", "cmdr", "insp", "supt", "asp", "dsp", "hon", "rev",
+    "sgt-maj", "lt-gen", "maj-gen", "brig-gen", "lt-col", "sub-lt", "cpo",
+];
+
+/// Whether a lower-case word is an abbreviated title (see [`TITLE_ABBREV`]).
+pub(crate) fn is_title_abbrev(lw: &str) -> bool {
+    TITLE_ABBREV.contains(&lw)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rank_titles_end_no_sentence() {
+        let t = "Cpl. Musa and Pte. Okon were shot. Insp. Bello and Sgt-Maj. Diallo fled.";
+        let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Cpl. Musa and Pte. Okon were shot.",
+                "Insp. Bello and Sgt-Maj. Diallo fled."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_opens_the_next_line() {
+        let t = "Field reports\n3 May 2020, near Kiri village:\nGunmen killed two farmers.\n\
+                 Shelling on Tuesday:\nNo one was hurt.";
+        let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Field reports",
+                "3 May 2020, near Kiri village:\nGunmen killed two farmers.",
+                "Shelling on Tuesday:",
+                "No one was hurt."
+            ]
+        );
+        assert!(is_dateline("March 3rd, Y town:"));
+        assert!(!is_dateline("Marchers in the town said:"));
+    }
 
     #[test]
     fn splits_with_abbreviations() {
