@@ -2170,8 +2170,10 @@ fn extend_list(
         let (qs, qe, ne) = (qs + pos, qe + pos, ne + pos);
         // "... and 2 civilians were wounded": a new clause
         let nw = next_word(s, ne);
-        // "..., a local official said": the source, not a victim
+        // "..., a local official said": the source, not a victim; "and five other members
+        // of the group were arrested": the item's own verb after a few words of its noun
         if opens_clause(nw)
+            || (lang == Lang::En && verb_after_noun(s, ne).is_some_and(|v| v > ne))
             || matches!(
                 nw,
                 "ont"
@@ -2293,8 +2295,12 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
         // "... and two civilians were wounded": the item starts a new clause ("the bodies
         // of two men and a woman were found" goes on with the bodies)
         let nw = next_word(s, from + me);
+        // "and five other members of the group were arrested": the item's noun may run on
+        // for a few lower-case words before its own verb
+        let at = verb_after_noun(s, from + me).unwrap_or(from + me);
+        let nw = if at > from + me { "were" } else { nw };
         let found_after = matches!(nw, "were" | "was")
-            && s.get(from + me..).is_some_and(|r| {
+            && s.get(at..).is_some_and(|r| {
                 matches!(
                     r.split_whitespace()
                         .nth(1)
@@ -2336,6 +2342,37 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
         pos = ie;
     }
     added
+}
+
+/// The offset right before a "was"/"were" that follows an item's noun within a few
+/// lower-case words and no punctuation ("members of the group were arrested"); `None` when
+/// the words end first or a word that ends a victim description comes first.
+fn verb_after_noun(s: &str, at: usize) -> Option<usize> {
+    let rest = s.get(at..)?;
+    let mut off = 0;
+    for (i, w) in rest.split(' ').enumerate() {
+        if i > 6 {
+            return None;
+        }
+        let here = off;
+        off += w.len() + 1;
+        if w.is_empty() {
+            if i == 0 {
+                continue;
+            }
+            return None;
+        }
+        if i > 0 && matches!(w, "were" | "was") {
+            return Some(at + here - 1);
+        }
+        if !w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+            || opens_clause(w)
+            || (PEOPLE_SKIP_STOP.contains(&w) && w != "of")
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where an apposition between commas starts in the gap between the victims and their
@@ -3118,6 +3155,31 @@ fn classify(noun: &str) -> Group {
     Group::Other(n.to_string())
 }
 
+/// "members of the security forces", "members of the army", "members of the police": the
+/// state force a "members of" figure names is the same group as its plain noun ("soldiers",
+/// "policemen"), so the two are two reports of the same dead, not two groups.
+fn state_body(body: &[&str]) -> Option<Group> {
+    const FORCES: &[&str] = &[
+        "security",
+        "regime",
+        "government",
+        "armed",
+        "defence",
+        "defense",
+        "state",
+        "national",
+        "army",
+    ];
+    match body {
+        [w, ..] if matches!(*w, "army" | "armee" | "military") => Some(Group::Named("soldier")),
+        [w, ..] if w.starts_with("police") => Some(Group::Named("police")),
+        [w, f] if FORCES.contains(w) && matches!(*f, "forces" | "force") => {
+            Some(Group::Named("soldier"))
+        }
+        _ => None,
+    }
+}
+
 struct Fig {
     group: Group,
     value: u32,
@@ -3219,7 +3281,22 @@ pub fn incident_total(
                             .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
                             .take(2)
                             .collect();
-                        Group::Other(format!("member of {}", body.join(" ")))
+                        state_body(&body).unwrap_or_else(|| {
+                            Group::Other(format!("member of {}", body.join(" ")))
+                        })
+                    }
+                    // the span ends at the noun: "the death of four members" + "of the
+                    // security forces, ..." in the text after it
+                    None if x.end() == span_f.len() => {
+                        let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
+                        let body: Vec<&str> = after
+                            .strip_prefix(" of ")
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
+                            .take(2)
+                            .collect();
+                        state_body(&body).unwrap_or_else(|| classify(x.as_str()))
                     }
                     None => classify(x.as_str()),
                 }
@@ -4239,5 +4316,47 @@ mod source_tests {
         let m = find_fatalities(t, Span::new(0, t.len()));
         let (n, _, _) = incident_total(t, &m, false);
         assert_eq!(n, 5, "{m:#?}");
+    }
+}
+
+#[cfg(test)]
+mod over_count_tests {
+    use super::*;
+
+    fn total(t: &str) -> u32 {
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        incident_total(t, &m, false).0
+    }
+
+    #[test]
+    fn a_list_item_with_its_own_verb_is_not_a_victim() {
+        // the item's noun runs on for a few words before its own (non-lethal) verb
+        assert_eq!(
+            total("The raid led to the death of three gunmen, and four other members of the gang were detained."),
+            3
+        );
+        assert_eq!(
+            total("Police killed two robbers and six accomplices of the pair were arrested later."),
+            2
+        );
+        // a plain list still counts every item
+        assert_eq!(
+            total("The blast killed two soldiers and four other people in the market."),
+            6
+        );
+    }
+
+    #[test]
+    fn members_of_the_state_forces_are_soldiers() {
+        // "members of the security forces" and "soldiers" in another sentence: one group,
+        // the counted figure wins over the vague "killed and wounded"
+        let t = "The monitor documented the death of five members of the security forces in the ambush. Earlier, local sources said 14 soldiers were killed and wounded in the ambush.";
+        assert_eq!(total(t), 5);
+        assert_eq!(state_body(&["army"]), Some(Group::Named("soldier")));
+        assert_eq!(
+            state_body(&["regime", "forces"]),
+            Some(Group::Named("soldier"))
+        );
+        assert_eq!(state_body(&["rebel", "forces"]), None);
     }
 }
