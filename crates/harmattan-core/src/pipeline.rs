@@ -695,6 +695,28 @@ impl Engine {
                 continue;
             }
             let date = event_date_in(d, s.dates.clone());
+            // a toll told on an earlier month-wide date that cannot hold the current
+            // incident's day ("... on Sunday" then "in early January, when about 100 people
+            // were killed"): a past incident recalled as background, not more dead of this one
+            // (a week-wide date is often the start of an operation still going on: "the
+            // operation launched last week")
+            if let (Some(a), Some(b)) = (cur.as_ref().and_then(|c| c.date), date) {
+                let (a, b) = (&d.dates[a], &d.dates[b]);
+                if a.precision == 1
+                    && b.precision == 3
+                    && (a.date - b.date).num_days() > 16
+                    && has_toll(d, s.span)
+                {
+                    diags.push(diag(
+                        Severity::Info,
+                        "background-skipped",
+                        "a toll on an earlier month, recalled while telling a later incident"
+                            .into(),
+                        Some(s.span),
+                    ));
+                    continue;
+                }
+            }
             // the report goes back to an earlier incident of the text ("On Tuesday, A ...
             // Similarly on Wednesday, B ... At A on Tuesday evening, three of the five were
             // killed"): a sentence on the day of an incident told before, not on the day of
