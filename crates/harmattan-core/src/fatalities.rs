@@ -1836,6 +1836,18 @@ fn mentions_in(
         } else {
             FatalityKind::Incident
         };
+        // "according to a local resident, more than 20 troops were killed": the people
+        // right after "according to" are the source, not victims
+        let before = s[ss..c.start].trim_end();
+        if ["according to", "selon", "d'apres", "citing", "quoting"]
+            .iter()
+            .any(|w| {
+                before.ends_with(w)
+                    && !before[..before.len() - w.len()].ends_with(|ch: char| ch.is_alphanumeric())
+            })
+        {
+            continue;
+        }
         let span = span_of(c.start, c.end);
         // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
         // names an army unit, not « 12 corps » (bodies)
@@ -4343,6 +4355,18 @@ mod over_count_tests {
         assert_eq!(
             total("The blast killed two soldiers and four other people in the market."),
             6
+        );
+    }
+
+    #[test]
+    fn the_source_after_according_to_is_not_a_victim() {
+        assert_eq!(
+            total("According to a local farmer, more than a dozen soldiers were killed in the clashes."),
+            12
+        );
+        assert_eq!(
+            total("According to two witnesses, three policemen were killed at the checkpoint."),
+            3
         );
     }
 
