@@ -3380,8 +3380,11 @@ pub fn incident_total(
         // a toll is the whole count: "the death toll of six was also given by ..." is
         // another source for it, not more dead
         let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
+        // the incident's first figure has nothing of its own to be added to: its "also" ties
+        // it to another incident ("Similarly in B, gunmen also killed three hunters")
         if !update
             && !toll
+            && !figs.is_empty()
             && also_near_figure(&near_f.0, &near_f.1)
             && !m.rule.ends_with("LIST_ITEM")
         {
@@ -4368,6 +4371,16 @@ mod over_count_tests {
             total("According to two witnesses, three policemen were killed at the checkpoint."),
             3
         );
+    }
+
+    #[test]
+    fn the_first_figure_of_an_incident_is_not_an_addition() {
+        // "also" ties the incident to another one told before it, not to a figure of its own
+        let t = "Gunmen also shot dead four herders near the river. It was learnt that four of the six herders were shot dead near the river.";
+        assert_eq!(total(t), 4);
+        // after a figure, "also" adds
+        let t = "Gunmen shot dead four herders near the river. Two soldiers were also killed.";
+        assert_eq!(total(t), 6);
     }
 
     #[test]
