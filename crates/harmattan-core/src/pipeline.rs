@@ -3313,13 +3313,14 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Whether a clause (folded) ties the report to an earlier or later happening ("The
 /// operation came two days after a deadly attack on ...", "This happened a week after ...",
-/// "The clashes come just hours before ..."): what follows is context told to date this
+/// "The clashes come just hours before ...", "The latest attack follows another in B, where
+/// ..."): what follows is context told to date this
 /// report, not more of its incident, and its subject (a few words opening the clause) is
 /// the incident told before. "... the attack, which happened days before" is no such link.
 fn comes_after_other(f: &str) -> bool {
     static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b",
+            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b|^(?:this|that|it|the\s+[^,;]{0,60}?)\s+(?:follows|followed|came\s+after|comes\s+after)\s+(?:another|an\s+earlier|a\s+similar|a\s+previous|a\s+prior)\b",
         )
         .ok()
     });
