@@ -3184,11 +3184,26 @@ fn state_body(body: &[&str]) -> Option<Group> {
     ];
     match body {
         [w, ..] if matches!(*w, "army" | "armee" | "military") => Some(Group::Named("soldier")),
+        // "members of a civil defence militia", "members of the self-defence militia"
+        [.., w] if w.starts_with("militia") => Some(Group::Named("militia")),
+        [w, f] if matches!(*w, "civil" | "self") && f.starts_with("defen") => {
+            Some(Group::Named("militia"))
+        }
         [w, ..] if w.starts_with("police") => Some(Group::Named("police")),
         [w, f] if FORCES.contains(w) && matches!(*f, "forces" | "force") => {
             Some(Group::Named("soldier"))
         }
         _ => None,
+    }
+}
+
+/// "five VDP members", "three army members": the state force named right before
+/// "members" is the group.
+fn member_modifier(before: &str) -> Option<Group> {
+    let w = before.split_whitespace().last()?;
+    match classify(w) {
+        g @ Group::Named(_) => Some(g),
+        _ => state_body(&[w]),
     }
 }
 
@@ -3308,9 +3323,12 @@ pub fn incident_total(
                             .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
                             .take(2)
                             .collect();
-                        state_body(&body).unwrap_or_else(|| classify(x.as_str()))
+                        state_body(&body)
+                            .or_else(|| member_modifier(&span_f[..x.start()]))
+                            .unwrap_or_else(|| classify(x.as_str()))
                     }
-                    None => classify(x.as_str()),
+                    None => member_modifier(&span_f[..x.start()])
+                        .unwrap_or_else(|| classify(x.as_str())),
                 }
             }
             Some(x) => classify(x.as_str()),
@@ -3382,8 +3400,18 @@ pub fn incident_total(
         let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
         // the incident's first figure has nothing of its own to be added to: its "also" ties
         // it to another incident ("Similarly in B, gunmen also killed three hunters")
+        // "Seventeen militants and five militiamen were killed" ... "Five militiamen also
+        // lost their lives": the same number for the same named group in another sentence is
+        // the dead retold (in a quote), not more of them
+        let retold = matches!(group, Group::Named(_) | Group::Armed)
+            && figs.iter().any(|f| {
+                f.group == group
+                    && f.value == m.quantity.value(significant)
+                    && f.sentence != (ss, se)
+            });
         if !update
             && !toll
+            && !retold
             && !figs.is_empty()
             && also_near_figure(&near_f.0, &near_f.1)
             && !m.rule.ends_with("LIST_ITEM")
@@ -4381,6 +4409,17 @@ mod over_count_tests {
         // after a figure, "also" adds
         let t = "Gunmen shot dead four herders near the river. Two soldiers were also killed.";
         assert_eq!(total(t), 6);
+    }
+
+    #[test]
+    fn the_same_named_group_and_number_retold_with_also_is_not_added() {
+        // the lede's list, then a quote that retells it with "also"
+        let t = "Twelve militants and four members of a self-defence militia were killed in the raid. \"The volunteers killed 12 attackers. Four militiamen also lost their lives.\"";
+        assert_eq!(total(t), 16);
+        // another number for the group is more dead
+        let t = "Twelve militants and four militiamen were killed in the raid. Two militiamen were also killed later that night.";
+        assert_eq!(total(t), 18);
+        assert_eq!(member_modifier("five vdp"), Some(Group::Named("militia")));
     }
 
     #[test]
