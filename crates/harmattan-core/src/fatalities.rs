@@ -3646,10 +3646,21 @@ pub fn incident_total(
                 _ => false,
             }
         } else {
+            // a generic figure covers the named groups ("12 people, including 3 soldiers"),
+            // not those listed with the attackers when it is the attackers' figure told
+            // again ("three militants and two militiamen were killed" ... "the militants left
+            // three bodies behind")
             matches!(
                 b.group,
                 Group::Armed | Group::Additional(_) | Group::Generic
             ) || generic.is_none()
+                || (skip.is_some() && matches!(b.group, Group::Named(_)) && {
+                    let sb = sentences_of(b);
+                    armed.zip(generic).is_some_and(|(a, g)| {
+                        best[g].value <= best[a].value
+                            && sentences_of(&best[a]).iter().any(|x| sb.contains(x))
+                    })
+                })
         };
         if take_it {
             take(b, &mut total);
@@ -4420,6 +4431,17 @@ mod over_count_tests {
         let t = "Twelve militants and four militiamen were killed in the raid. Two militiamen were also killed later that night.";
         assert_eq!(total(t), 18);
         assert_eq!(member_modifier("five vdp"), Some(Group::Named("militia")));
+    }
+
+    #[test]
+    fn bodies_equal_to_the_attackers_do_not_hide_the_listed_defenders() {
+        // "three bodies" are the three attackers again; the two militiamen listed with them
+        // are more dead
+        let t = "Three militants and two militiamen were killed in the clash. The attackers fled, leaving three bodies behind.";
+        assert_eq!(total(t), 5);
+        // a larger generic figure is the whole toll and covers both
+        let t = "The fighting killed 40 combatants. Officials said 10 soldiers and 30 rebels were killed.";
+        assert_eq!(total(t), 40);
     }
 
     #[test]
