@@ -3373,6 +3373,29 @@ pub fn incident_total(
             .any(|p| t.starts_with(p))
         };
         if LATER.is_match(&span_f) || later_after {
+            // "three died at the scene while the other two later died in hospital", after
+            // "five people were shot dead": the rest of a set already counted in another
+            // sentence, not more dead
+            let before = Folded::new(text.get(ss..st).unwrap_or("")).s;
+            let before = before.trim_end();
+            let rest_of_set = ["the other", "the remaining", "the rest of the"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            // (the other part, "two died at the scene", goes with it)
+            let v = m.quantity.value(significant);
+            let parts: u32 = figs
+                .iter()
+                .filter(|f| f.sentence == (ss, se))
+                .map(|f| f.value)
+                .sum();
+            if rest_of_set
+                && figs.iter().any(|f| {
+                    f.sentence != (ss, se) && f.value >= v.saturating_add(parts) && !f.list_item
+                })
+            {
+                figs.retain(|f| f.sentence != (ss, se));
+                continue;
+            }
             group = Group::Additional(i);
         }
         let update = UPDATE.is_match(&span_f)
@@ -4442,6 +4465,15 @@ mod over_count_tests {
         // a larger generic figure is the whole toll and covers both
         let t = "The fighting killed 40 combatants. Officials said 10 soldiers and 30 rebels were killed.";
         assert_eq!(total(t), 40);
+    }
+
+    #[test]
+    fn the_rest_of_a_counted_set_dying_later_is_not_added() {
+        let t = "Six people were shot dead at a bar. Two died at the scene while the other four later died in hospital.";
+        assert_eq!(total(t), 6);
+        // with no earlier count, the later deaths add up
+        let t = "Two guards died at the scene while the other three later died in hospital.";
+        assert_eq!(total(t), 5);
     }
 
     #[test]
