@@ -157,7 +157,8 @@ pub fn headline(text: &str) -> Option<Span> {
         if !no_words(first) {
             break;
         }
-        let next = base + first.len() + 1;
+        let nl = text[base..].find('\n')?;
+        let next = base + nl + 1;
         match text.get(next..).and_then(|r| r.lines().next()) {
             Some(l) => {
                 base = next;
@@ -172,7 +173,11 @@ pub fn headline(text: &str) -> Option<Span> {
     }
     let rest = &text[base + first.len()..];
     let blank_follows = rest.starts_with("\n\n") || rest.starts_with("\r\n\r\n");
-    if blank_follows || (t.len() < 160 && !t.ends_with('.') && rest.starts_with('\n')) {
+    if blank_follows
+        || (t.len() < 160
+            && !t.ends_with('.')
+            && (rest.starts_with('\n') || rest.starts_with("\r\n")))
+    {
         let lead = base + first.len() - first.trim_start().len();
         return Some(Span::new(lead, lead + t.len()));
     }
@@ -212,7 +217,7 @@ mod tests {
             headline(t).map(|s| &t[s.start..s.end]),
             Some("Rebels kill two soldiers in raid")
         );
-        let t = "-\nTitle\nBody text.\n";
+        let t = "-\r\nTitle\r\nBody text.\r\n";
         assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title"));
         // a number that is a word of the text is not skipped
         let t = "2021\nBody text follows here.\n";
