@@ -62,7 +62,10 @@
 //! one or two words, no verb); a segment holding a place or a clause ("a position in the
 //! area of X, two Dozos killed") is no list; "one civilian, a child, was killed" is an
 //! apposition. Captives: "3 people arrested by soldiers were executed" (a reduced relative
-//! with a capture verb before a passive death verb).
+//! with a capture verb before a passive death verb). A list item whose noun runs on for a
+//! few lower-case words to its own "was/were" ("and five other members of the cell were
+//! arrested") is no victim. People right after "according to" / "citing" / « selon » are the
+//! source, never victims.
 //!
 //! Kinds: `Cumulative` when the sentence has a cue for a total over time ("since 2012", "this
 //! year", "so far this year", "in the past year", "in recent months", « depuis 2012 », « depuis
@@ -100,10 +103,18 @@
 //!    attackers were also killed"); so do the wounded who die later ("One peacekeeper died of
 //!    his wounds", 4.1.7). In a list of several groups a generic part ("two other civilians")
 //!    is one more group. "In its own ranks" is the speaker's side, not the attackers';
-//!    "armed men" are attackers.
+//!    "armed men" are attackers. Not additions: the incident's first figure (its "also" ties
+//!    it to another incident: "Similarly in B, gunmen also killed three"); an "also" figure
+//!    with the same number for the same named group (or the attackers) as a figure of another
+//!    sentence (a quote retelling the lede); "the other/remaining N ... later died" when a
+//!    count in another sentence already holds them with this sentence's other part.
+//!    "Members of the army / security forces / regime forces" are soldiers, "members of a
+//!    civil-defence militia" and "VDP members" the militia.
 //! 6. Armed attackers always add up (a generic figure "in JNIM's ranks" counts as armed). A generic figure ("12 people died") is read as the whole
 //!    toll of the other groups: it replaces their sum when present (the lowest of several
-//!    generic figures is used). A whole-incident figure ("(4 fatalities)", a death toll, a
+//!    generic figures is used) — unless it is no larger than the attackers' figure of another
+//!    sentence ("leaving three bodies behind"): then it is the attackers retold, and the named
+//!    groups listed with them still count. A whole-incident figure ("(4 fatalities)", a death toll, a
 //!    bilan) replaces everything except the "also"/later-death additions.
 //! 7. `ThreeOrTen` is 10 when `significant`, else 3. `None` mentions ("no one was killed") give
 //!    0 when nothing else counts.
