@@ -115,7 +115,8 @@
 //!    generic figures is used) — unless it is no larger than the attackers' figure of another
 //!    sentence ("leaving three bodies behind"): then it is the attackers retold, and the named
 //!    groups listed with them still count. A whole-incident figure ("(4 fatalities)", a death toll, a
-//!    bilan) replaces everything except the "also"/later-death additions.
+//!    bilan) replaces everything except the "also"/later-death additions told after it (one
+//!    told after the additions covers them: "... were also killed. The toll stood at five").
 //! 7. `ThreeOrTen` is 10 when `significant`, else 3. `None` mentions ("no one was killed") give
 //!    0 when nothing else counts.
 //!
@@ -3661,9 +3662,14 @@ pub fn incident_total(
             .iter()
             .copied()
             .filter(|&i| {
-                mentions
-                    .get(i)
-                    .is_some_and(|m| m.rule == "FAT/EN/N_FATALITIES")
+                // ... and so does a death toll told after them ("Three civilians were also
+                // killed. The overall toll stood at five.")
+                mentions.get(i).is_some_and(|m| {
+                    matches!(
+                        m.rule,
+                        "FAT/EN/N_FATALITIES" | "FAT/EN/DEATH_TOLL" | "FAT/FR/BILAN"
+                    )
+                })
             })
             .max()
     });
@@ -4485,6 +4491,15 @@ mod over_count_tests {
         // with no earlier count, the later deaths add up
         let t = "Two guards died at the scene while the other three later died in hospital.";
         assert_eq!(total(t), 5);
+    }
+
+    #[test]
+    fn a_toll_told_after_the_also_deaths_covers_them() {
+        let t = "Two soldiers were killed in the ambush. Three civilians were also killed in the ambush. The overall death toll stood at five.";
+        assert_eq!(total(t), 5);
+        // an addition after the toll still adds
+        let t = "The death toll stood at five. Three attackers were also killed.";
+        assert_eq!(total(t), 8);
     }
 
     #[test]
