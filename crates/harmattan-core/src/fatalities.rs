@@ -1836,9 +1836,19 @@ fn mentions_in(
     for c in &acc {
         let (ss, se) = sentence_bounds(s, c.start, c.end);
         let sent = &s[ss..se];
+        // "two soldiers were killed on Monday, bringing the number killed this year to 45":
+        // the tally clause after the figure says nothing of the figure's own time
+        let own = {
+            let tail = &s[c.end.min(se)..se];
+            [", bringing", ", raising", ", taking", ", pushing"]
+                .iter()
+                .filter_map(|w| tail.find(w))
+                .min()
+                .map_or(sent, |k| &s[ss..c.end.min(se) + k])
+        };
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent)
+        } else if is_cumulative(own)
             || is_motive(&s[ss..c.start], c.rule)
             || SUPERSEDED.is_match(sent)
         {
@@ -1848,6 +1858,23 @@ fn mentions_in(
         } else {
             FatalityKind::Incident
         };
+        // "killed in an ambush, bringing the total number of soldiers killed to 45": a
+        // figure and its verb never join across a tally clause
+        if c.rule == "FAT/EN/N_KILLED" && {
+            let span_s = &s[c.start..c.end];
+            [
+                ", bringing",
+                ", raising",
+                ", taking",
+                ", pushing",
+                "the number of",
+                "total number of",
+            ]
+            .iter()
+            .any(|w| span_s.find(w).is_some_and(|k| k > 0))
+        } {
+            continue;
+        }
         // "according to a local resident, more than 20 troops were killed": the people
         // right after "according to" are the source, not victims
         let before = s[ss..c.start].trim_end();
@@ -4500,6 +4527,18 @@ mod over_count_tests {
         // an addition after the toll still adds
         let t = "The death toll stood at five. Three attackers were also killed.";
         assert_eq!(total(t), 8);
+    }
+
+    #[test]
+    fn a_tally_clause_after_the_figure_is_not_the_figure() {
+        // the tally's "number of soldiers killed" is no count, and its "this year" does not
+        // make the incident's own figure cumulative
+        for t in [
+            "Two soldiers were killed in an ambush near the town on Monday, bringing the total number of soldiers killed in the state to 45.",
+            "Two soldiers were killed in an ambush near the town on Monday, bringing the number of soldiers killed in the state this year to 45.",
+        ] {
+            assert_eq!(total(t), 2, "{t}");
+        }
     }
 
     #[test]
