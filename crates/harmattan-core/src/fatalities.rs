@@ -779,7 +779,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
+        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
