@@ -1677,7 +1677,50 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
         let t = prefix.trim_end();
         t.ends_with(" against") || t.ends_with(" over")
     };
-    against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+    // "rioted after a bus collision killed two people", "after a truck ran over and killed a
+    // lawyer": an accident's deaths, told as what came before, whatever the voice
+    // (not "after a car bomb killed two": a weapon)
+    const ACCIDENT: &[&str] = &[
+        "accident",
+        "collision",
+        "crash",
+        "truck",
+        "lorry",
+        "bus",
+        "vehicle",
+        "car",
+        "motorcycle",
+        "train",
+        "tanker",
+    ];
+    const WEAPON: &[&str] = &[
+        "bomb",
+        "bomber",
+        "bombs",
+        "explosive",
+        "explosives",
+        "ied",
+        "blast",
+        "suicide",
+        "rammed",
+        "laden",
+        "booby",
+        "gunmen",
+        "attack",
+        "attackers",
+        "mine",
+        "landmine",
+    ];
+    let accident = || {
+        MOTIVE_AFTER.find(&prefix[b..]).is_some_and(|m| {
+            let words = || m.as_str().split(|c: char| !c.is_ascii_alphabetic());
+            !words().any(|w| WEAPON.contains(&w)) && words().any(|w| ACCIDENT.contains(&w))
+        })
+    };
+    against
+        || MOTIVE.is_match(&prefix[a..])
+        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+        || accident()
 }
 
 fn is_claim(sent: &str) -> bool {
@@ -4547,6 +4590,15 @@ mod over_count_tests {
         assert_eq!(total(t), 0);
         let t = "Villagers staged a protest march over the killing of two traders.";
         assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn an_accident_told_as_what_came_before_is_no_toll() {
+        let t = "Youths blocked the road after a speeding truck killed two pupils.";
+        assert_eq!(total(t), 0);
+        // a weapon is no accident
+        let t = "Troops sealed off the town after a car bomb killed ten soldiers.";
+        assert_eq!(total(t), 10);
     }
 
     #[test]
