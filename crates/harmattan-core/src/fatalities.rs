@@ -2980,6 +2980,13 @@ fn accept_backward(
         || tail.starts_with("et captures")
         || tail.starts_with("ou disparus")
         || tail.starts_with("et disparus")
+        // "N were killed, injured or captured": the same with a comma list
+        || tail.strip_prefix(',').is_some_and(|t| {
+            matches!(
+                t.split_whitespace().next(),
+                Some("wounded" | "injured" | "captured" | "arrested" | "blesses")
+            )
+        })
     {
         quantity = Quantity::ThreeOrTen;
     }
@@ -3961,6 +3968,7 @@ mod tests {
             ("On 7 November, 3 soldiers were killed.", &[(N(3), I)]),
             ("In 2012, 20 soldiers were killed.", &[(N(20), I)]),
             ("Twelve people were killed or injured.", &[(V, I)]),
+            ("Twelve fighters were killed, injured or captured.", &[(V, I)]),
             // not deaths
             ("Three people were injured.", &[]),
             ("12 wounded in Gao", &[]),
