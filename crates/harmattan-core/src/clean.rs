@@ -148,19 +148,53 @@ pub fn boilerplate(text: &str) -> Vec<Boilerplate> {
 
 /// The headline: the first line when a blank line follows it, or when it is short and has
 /// no final full stop (a typical headline). `None` otherwise.
+/// Lines before it that carry no words are skipped: a transfer-encoding chunk size left in a
+/// scraped page ("1ad6"), a lone dash or rule.
 pub fn headline(text: &str) -> Option<Span> {
-    let first = text.lines().next()?;
+    let mut base = 0;
+    let mut first = text.lines().next()?;
+    for _ in 0..3 {
+        if !no_words(first) {
+            break;
+        }
+        let nl = text[base..].find('\n')?;
+        let next = base + nl + 1;
+        match text.get(next..).and_then(|r| r.lines().next()) {
+            Some(l) => {
+                base = next;
+                first = l;
+            }
+            None => return None,
+        }
+    }
     let t = first.trim();
     if t.is_empty() {
         return None;
     }
-    let rest = &text[first.len()..];
+    let rest = &text[base + first.len()..];
     let blank_follows = rest.starts_with("\n\n") || rest.starts_with("\r\n\r\n");
-    if blank_follows || (t.len() < 160 && !t.ends_with('.') && rest.starts_with('\n')) {
-        let lead = first.len() - first.trim_start().len();
+    if blank_follows
+        || (t.len() < 160
+            && !t.ends_with('.')
+            && (rest.starts_with('\n') || rest.starts_with("\r\n")))
+    {
+        let lead = base + first.len() - first.trim_start().len();
         return Some(Span::new(lead, lead + t.len()));
     }
     None
+}
+
+/// A line with no word in it: one short token of hex digits with both a digit and a letter
+/// (a chunk size, "7ff2") or of punctuation only ("-", "***").
+fn no_words(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && (t.chars().all(|c| !c.is_alphanumeric())
+            || (t.len() <= 8
+                && t.chars().all(|c| c.is_ascii_hexdigit())
+                && t.contains(|c: char| c.is_ascii_digit())
+                && t.contains(|c: char| c.is_ascii_alphabetic())))
 }
 
 #[cfg(test)]
@@ -174,6 +208,20 @@ mod tests {
         let lines: Vec<&str> = b.iter().map(|b| &t[b.span.start..b.span.end]).collect();
         assert_eq!(lines, vec!["By Jane Doe", "Read Also: Something else"]);
         assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title here"));
+    }
+
+    #[test]
+    fn headline_after_a_chunk_size_line() {
+        let t = "7e3\nRebels kill two soldiers in raid\nRebels killed two soldiers on Monday.\n";
+        assert_eq!(
+            headline(t).map(|s| &t[s.start..s.end]),
+            Some("Rebels kill two soldiers in raid")
+        );
+        let t = "-\r\nTitle\r\nBody text.\r\n";
+        assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title"));
+        // a number that is a word of the text is not skipped
+        let t = "2021\nBody text follows here.\n";
+        assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("2021"));
     }
 
     #[test]

@@ -66,7 +66,10 @@
 //! one or two words, no verb); a segment holding a place or a clause ("a position in the
 //! area of X, two Dozos killed") is no list; "one civilian, a child, was killed" is an
 //! apposition. Captives: "3 people arrested by soldiers were executed" (a reduced relative
-//! with a capture verb before a passive death verb).
+//! with a capture verb before a passive death verb). A list item whose noun runs on for a
+//! few lower-case words to its own "was/were" ("and five other members of the cell were
+//! arrested") is no victim. People right after "according to" / "citing" / « selon » are the
+//! source, never victims.
 //!
 //! Kinds: `Cumulative` when the sentence has a cue for a total over time ("since 2012", "this
 //! year", "so far this year", "in the past year", "in recent months", « depuis 2012 », « depuis
@@ -104,11 +107,20 @@
 //!    attackers were also killed"); so do the wounded who die later ("One peacekeeper died of
 //!    his wounds", 4.1.7). In a list of several groups a generic part ("two other civilians")
 //!    is one more group. "In its own ranks" is the speaker's side, not the attackers';
-//!    "armed men" are attackers.
+//!    "armed men" are attackers. Not additions: the incident's first figure (its "also" ties
+//!    it to another incident: "Similarly in B, gunmen also killed three"); an "also" figure
+//!    with the same number for the same named group (or the attackers) as a figure of another
+//!    sentence (a quote retelling the lede); "the other/remaining N ... later died" when a
+//!    count in another sentence already holds them with this sentence's other part.
+//!    "Members of the army / security forces / regime forces" are soldiers, "members of a
+//!    civil-defence militia" and "VDP members" the militia.
 //! 6. Armed attackers always add up (a generic figure "in JNIM's ranks" counts as armed). A generic figure ("12 people died") is read as the whole
 //!    toll of the other groups: it replaces their sum when present (the lowest of several
-//!    generic figures is used). A whole-incident figure ("(4 fatalities)", a death toll, a
-//!    bilan) replaces everything except the "also"/later-death additions.
+//!    generic figures is used) — unless it is no larger than the attackers' figure of another
+//!    sentence ("leaving three bodies behind"): then it is the attackers retold, and the named
+//!    groups listed with them still count. A whole-incident figure ("(4 fatalities)", a death toll, a
+//!    bilan) replaces everything except the "also"/later-death additions told after it (one
+//!    told after the additions covers them: "... were also killed. The toll stood at five").
 //! 7. `ThreeOrTen` is 10 when `significant`, else 3. `None` mentions ("no one was killed") give
 //!    0 when nothing else counts.
 //!
@@ -804,7 +816,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
+        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
@@ -1710,7 +1722,50 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
         let t = prefix.trim_end();
         t.ends_with(" against") || t.ends_with(" over")
     };
-    against || MOTIVE.is_match(&prefix[a..]) || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+    // "rioted after a bus collision killed two people", "after a truck ran over and killed a
+    // lawyer": an accident's deaths, told as what came before, whatever the voice
+    // (not "after a car bomb killed two": a weapon)
+    const ACCIDENT: &[&str] = &[
+        "accident",
+        "collision",
+        "crash",
+        "truck",
+        "lorry",
+        "bus",
+        "vehicle",
+        "car",
+        "motorcycle",
+        "train",
+        "tanker",
+    ];
+    const WEAPON: &[&str] = &[
+        "bomb",
+        "bomber",
+        "bombs",
+        "explosive",
+        "explosives",
+        "ied",
+        "blast",
+        "suicide",
+        "rammed",
+        "laden",
+        "booby",
+        "gunmen",
+        "attack",
+        "attackers",
+        "mine",
+        "landmine",
+    ];
+    let accident = || {
+        MOTIVE_AFTER.find(&prefix[b..]).is_some_and(|m| {
+            let words = || m.as_str().split(|c: char| !c.is_ascii_alphabetic());
+            !words().any(|w| WEAPON.contains(&w)) && words().any(|w| ACCIDENT.contains(&w))
+        })
+    };
+    against
+        || MOTIVE.is_match(&prefix[a..])
+        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+        || accident()
 }
 
 fn is_claim(sent: &str) -> bool {
@@ -1869,9 +1924,19 @@ fn mentions_in(
     for c in &acc {
         let (ss, se) = sentence_bounds(s, c.start, c.end);
         let sent = &s[ss..se];
+        // "two soldiers were killed on Monday, bringing the number killed this year to 45":
+        // the tally clause after the figure says nothing of the figure's own time
+        let own = {
+            let tail = &s[c.end.min(se)..se];
+            [", bringing", ", raising", ", taking", ", pushing"]
+                .iter()
+                .filter_map(|w| tail.find(w))
+                .min()
+                .map_or(sent, |k| &s[ss..c.end.min(se) + k])
+        };
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
-        } else if is_cumulative(sent)
+        } else if is_cumulative(own)
             || is_motive(&s[ss..c.start], c.rule)
             || SUPERSEDED.is_match(sent)
         {
@@ -1881,6 +1946,35 @@ fn mentions_in(
         } else {
             FatalityKind::Incident
         };
+        // "killed in an ambush, bringing the total number of soldiers killed to 45": a
+        // figure and its verb never join across a tally clause
+        if c.rule == "FAT/EN/N_KILLED" && {
+            let span_s = &s[c.start..c.end];
+            [
+                ", bringing",
+                ", raising",
+                ", taking",
+                ", pushing",
+                "the number of",
+                "total number of",
+            ]
+            .iter()
+            .any(|w| span_s.find(w).is_some_and(|k| k > 0))
+        } {
+            continue;
+        }
+        // "according to a local resident, more than 20 troops were killed": the people
+        // right after "according to" are the source, not victims
+        let before = s[ss..c.start].trim_end();
+        if ["according to", "selon", "d'apres", "citing", "quoting"]
+            .iter()
+            .any(|w| {
+                before.ends_with(w)
+                    && !before[..before.len() - w.len()].ends_with(|ch: char| ch.is_alphanumeric())
+            })
+        {
+            continue;
+        }
         let span = span_of(c.start, c.end);
         // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
         // names an army unit, not « 12 corps » (bodies)
@@ -2224,8 +2318,10 @@ fn extend_list(
         let (qs, qe, ne) = (qs + pos, qe + pos, ne + pos);
         // "... and 2 civilians were wounded": a new clause
         let nw = next_word(s, ne);
-        // "..., a local official said": the source, not a victim
+        // "..., a local official said": the source, not a victim; "and five other members
+        // of the group were arrested": the item's own verb after a few words of its noun
         if opens_clause(nw)
+            || (lang == Lang::En && verb_after_noun(s, ne).is_some_and(|v| v > ne))
             || matches!(
                 nw,
                 "ont"
@@ -2347,8 +2443,12 @@ fn extend_people(s: &str, mut pos: usize, acc: &mut Vec<Cand>, with_only: bool) 
         // "... and two civilians were wounded": the item starts a new clause ("the bodies
         // of two men and a woman were found" goes on with the bodies)
         let nw = next_word(s, from + me);
+        // "and five other members of the group were arrested": the item's noun may run on
+        // for a few lower-case words before its own verb
+        let at = verb_after_noun(s, from + me).unwrap_or(from + me);
+        let nw = if at > from + me { "were" } else { nw };
         let found_after = matches!(nw, "were" | "was")
-            && s.get(from + me..).is_some_and(|r| {
+            && s.get(at..).is_some_and(|r| {
                 matches!(
                     r.split_whitespace()
                         .nth(1)
@@ -2462,6 +2562,37 @@ fn others_tail(s: &str, pos: usize) -> Option<Cand> {
         rule: "FAT/EN/LIST_ITEM",
         neutralise: false,
     })
+}
+
+/// The offset right before a "was"/"were" that follows an item's noun within a few
+/// lower-case words and no punctuation ("members of the group were arrested"); `None` when
+/// the words end first or a word that ends a victim description comes first.
+fn verb_after_noun(s: &str, at: usize) -> Option<usize> {
+    let rest = s.get(at..)?;
+    let mut off = 0;
+    for (i, w) in rest.split(' ').enumerate() {
+        if i > 6 {
+            return None;
+        }
+        let here = off;
+        off += w.len() + 1;
+        if w.is_empty() {
+            if i == 0 {
+                continue;
+            }
+            return None;
+        }
+        if i > 0 && matches!(w, "were" | "was") {
+            return Some(at + here - 1);
+        }
+        if !w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+            || opens_clause(w)
+            || (PEOPLE_SKIP_STOP.contains(&w) && w != "of")
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where an apposition between commas starts in the gap between the victims and their
@@ -2990,6 +3121,13 @@ fn accept_backward(
         || tail.starts_with("et captures")
         || tail.starts_with("ou disparus")
         || tail.starts_with("et disparus")
+        // "N were killed, injured or captured": the same with a comma list
+        || tail.strip_prefix(',').is_some_and(|t| {
+            matches!(
+                t.split_whitespace().next(),
+                Some("wounded" | "injured" | "captured" | "arrested" | "blesses")
+            )
+        })
     {
         quantity = Quantity::ThreeOrTen;
     }
@@ -3259,6 +3397,46 @@ fn classify(noun: &str) -> Group {
     Group::Other(n.to_string())
 }
 
+/// "members of the security forces", "members of the army", "members of the police": the
+/// state force a "members of" figure names is the same group as its plain noun ("soldiers",
+/// "policemen"), so the two are two reports of the same dead, not two groups.
+fn state_body(body: &[&str]) -> Option<Group> {
+    const FORCES: &[&str] = &[
+        "security",
+        "regime",
+        "government",
+        "armed",
+        "defence",
+        "defense",
+        "state",
+        "national",
+        "army",
+    ];
+    match body {
+        [w, ..] if matches!(*w, "army" | "armee" | "military") => Some(Group::Named("soldier")),
+        // "members of a civil defence militia", "members of the self-defence militia"
+        [.., w] if w.starts_with("militia") => Some(Group::Named("militia")),
+        [w, f] if matches!(*w, "civil" | "self") && f.starts_with("defen") => {
+            Some(Group::Named("militia"))
+        }
+        [w, ..] if w.starts_with("police") => Some(Group::Named("police")),
+        [w, f] if FORCES.contains(w) && matches!(*f, "forces" | "force") => {
+            Some(Group::Named("soldier"))
+        }
+        _ => None,
+    }
+}
+
+/// "five VDP members", "three army members": the state force named right before
+/// "members" is the group.
+fn member_modifier(before: &str) -> Option<Group> {
+    let w = before.split_whitespace().last()?;
+    match classify(w) {
+        g @ Group::Named(_) => Some(g),
+        _ => state_body(&[w]),
+    }
+}
+
 struct Fig {
     group: Group,
     value: u32,
@@ -3382,9 +3560,27 @@ pub fn incident_total(
                             .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
                             .take(2)
                             .collect();
-                        Group::Other(format!("member of {}", body.join(" ")))
+                        state_body(&body).unwrap_or_else(|| {
+                            Group::Other(format!("member of {}", body.join(" ")))
+                        })
                     }
-                    None => classify(x.as_str()),
+                    // the span ends at the noun: "the death of four members" + "of the
+                    // security forces, ..." in the text after it
+                    None if x.end() == span_f.len() => {
+                        let after = Folded::new(text.get(en..se.max(en)).unwrap_or("")).s;
+                        let body: Vec<&str> = after
+                            .strip_prefix(" of ")
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
+                            .take(2)
+                            .collect();
+                        state_body(&body)
+                            .or_else(|| member_modifier(&span_f[..x.start()]))
+                            .unwrap_or_else(|| classify(x.as_str()))
+                    }
+                    None => member_modifier(&span_f[..x.start()])
+                        .unwrap_or_else(|| classify(x.as_str())),
                 }
             }
             Some(x) => classify(x.as_str()),
@@ -3429,6 +3625,29 @@ pub fn incident_total(
             .any(|p| t.starts_with(p))
         };
         if LATER.is_match(&span_f) || later_after {
+            // "three died at the scene while the other two later died in hospital", after
+            // "five people were shot dead": the rest of a set already counted in another
+            // sentence, not more dead
+            let before = Folded::new(text.get(ss..st).unwrap_or("")).s;
+            let before = before.trim_end();
+            let rest_of_set = ["the other", "the remaining", "the rest of the"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            // (the other part, "two died at the scene", goes with it)
+            let v = m.quantity.value(significant);
+            let parts: u32 = figs
+                .iter()
+                .filter(|f| f.sentence == (ss, se))
+                .map(|f| f.value)
+                .sum();
+            if rest_of_set
+                && figs.iter().any(|f| {
+                    f.sentence != (ss, se) && f.value >= v.saturating_add(parts) && !f.list_item
+                })
+            {
+                figs.retain(|f| f.sentence != (ss, se));
+                continue;
+            }
             group = Group::Additional(i);
         }
         let update = UPDATE.is_match(&span_f)
@@ -3454,8 +3673,21 @@ pub fn incident_total(
         // a toll is the whole count: "the death toll of six was also given by ..." is
         // another source for it, not more dead
         let toll = m.rule.ends_with("DEATH_TOLL") || m.rule.ends_with("BILAN");
+        // the incident's first figure has nothing of its own to be added to: its "also" ties
+        // it to another incident ("Similarly in B, gunmen also killed three hunters")
+        // "Seventeen militants and five militiamen were killed" ... "Five militiamen also
+        // lost their lives": the same number for the same named group in another sentence is
+        // the dead retold (in a quote), not more of them
+        let retold = matches!(group, Group::Named(_) | Group::Armed)
+            && figs.iter().any(|f| {
+                f.group == group
+                    && f.value == m.quantity.value(significant)
+                    && f.sentence != (ss, se)
+            });
         if !update
             && !toll
+            && !retold
+            && !figs.is_empty()
             && also_near_figure(&near_f.0, &near_f.1)
             && !m.rule.ends_with("LIST_ITEM")
         {
@@ -3670,9 +3902,14 @@ pub fn incident_total(
             .iter()
             .copied()
             .filter(|&i| {
-                mentions
-                    .get(i)
-                    .is_some_and(|m| m.rule == "FAT/EN/N_FATALITIES")
+                // ... and so does a death toll told after them ("Three civilians were also
+                // killed. The overall toll stood at five.")
+                mentions.get(i).is_some_and(|m| {
+                    matches!(
+                        m.rule,
+                        "FAT/EN/N_FATALITIES" | "FAT/EN/DEATH_TOLL" | "FAT/FR/BILAN"
+                    )
+                })
             })
             .max()
     });
@@ -3689,10 +3926,21 @@ pub fn incident_total(
                 _ => false,
             }
         } else {
+            // a generic figure covers the named groups ("12 people, including 3 soldiers"),
+            // not those listed with the attackers when it is the attackers' figure told
+            // again ("three militants and two militiamen were killed" ... "the militants left
+            // three bodies behind")
             matches!(
                 b.group,
                 Group::Armed | Group::Additional(_) | Group::Generic
             ) || generic.is_none()
+                || (skip.is_some() && matches!(b.group, Group::Named(_)) && {
+                    let sb = sentences_of(b);
+                    armed.zip(generic).is_some_and(|(a, g)| {
+                        best[g].value <= best[a].value
+                            && sentences_of(&best[a]).iter().any(|x| sb.contains(x))
+                    })
+                })
         };
         if take_it {
             take(b, &mut total);
@@ -3883,6 +4131,7 @@ mod tests {
             ("On 7 November, 3 soldiers were killed.", &[(N(3), I)]),
             ("In 2012, 20 soldiers were killed.", &[(N(20), I)]),
             ("Twelve people were killed or injured.", &[(V, I)]),
+            ("Twelve fighters were killed, injured or captured.", &[(V, I)]),
             // not deaths
             ("Three people were injured.", &[]),
             ("12 wounded in Gao", &[]),
@@ -4578,5 +4827,138 @@ mod source_tests {
         let m = find_fatalities(t, Span::new(0, t.len()));
         let (n, _, _) = incident_total(t, &m, false);
         assert_eq!(n, 5, "{m:#?}");
+    }
+}
+
+#[cfg(test)]
+mod over_count_tests {
+    use super::*;
+
+    fn total(t: &str) -> u32 {
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        incident_total(t, &m, false).0
+    }
+
+    #[test]
+    fn a_list_item_with_its_own_verb_is_not_a_victim() {
+        // the item's noun runs on for a few words before its own (non-lethal) verb
+        assert_eq!(
+            total("The raid led to the death of three gunmen, and four other members of the gang were detained."),
+            3
+        );
+        assert_eq!(
+            total("Police killed two robbers and six accomplices of the pair were arrested later."),
+            2
+        );
+        // a plain list still counts every item
+        assert_eq!(
+            total("The blast killed two soldiers and four other people in the market."),
+            6
+        );
+    }
+
+    #[test]
+    fn the_source_after_according_to_is_not_a_victim() {
+        assert_eq!(
+            total("According to a local farmer, more than a dozen soldiers were killed in the clashes."),
+            12
+        );
+        assert_eq!(
+            total("According to two witnesses, three policemen were killed at the checkpoint."),
+            3
+        );
+    }
+
+    #[test]
+    fn the_first_figure_of_an_incident_is_not_an_addition() {
+        // "also" ties the incident to another one told before it, not to a figure of its own
+        let t = "Gunmen also shot dead four herders near the river. It was learnt that four of the six herders were shot dead near the river.";
+        assert_eq!(total(t), 4);
+        // after a figure, "also" adds
+        let t = "Gunmen shot dead four herders near the river. Two soldiers were also killed.";
+        assert_eq!(total(t), 6);
+    }
+
+    #[test]
+    fn the_same_named_group_and_number_retold_with_also_is_not_added() {
+        // the lede's list, then a quote that retells it with "also"
+        let t = "Twelve militants and four members of a self-defence militia were killed in the raid. \"The volunteers killed 12 attackers. Four militiamen also lost their lives.\"";
+        assert_eq!(total(t), 16);
+        // another number for the group is more dead
+        let t = "Twelve militants and four militiamen were killed in the raid. Two militiamen were also killed later that night.";
+        assert_eq!(total(t), 18);
+        assert_eq!(member_modifier("five vdp"), Some(Group::Named("militia")));
+    }
+
+    #[test]
+    fn bodies_equal_to_the_attackers_do_not_hide_the_listed_defenders() {
+        // "three bodies" are the three attackers again; the two militiamen listed with them
+        // are more dead
+        let t = "Three militants and two militiamen were killed in the clash. The attackers fled, leaving three bodies behind.";
+        assert_eq!(total(t), 5);
+        // a larger generic figure is the whole toll and covers both
+        let t = "The fighting killed 40 combatants. Officials said 10 soldiers and 30 rebels were killed.";
+        assert_eq!(total(t), 40);
+    }
+
+    #[test]
+    fn the_rest_of_a_counted_set_dying_later_is_not_added() {
+        let t = "Six people were shot dead at a bar. Two died at the scene while the other four later died in hospital.";
+        assert_eq!(total(t), 6);
+        // with no earlier count, the later deaths add up
+        let t = "Two guards died at the scene while the other three later died in hospital.";
+        assert_eq!(total(t), 5);
+    }
+
+    #[test]
+    fn a_toll_told_after_the_also_deaths_covers_them() {
+        let t = "Two soldiers were killed in the ambush. Three civilians were also killed in the ambush. The overall death toll stood at five.";
+        assert_eq!(total(t), 5);
+        // an addition after the toll still adds
+        let t = "The death toll stood at five. Three attackers were also killed.";
+        assert_eq!(total(t), 8);
+    }
+
+    #[test]
+    fn a_tally_clause_after_the_figure_is_not_the_figure() {
+        // the tally's "number of soldiers killed" is no count, and its "this year" does not
+        // make the incident's own figure cumulative
+        for t in [
+            "Two soldiers were killed in an ambush near the town on Monday, bringing the total number of soldiers killed in the state to 45.",
+            "Two soldiers were killed in an ambush near the town on Monday, bringing the number of soldiers killed in the state this year to 45.",
+        ] {
+            assert_eq!(total(t), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_motive_word_with_its_noun_before_the_figure() {
+        let t = "The raid was a reprisal attack for the killing of two traders.";
+        assert_eq!(total(t), 0);
+        let t = "Villagers staged a protest march over the killing of two traders.";
+        assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn an_accident_told_as_what_came_before_is_no_toll() {
+        let t = "Youths blocked the road after a speeding truck killed two pupils.";
+        assert_eq!(total(t), 0);
+        // a weapon is no accident
+        let t = "Troops sealed off the town after a car bomb killed ten soldiers.";
+        assert_eq!(total(t), 10);
+    }
+
+    #[test]
+    fn members_of_the_state_forces_are_soldiers() {
+        // "members of the security forces" and "soldiers" in another sentence: one group,
+        // the counted figure wins over the vague "killed and wounded"
+        let t = "The monitor documented the death of five members of the security forces in the ambush. Earlier, local sources said 14 soldiers were killed and wounded in the ambush.";
+        assert_eq!(total(t), 5);
+        assert_eq!(state_body(&["army"]), Some(Group::Named("soldier")));
+        assert_eq!(
+            state_body(&["regime", "forces"]),
+            Some(Group::Named("soldier"))
+        );
+        assert_eq!(state_body(&["rebel", "forces"]), None);
     }
 }

@@ -677,7 +677,7 @@ mod tests {
     use super::*;
 
     fn cats_left(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
-        cats_after(text, found, |f, c| separately_coded(f, c))
+        cats_after(text, found, separately_coded)
     }
 
     fn cats_after(
@@ -774,7 +774,7 @@ mod tests {
     #[test]
     fn blast_named_after_after_is_the_earlier_event() {
         use Cat::*;
-        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| earlier_blast(f, c));
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, earlier_blast);
         let t = "Soldiers killed two herders near Boni after their truck hit an IED on the road.";
         assert_eq!(f(t, &[("killed", Kill), ("IED", Ied)]), vec![Kill]);
         // the toll of the blast itself, told passively: the blast is the event
@@ -790,7 +790,7 @@ mod tests {
     #[test]
     fn fighting_a_device_was_left_from_is_past() {
         use Cat::*;
-        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, |f, c| past_fighting(f, c));
+        let f = |t: &str, found: &[(&str, Cat)]| cats_after(t, found, past_fighting);
         let t = "A mine left over from previous clashes exploded under a cart.";
         assert_eq!(
             f(t, &[("clashes", Clash), ("exploded", Explosion)]),

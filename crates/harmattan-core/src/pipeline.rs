@@ -687,6 +687,28 @@ impl Engine {
                 continue;
             }
             let date = event_date_in(d, s.dates.clone());
+            // a toll told on an earlier month-wide date that cannot hold the current
+            // incident's day ("... on Sunday" then "in early January, when about 100 people
+            // were killed"): a past incident recalled as background, not more dead of this one
+            // (a week-wide date is often the start of an operation still going on: "the
+            // operation launched last week")
+            if let (Some(a), Some(b)) = (cur.as_ref().and_then(|c| c.date), date) {
+                let (a, b) = (&d.dates[a], &d.dates[b]);
+                if a.precision == 1
+                    && b.precision == 3
+                    && (a.date - b.date).num_days() > 16
+                    && has_toll(d, s.span)
+                {
+                    diags.push(diag(
+                        Severity::Info,
+                        "background-skipped",
+                        "a toll on an earlier month, recalled while telling a later incident"
+                            .into(),
+                        Some(s.span),
+                    ));
+                    continue;
+                }
+            }
             // the report goes back to an earlier incident of the text ("On Tuesday, A ...
             // Similarly on Wednesday, B ... At A on Tuesday evening, three of the five were
             // killed"): a sentence on the day of an incident told before, not on the day of
@@ -3326,13 +3348,14 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Whether a clause (folded) ties the report to an earlier or later happening ("The
 /// operation came two days after a deadly attack on ...", "This happened a week after ...",
-/// "The clashes come just hours before ..."): what follows is context told to date this
+/// "The clashes come just hours before ...", "The latest attack follows another in B, where
+/// ..."): what follows is context told to date this
 /// report, not more of its incident, and its subject (a few words opening the clause) is
 /// the incident told before. "... the attack, which happened days before" is no such link.
 fn comes_after_other(f: &str) -> bool {
     static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b",
+            r"^(?:this|that|it|the\s+[^,;]{0,60}?|[^,;\s]+)\s+(?:also\s+)?(?:came|comes|follows|followed|happened|occurred|took place)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|some|\d+)\s+)?(?:days?|weeks?|hours?|months?)\s+(?:after|before)\b|^(?:this|that|it|the\s+[^,;]{0,60}?)\s+(?:follows|followed|came\s+after|comes\s+after)\s+(?:another|an\s+earlier|a\s+similar|a\s+previous|a\s+prior)\b",
         )
         .ok()
     });

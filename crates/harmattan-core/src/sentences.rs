@@ -175,11 +175,6 @@ pub(crate) const TITLE_ABBREV: &[&str] = &[
     "sgt-maj", "lt-gen", "maj-gen", "brig-gen", "lt-col", "sub-lt", "cpo",
 ];
 
-/// Whether a lower-case word is an abbreviated title (see [`TITLE_ABBREV`]).
-pub(crate) fn is_title_abbrev(lw: &str) -> bool {
-    TITLE_ABBREV.contains(&lw)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
