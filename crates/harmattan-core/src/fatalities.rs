@@ -234,6 +234,9 @@ une centaine|un millier|de multiples";
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
 const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deceased|lifeless|deaths|fatalities|fatality|bodies|corpses";
 
+/// A possessive before the singular death noun stands for the verb: "65 fighters' death".
+const POSS_DEATH: &str = "'s?\\s+death";
+
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
 
@@ -325,6 +328,8 @@ struct Pat {
     gap: Option<usize>,
     aux: Option<usize>,
     verb: Option<usize>,
+    /// Backward, English: a possessive death noun ("65 fighters' death") in place of a verb.
+    pv: Option<usize>,
     /// For backward patterns: the death verb, found first so the costly pattern only runs
     /// in a window before it.
     anchor: Option<Regex>,
@@ -383,8 +388,9 @@ fn pat(rule: &'static str, shape: Shape, lang: Lang, src: &str) -> Pat {
         gap: group(&re, "gap"),
         aux: group(&re, "aux"),
         verb: group(&re, "v"),
+        pv: group(&re, "pv"),
         anchor: match (shape, lang) {
-            (Shape::Backward, Lang::En) => Some(verb_anchor(VERB_EN)),
+            (Shape::Backward, Lang::En) => Some(verb_anchor(&format!("{VERB_EN}|{POSS_DEATH}"))),
             (Shape::Backward, Lang::Fr) => Some(verb_anchor(VERB_FR)),
             _ => None,
         },
@@ -652,7 +658,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Backward,
             En,
             &format!(
-                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
+                "{q}{gap8}(?:[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN})|(?P<pv>{POSS_DEATH})){B}"
             ),
         ),
         pat(
@@ -2675,9 +2681,15 @@ fn accept_backward(
     };
     let (gs, ge) = loc(locs, p.gap).unwrap_or((qe, qe));
     let ge = apposition_at(s, gs, ge).unwrap_or(ge);
-    let (vs, ve) = loc(locs, p.verb).unwrap_or((me, me));
+    let possessive = loc(locs, p.pv);
+    let (vs, ve) = loc(locs, p.verb).or(possessive).unwrap_or((me, me));
     let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
-    let verb = &s[vs..ve];
+    // "65 fighters' death": the deaths of the counted group
+    let verb = if possessive.is_some() {
+        "deaths"
+    } else {
+        &s[vs..ve]
+    };
     let qtext = s[qs..qe].trim();
     // "the two wounded later succumbed": the wounded who die later (4.1.7) are new deaths,
     // even after "the"
@@ -4929,6 +4941,20 @@ mod over_count_tests {
         ] {
             assert_eq!(total(t), 2, "{t}");
         }
+    }
+
+    #[test]
+    fn a_possessive_before_the_singular_death_noun() {
+        assert_eq!(
+            total("The fighting ended in at least 30 rebels' death."),
+            30
+        );
+        assert_eq!(total("The clash caused 7 soldiers’ death on the hill."), 7);
+        // the singular noun alone is no count
+        assert_eq!(
+            total("A judge sentenced 3 rebels to death for the raid."),
+            0
+        );
     }
 
     #[test]
