@@ -3098,6 +3098,20 @@ fn accept_backward(
         let n = gap.split([' ', ',']).filter(|w| !w.is_empty()).count();
         first_noun_ok = (1..=2).contains(&n);
     }
+    // "dozens from both sides were killed": the sides of a fight are the people counted
+    if !first_noun_ok && items.is_empty() {
+        first_noun_ok = matches!(
+            gap.trim_matches([' ', ',']),
+            "from both sides"
+                | "on both sides"
+                | "from either side"
+                | "on either side"
+                | "from each side"
+                | "on each side"
+                | "from the two sides"
+                | "on the two sides"
+        );
+    }
     if vague && !gap.trim().is_empty() && !first_noun_ok {
         return false;
     }
@@ -4954,6 +4968,18 @@ mod over_count_tests {
         assert_eq!(
             total("A judge sentenced 3 rebels to death for the raid."),
             0
+        );
+    }
+
+    #[test]
+    fn a_vague_figure_from_both_sides() {
+        assert_eq!(
+            total("Dozens from both sides were killed in the battle."),
+            12
+        );
+        assert_eq!(
+            total("Several on each side have been killed since Monday."),
+            3
         );
     }
 
