@@ -292,7 +292,7 @@ fn q_expr() -> String {
     format!(
         "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et|to)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
          (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
-         an?{B})"
+         an?{B}|both\\s+of\\s+the{B})"
     )
 }
 
@@ -1451,6 +1451,10 @@ const QUAL_PREFIXES: &[&str] = &[
 /// Quantity of a folded `q` match.
 fn parse_quantity(q: &str) -> Option<Quantity> {
     let mut t = q.trim();
+    // "killed both of the herders": a pair
+    if t == "both of the" {
+        return Some(Quantity::Number(2));
+    }
     // normalise runs of whitespace cheaply: only single spaces are expected in the tables
     loop {
         let before = t.len();
@@ -4980,6 +4984,23 @@ mod over_count_tests {
         assert_eq!(
             total("Several on each side have been killed since Monday."),
             3
+        );
+    }
+
+    #[test]
+    fn both_of_the_is_a_pair() {
+        assert_eq!(
+            total("A shell hit a bus and both of the drivers were killed."),
+            2
+        );
+        assert_eq!(
+            total("Gunmen stopped a car and killed both of the passengers."),
+            2
+        );
+        // "both" alone stays no figure ("both sides", "both soldiers and civilians")
+        assert_eq!(
+            total("Fighting raged and both sides reported heavy losses."),
+            0
         );
     }
 
