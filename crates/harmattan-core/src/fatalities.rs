@@ -292,7 +292,7 @@ fn q_expr() -> String {
     format!(
         "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et|to)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
          (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
-         an?{B}|both\\s+of\\s+the{B})"
+         an?{B}|both\\s+of\\s+the{B}|both[.,;])"
     )
 }
 
@@ -1452,7 +1452,7 @@ const QUAL_PREFIXES: &[&str] = &[
 fn parse_quantity(q: &str) -> Option<Quantity> {
     let mut t = q.trim();
     // "killed both of the herders": a pair
-    if t == "both of the" {
+    if t == "both of the" || t.strip_suffix(['.', ',', ';']) == Some("both") {
         return Some(Quantity::Number(2));
     }
     // normalise runs of whitespace cheaply: only single spaces are expected in the tables
@@ -2244,6 +2244,12 @@ fn accept_forward(
     }
     let Some(quantity) = parse_quantity(qtext) else {
         return false;
+    };
+    // "killing both.": a figure closed by its punctuation takes no victim noun after it
+    let me = if qtext.ends_with([',', '.', ';']) {
+        qe - 1
+    } else {
+        me
     };
     // "killed a ...": the article needs a victim noun
     let has_noun = me > qe;
@@ -4995,6 +5001,10 @@ mod over_count_tests {
         );
         assert_eq!(
             total("Gunmen stopped a car and killed both of the passengers."),
+            2
+        );
+        assert_eq!(
+            total("They stopped two farmers, killing both, police said."),
             2
         );
         // "both" alone stays no figure ("both sides", "both soldiers and civilians")
