@@ -234,6 +234,9 @@ une centaine|un millier|de multiples";
 /// Death verbs of the backward patterns ("20 soldiers were killed"), English.
 const VERB_EN: &str = "killed|shot dead|shot and killed|gunned down|massacred|executed|beheaded|slain|murdered|assassinated|martyred|slaughtered|burned to death|burnt to death|hacked to death|stabbed to death|beaten to death|clubbed to death|lynched|neutralised|neutralized|died|perished|succumbed|lost their lives|lost their life|lost his lives|lost his life|lost her lives|lost her life|dead|deceased|lifeless|deaths|fatalities|fatality|bodies|corpses";
 
+/// A possessive before the singular death noun stands for the verb: "65 fighters' death".
+const POSS_DEATH: &str = "'s?\\s+death";
+
 /// Death verbs of the backward patterns, French.
 const VERB_FR: &str = "tues|tuees|tue|tuee|abattus|abattues|abattu|abattue|massacres|massacrees|executes|executees|egorges|egorgees|assassines|assassinees|neutralises|neutralisees|neutralise|morts|mortes|mort|morte|decedes|decedees|decede|deces|perdu la vie|peri|cadavres|corps sans vie|corps";
 
@@ -289,7 +292,7 @@ fn q_expr() -> String {
     format!(
         "{B}(?:(?:between|entre)\\s+{n}\\s+(?:and|et|to)\\s+{n}|de\\s+{n}\\s+a\\s+{n}|\
          (?:(?:{QUAL})\\s+|(?:plus|pres|moins) d')?(?:(?:{VAGUE}){B}|{n}(?:\\s*(?:-|to|or|a|ou)\\s*{n})?(?:\\s+(?:or more|ou plus))?)|\
-         an?{B})"
+         an?{B}|both\\s+of\\s+the{B}|both[.,;])"
     )
 }
 
@@ -325,6 +328,8 @@ struct Pat {
     gap: Option<usize>,
     aux: Option<usize>,
     verb: Option<usize>,
+    /// Backward, English: a possessive death noun ("65 fighters' death") in place of a verb.
+    pv: Option<usize>,
     /// For backward patterns: the death verb, found first so the costly pattern only runs
     /// in a window before it.
     anchor: Option<Regex>,
@@ -383,8 +388,9 @@ fn pat(rule: &'static str, shape: Shape, lang: Lang, src: &str) -> Pat {
         gap: group(&re, "gap"),
         aux: group(&re, "aux"),
         verb: group(&re, "v"),
+        pv: group(&re, "pv"),
         anchor: match (shape, lang) {
-            (Shape::Backward, Lang::En) => Some(verb_anchor(VERB_EN)),
+            (Shape::Backward, Lang::En) => Some(verb_anchor(&format!("{VERB_EN}|{POSS_DEATH}"))),
             (Shape::Backward, Lang::Fr) => Some(verb_anchor(VERB_FR)),
             _ => None,
         },
@@ -652,7 +658,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             Backward,
             En,
             &format!(
-                "{q}{gap8}[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN}){B}"
+                "{q}{gap8}(?:[ ,]+(?:(?P<aux>were|was|have been|has been|had been|are|is|being|been|got|have|has|had)\\s+)?(?:(?:reportedly|allegedly|also|all|later|confirmed|reported|believed|thought|said|feared|presumed|found|discovered|subsequently|since|then|to have been|to be)\\s+){{0,2}}(?P<v>{VERB_EN})|(?P<pv>{POSS_DEATH})){B}"
             ),
         ),
         pat(
@@ -1445,6 +1451,10 @@ const QUAL_PREFIXES: &[&str] = &[
 /// Quantity of a folded `q` match.
 fn parse_quantity(q: &str) -> Option<Quantity> {
     let mut t = q.trim();
+    // "killed both of the herders": a pair
+    if t == "both of the" || t.strip_suffix(['.', ',', ';']) == Some("both") {
+        return Some(Quantity::Number(2));
+    }
     // normalise runs of whitespace cheaply: only single spaces are expected in the tables
     loop {
         let before = t.len();
@@ -2235,6 +2245,12 @@ fn accept_forward(
     let Some(quantity) = parse_quantity(qtext) else {
         return false;
     };
+    // "killing both.": a figure closed by its punctuation takes no victim noun after it
+    let me = if qtext.ends_with([',', '.', ';']) {
+        qe - 1
+    } else {
+        me
+    };
     // "killed a ...": the article needs a victim noun
     let has_noun = me > qe;
     // "slaughtered some bulls": slaughter needs people named
@@ -2675,9 +2691,15 @@ fn accept_backward(
     };
     let (gs, ge) = loc(locs, p.gap).unwrap_or((qe, qe));
     let ge = apposition_at(s, gs, ge).unwrap_or(ge);
-    let (vs, ve) = loc(locs, p.verb).unwrap_or((me, me));
+    let possessive = loc(locs, p.pv);
+    let (vs, ve) = loc(locs, p.verb).or(possessive).unwrap_or((me, me));
     let aux = loc(locs, p.aux).map(|(a, b)| &s[a..b]);
-    let verb = &s[vs..ve];
+    // "65 fighters' death": the deaths of the counted group
+    let verb = if possessive.is_some() {
+        "deaths"
+    } else {
+        &s[vs..ve]
+    };
     let qtext = s[qs..qe].trim();
     // "the two wounded later succumbed": the wounded who die later (4.1.7) are new deaths,
     // even after "the"
@@ -3085,6 +3107,20 @@ fn accept_backward(
     if !first_noun_ok && qtext == "one" && items.is_empty() {
         let n = gap.split([' ', ',']).filter(|w| !w.is_empty()).count();
         first_noun_ok = (1..=2).contains(&n);
+    }
+    // "dozens from both sides were killed": the sides of a fight are the people counted
+    if !first_noun_ok && items.is_empty() {
+        first_noun_ok = matches!(
+            gap.trim_matches([' ', ',']),
+            "from both sides"
+                | "on both sides"
+                | "from either side"
+                | "on either side"
+                | "from each side"
+                | "on each side"
+                | "from the two sides"
+                | "on the two sides"
+        );
     }
     if vague && !gap.trim().is_empty() && !first_noun_ok {
         return false;
@@ -4929,6 +4965,53 @@ mod over_count_tests {
         ] {
             assert_eq!(total(t), 2, "{t}");
         }
+    }
+
+    #[test]
+    fn a_possessive_before_the_singular_death_noun() {
+        assert_eq!(
+            total("The fighting ended in at least 30 rebels' death."),
+            30
+        );
+        assert_eq!(total("The clash caused 7 soldiers’ death on the hill."), 7);
+        // the singular noun alone is no count
+        assert_eq!(
+            total("A judge sentenced 3 rebels to death for the raid."),
+            0
+        );
+    }
+
+    #[test]
+    fn a_vague_figure_from_both_sides() {
+        assert_eq!(
+            total("Dozens from both sides were killed in the battle."),
+            12
+        );
+        assert_eq!(
+            total("Several on each side have been killed since Monday."),
+            3
+        );
+    }
+
+    #[test]
+    fn both_of_the_is_a_pair() {
+        assert_eq!(
+            total("A shell hit a bus and both of the drivers were killed."),
+            2
+        );
+        assert_eq!(
+            total("Gunmen stopped a car and killed both of the passengers."),
+            2
+        );
+        assert_eq!(
+            total("They stopped two farmers, killing both, police said."),
+            2
+        );
+        // "both" alone stays no figure ("both sides", "both soldiers and civilians")
+        assert_eq!(
+            total("Fighting raged and both sides reported heavy losses."),
+            0
+        );
     }
 
     #[test]
