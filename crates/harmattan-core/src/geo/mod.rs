@@ -2179,7 +2179,15 @@ fn resolve(
                 }
                 buf.push_str(word(tk));
             }
-            if buf.len() < 3 || buf.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            // a two-letter name only as the name of a settlement the text announces (`the
+            // village of Pe`, `the hamlet Bi`): elsewhere such words are too often not places
+            let announced = n == 1
+                && (matches!(prev(1), "village" | "hamlet" | "localite" | "hameau")
+                    || (matches!(prev(1), "of" | "de" | "d")
+                        && matches!(prev(2), "village" | "hamlet" | "localite" | "hameau")));
+            if (buf.len() < 3 && !(buf.len() == 2 && announced))
+                || buf.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            {
                 continue;
             }
             let next_is_unit = after_blank(i + n).is_some_and(is_unit_word);

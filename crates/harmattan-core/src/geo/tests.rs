@@ -824,3 +824,27 @@ fn stated_cercle_of_the_same_region_overrides_the_gazetteer() {
     let r = geo(&g, &c, "Gunmen attacked a camp in Kenewel, Gao region.").unwrap();
     assert_eq!(r.admin2, "Gao", "{r:?}");
 }
+
+#[test]
+fn a_two_letter_name_only_as_an_announced_settlement() {
+    let (mut g, c) = fixture();
+    let rep = g.add_user(
+        "REGION,CERCLE,VILLAGE,LAT,LONG\nMOPTI,KORO,Ka,14.10,-3.10\n",
+        &c,
+    );
+    assert_eq!(rep.added, 1, "{rep:?}");
+    for t in [
+        "Gunmen burned the village of Ka overnight.",
+        "Gunmen burned the hamlet Ka overnight.",
+    ] {
+        let r = geo(&g, &c, t).unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.admin2.as_str()),
+            ("Ka", "Koro"),
+            "{t}"
+        );
+    }
+    // a bare two-letter word is no place
+    let r = geo(&g, &c, "Gunmen burned Ka overnight.");
+    assert!(r.as_ref().is_none_or(|r| r.location != "Ka"), "{r:?}");
+}
