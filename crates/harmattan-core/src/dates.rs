@@ -668,7 +668,8 @@ fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
     add_days(d, -i64::from(d.weekday().num_days_from_monday()))
 }
 
-fn month_num(w: &str) -> Option<u32> {
+/// The month a folded month name or abbreviation names (English or French).
+pub(crate) fn month_num(w: &str) -> Option<u32> {
     Some(match w {
         "january" | "jan" | "janvier" | "janv" => 1,
         "february" | "feb" | "fevrier" | "fevr" | "fev" => 2,

@@ -79,47 +79,6 @@ pub fn split(text: &str) -> Vec<Span> {
 /// A line that starts with a date and ends with a colon: "5 May 2021, 0700 local time, near
 /// X village:", "March 3rd, Y town:".
 fn is_dateline(line: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "janvier",
-        "fevrier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "décembre",
-    ];
     let t = line.trim();
     if !t.ends_with(':') || t.len() > 160 {
         return false;
@@ -127,7 +86,7 @@ fn is_dateline(line: &str) -> bool {
     let first = t.split([' ', ',']).next().unwrap_or("");
     let word = first.trim_end_matches('.');
     first.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
+        || crate::dates::month_num(&crate::text::fold_key(word)).is_some()
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
