@@ -505,6 +505,20 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             En,
             &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+{one_victim}{B}"),
         ),
+        // "also killed in the raid were two guards": the victims after an inverted passive
+        pat(
+            "FAT/EN/ALSO_KILLED",
+            Forward,
+            En,
+            &format!("{B}also\\s+(?:killed|slain|shot dead)(?:\\s+(?:in|during|at|near|on|inside)(?:\\s+[^\\s.,;:!?]+){{1,6}}?)?\\s+(?:were|was)\\s+{q}{vt}?"),
+        ),
+        // "also killed during the operation was his aide": one more victim
+        pat(
+            "FAT/EN/ALSO_KILLED_ONE",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}also\\s+(?:killed|slain|shot dead)(?:\\s+(?:in|during|at|near|on|inside)(?:\\s+[^\\s.,;:!?]+){{1,6}}?)?\\s+was\\s+(?:the|his|her|their|its|a|an|[a-z]+'s){B}"),
+        ),
         // "the slain soldier", "the murdered delegate": a victim retold
         pat(
             "FAT/EN/THE_SLAIN",
@@ -835,6 +849,15 @@ static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|related to|linked to|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
+});
+
+/// A fight told right after a death figure ("... during a gunfight with police", "in a clash
+/// with troops"): the deaths belong to that fight (see [`is_motive`]).
+static FIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^\\s*(?:on\\s+[a-z]+\\s+)?(?:during|in)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+)?(?:gunfight|gun\\s+battle|firefight|shootout|shoot-out|exchange\\s+of\\s+fire|clash|clashes|encounter|skirmish|battle){B}"
+    ))
+    .expect("fight-after pattern compiles")
 });
 
 /// "a woman and her child", "a man and his son": one more victim named by a possessive
@@ -1703,8 +1726,8 @@ fn is_cumulative(sent: &str) -> bool {
 
 /// "protest against the killing of a driver", "in revenge for the death of two soldiers": the
 /// deaths are the cause of this event, told as background (`prefix` is the sentence before
-/// the figure).
-fn is_motive(prefix: &str, rule: &str) -> bool {
+/// the figure; `after` the rest of the sentence after it).
+fn is_motive(prefix: &str, after: &str, rule: &str) -> bool {
     let mut a = prefix.len().saturating_sub(48);
     while a > 0 && !prefix.is_char_boundary(a) {
         a -= 1;
@@ -1772,9 +1795,12 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
             !words().any(|w| WEAPON.contains(&w)) && words().any(|w| ACCIDENT.contains(&w))
         })
     };
+    // "dealt a blow following the death of a commander during a gunfight with police": the
+    // death clause tells its own fight, so the deaths are that fight's, not a cause
+    let own_fight = || FIGHT_AFTER.is_match(after);
     against
         || MOTIVE.is_match(&prefix[a..])
-        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]) && !own_fight())
         || accident()
 }
 
@@ -1947,7 +1973,7 @@ fn mentions_in(
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
         } else if is_cumulative(own)
-            || is_motive(&s[ss..c.start], c.rule)
+            || is_motive(&s[ss..c.start], &s[c.end.min(se)..se], c.rule)
             || SUPERSEDED.is_match(sent)
         {
             FatalityKind::Cumulative
@@ -3518,9 +3544,13 @@ pub fn incident_total(
                     !(t.contains("later") || t.contains("succumbed"))
                 }))
     };
-    let only_fallback = mentions
-        .iter()
-        .all(|m| is_fallback(m) || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None));
+    // "also killed was his aide" presupposes the death told before it: it does not turn that
+    // one victim into a retelling
+    let only_fallback = mentions.iter().all(|m| {
+        is_fallback(m)
+            || m.rule == "FAT/EN/ALSO_KILLED_ONE"
+            || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
+    });
     let mut fallback_taken = false;
     let live =
         |m: &FatalityMention| !matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None);
@@ -5029,6 +5059,23 @@ mod over_count_tests {
         // a weapon is no accident
         let t = "Troops sealed off the town after a car bomb killed ten soldiers.";
         assert_eq!(total(t), 10);
+    }
+
+    #[test]
+    fn a_death_told_with_its_own_fight_after_following() {
+        let t = "The group was weakened following the death of a commander during a gunfight with troops.";
+        assert_eq!(total(t), 1);
+        let t = "Traders closed their shops following the death of a driver at a checkpoint.";
+        assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn an_inverted_also_killed_adds_victims() {
+        let t =
+            "Bandits killed two herders near the well. Also killed in the raid were three traders.";
+        assert_eq!(total(t), 5);
+        let t = "A soldier died in the ambush. Also killed during the ambush was his driver.";
+        assert_eq!(total(t), 2);
     }
 
     #[test]
