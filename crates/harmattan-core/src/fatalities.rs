@@ -503,7 +503,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/DEATH_OF_ONE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+{one_victim}{B}"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+(?:{one_victim}{B}|[a-z][a-z'-]+{B})"),
         ),
         // "also killed in the raid were two guards": the victims after an inverted passive
         pat(
@@ -836,7 +836,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
+        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|commemorate|commemorated|commemorating|commemoration|anniversary|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
@@ -2011,7 +2011,30 @@ fn mentions_in(
         {
             continue;
         }
-        let span = span_of(c.start, c.end);
+        let mut span = span_of(c.start, c.end);
+        // "the murder of Ana Ruiz": a victim named by a name alone, capitalised in the
+        // original text (see [`name_after_of`])
+        if c.rule == "FAT/EN/DEATH_OF_ONE" {
+            let m = &s[c.start..c.end];
+            if let Some(k) = m.find(" of ") {
+                let first = m[k + 4..].trim_start();
+                let first = first.split([' ', '\n']).next().unwrap_or("");
+                if matches!(
+                    first,
+                    "the" | "his" | "her" | "their" | "its" | "a" | "an" | "another"
+                ) {
+                    // the name branch took the determiner itself: no victim after it
+                    if m[k + 4..].trim() == first {
+                        continue;
+                    }
+                } else {
+                    match name_after_of(text, span_of(c.start + k + 4, c.end).start) {
+                        Some(e) => span = Span::new(span.start, e),
+                        None => continue,
+                    }
+                }
+            }
+        }
         // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
         // names an army unit, not « 12 corps » (bodies)
         if c.rule == "FAT/FR/N_CORPS"
@@ -2029,6 +2052,105 @@ fn mentions_in(
         });
     }
     out
+}
+
+/// The end of a person's name starting at `start` in the original `text` ("Ana Ruiz",
+/// "President Jean Moise"): one to four capitalised words, none a possessive ("Mali's
+/// president"), not a lone people's name ("Malians", "Sudanese", "Iraqis"), and no victim
+/// noun right after ("Boko Haram fighters"). `None` when there is no such name.
+fn name_after_of(text: &str, start: usize) -> Option<usize> {
+    // words of a body's name, not a person's ("the killing of Government Forces")
+    const BODY_WORDS: &[&str] = &[
+        "Forces",
+        "Force",
+        "Army",
+        "Police",
+        "Party",
+        "Front",
+        "Group",
+        "Movement",
+        "Unit",
+        "Battalion",
+        "Brigade",
+        "Militia",
+        "Council",
+        "Government",
+        "Ministry",
+        "Cartel",
+        "Organization",
+        "Organisation",
+        "State",
+        "Republic",
+        "Union",
+        "Committee",
+        "People",
+        "Regime",
+        "Military",
+        "Command",
+        "Division",
+        "Corps",
+        "Guard",
+        "Guards",
+        "Troops",
+    ];
+    let rest = text.get(start..)?;
+    let mut cut = rest.len().min(120);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &rest[..cut];
+    let mut end = None;
+    let mut words = 0;
+    let mut pos = 0;
+    for w in rest.split(' ') {
+        let w_start = pos;
+        pos += w.len() + 1;
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let upper = core.chars().next().is_some_and(char::is_uppercase);
+        if words == 3 && upper {
+            // a long capitalised run is a body's name ("Citizens Armed Forces Geographical")
+            return None;
+        }
+        if !upper {
+            if words == 0 {
+                return None;
+            }
+            let next = core.to_ascii_lowercase();
+            let victim = VICTIM_RE
+                .find(&next)
+                .is_some_and(|m| m.start() == 0 && m.end() == next.len());
+            return (!victim).then_some(end?);
+        }
+        if core.ends_with("'s")
+            || core.ends_with("\u{2019}s")
+            || core.contains('\n')
+            || BODY_WORDS.contains(&core)
+        {
+            return None;
+        }
+        if words == 0
+            && core.len() > 3
+            && ["ans", "ese", "is", "ens"]
+                .iter()
+                .any(|x| core.ends_with(x))
+        {
+            // a lone plural people's name, unless a surname follows (checked below)
+            let next_upper = rest[pos.min(rest.len())..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !next_upper || core.len() != w.len() {
+                return None;
+            }
+        }
+        words += 1;
+        end = Some(start + w_start + core.len());
+        if core.len() != w.len() {
+            // punctuation closes the name
+            break;
+        }
+    }
+    end
 }
 
 fn loc(locs: &CaptureLocations, g: Option<usize>) -> Option<(usize, usize)> {
@@ -5067,6 +5189,33 @@ mod over_count_tests {
         assert_eq!(total(t), 1);
         let t = "Traders closed their shops following the death of a driver at a checkpoint.";
         assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn a_victim_named_by_a_name_alone() {
+        let t = "Police are investigating the murder of Ana Ruiz, a shopkeeper, in the market.";
+        assert_eq!(total(t), 1);
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        assert_eq!(&t[m[0].span.start..m[0].span.end], "the murder of Ana Ruiz");
+        // a people's name, a body's name, a possessive: no named victim
+        assert_eq!(
+            total("Elders condemned the killing of Malians in the region."),
+            0
+        );
+        assert_eq!(
+            total("The army announced the killing of Boko Haram fighters."),
+            0
+        );
+        assert_eq!(
+            total("They spoke of the killing of Government Forces troops."),
+            0
+        );
+        assert_eq!(total("Nobody expected the death of Mali's president."), 0);
+        assert_eq!(
+            total("Youths marched to commemorate the death of Ana Ruiz."),
+            0
+        );
+        assert_eq!(total("He was questioned over the death of the."), 0);
     }
 
     #[test]
