@@ -2100,9 +2100,8 @@ fn name_after_of(text: &str, start: usize) -> Option<usize> {
     }
     let rest = &rest[..cut];
     let mut end = None;
-    let mut words = 0;
     let mut pos = 0;
-    for w in rest.split(' ') {
+    for (words, w) in rest.split(' ').enumerate() {
         let w_start = pos;
         pos += w.len() + 1;
         let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -2143,7 +2142,6 @@ fn name_after_of(text: &str, start: usize) -> Option<usize> {
                 return None;
             }
         }
-        words += 1;
         end = Some(start + w_start + core.len());
         if core.len() != w.len() {
             // punctuation closes the name
