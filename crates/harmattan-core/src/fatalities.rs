@@ -503,7 +503,7 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/DEATH_OF_ONE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+(?:{one_victim}{B}|[a-z][a-z'-]+{B})"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of|assassination\\s+targeting)\\s+(?:{one_victim}{B}|[a-z][a-z'-]+{B})"),
         ),
         // "also killed in the raid were two guards": the victims after an inverted passive
         pat(
@@ -2016,19 +2016,24 @@ fn mentions_in(
         // original text (see [`name_after_of`])
         if c.rule == "FAT/EN/DEATH_OF_ONE" {
             let m = &s[c.start..c.end];
-            if let Some(k) = m.find(" of ") {
-                let first = m[k + 4..].trim_start();
+            // "the killing of X", "an assassination targeting X": where the victim starts
+            let victim_at = m
+                .find(" of ")
+                .map(|k| k + 4)
+                .or_else(|| m.find(" targeting ").map(|k| k + 11));
+            if let Some(k) = victim_at {
+                let first = m[k..].trim_start();
                 let first = first.split([' ', '\n']).next().unwrap_or("");
                 if matches!(
                     first,
                     "the" | "his" | "her" | "their" | "its" | "a" | "an" | "another"
                 ) {
                     // the name branch took the determiner itself: no victim after it
-                    if m[k + 4..].trim() == first {
+                    if m[k..].trim() == first {
                         continue;
                     }
                 } else {
-                    match name_after_of(text, span_of(c.start + k + 4, c.end).start) {
+                    match name_after_of(text, span_of(c.start + k, c.end).start) {
                         Some(e) => span = Span::new(span.start, e),
                         None => continue,
                     }
@@ -5214,6 +5219,17 @@ mod over_count_tests {
             0
         );
         assert_eq!(total("He was questioned over the death of the."), 0);
+    }
+
+    #[test]
+    fn an_assassination_targeting_one_victim() {
+        let t = "Masked men carried out an assassination targeting a member of the town council.";
+        assert_eq!(total(t), 1);
+        // an attempt is no death; a plural without a name is no single victim
+        let t = "Masked men made an assassination attempt targeting a judge.";
+        assert_eq!(total(t), 0);
+        let t = "Masked men carried out an assassination targeting officials.";
+        assert_eq!(total(t), 0);
     }
 
     #[test]
