@@ -1152,6 +1152,16 @@ const WORD_BEFORE: &[&str] = &[
     "grade", "class", "level", "phase", "ward", "zone", "sector", "chapter", "article",
 ];
 
+/// Kin of a dead person ("the family of a man who was killed").
+#[rustfmt::skip]
+const KIN: &[&str] = &[
+    "relative", "relatives", "family", "families", "widow", "widows", "mother", "father",
+    "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters", "wife",
+    "husband", "parents", "children", "kin", "friend", "friends", "widower", "orphans",
+    "uncle", "aunt", "nephew", "niece", "cousin", "cousins", "grandmother", "grandfather",
+    "fiancee", "fiance",
+];
+
 #[rustfmt::skip]
 const GAP_BREAK: &[&str] = &[
     "wounded", "injured", "injuring", "wounding", "hurt", "blesses", "blesse", "blessees",
@@ -3081,13 +3091,25 @@ fn accept_backward(
         let relative_ok =
             relative_ok && gap_words.iter().any(|w| *w != "who" && SEIZED.contains(w));
         let mut seized = false;
-        for w in &gap_words {
+        // "two men who were killed": a relative pronoun right before the auxiliary makes the
+        // victims the subject of the death verb itself
+        // (not after kin: "the relatives of a man who was killed" name the mourners, the
+        // death is their story's background)
+        let kin_of = {
+            let t = s[..qs].trim_end();
+            t.ends_with(" of") && KIN.contains(&prev_word(s, t.len() - 3))
+        };
+        let last_rel = aux.is_some()
+            && !kin_of
+            && gap_words.len() <= 3
+            && matches!(gap_words.last(), Some(&"who") | Some(&"that"));
+        for (k, w) in gap_words.iter().enumerate() {
             let w = *w;
             if SUBSET.contains(&w) {
                 break;
             }
             if GAP_BREAK.contains(&w) && !(w == "a" || w == "an") {
-                if wounded_died {
+                if wounded_died || (last_rel && k + 1 == gap_words.len()) {
                     continue;
                 }
                 if relative_ok && SEIZED.contains(&w) {
@@ -5219,6 +5241,23 @@ mod over_count_tests {
             0
         );
         assert_eq!(total("He was questioned over the death of the."), 0);
+    }
+
+    #[test]
+    fn victims_then_who_were_killed() {
+        assert_eq!(
+            total("Police later found two young men who were killed by gunfire."),
+            2
+        );
+        assert_eq!(
+            total("Police later found three herders that were shot dead."),
+            3
+        );
+        // the kin of a dead person, or a long gap, keep the link broken
+        let t = "Mourners were led by the family of a man who was killed by soldiers.";
+        assert_eq!(total(t), 0);
+        let t = "A crowd led by the uncle of a boy who was killed blocked the road.";
+        assert_eq!(total(t), 0);
     }
 
     #[test]
