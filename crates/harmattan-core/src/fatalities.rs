@@ -503,7 +503,21 @@ static PATS: LazyLock<Vec<Pat>> = LazyLock::new(|| {
             "FAT/EN/DEATH_OF_ONE",
             Fixed(Quantity::Number(1)),
             En,
-            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of\\s+{one_victim}{B}"),
+            &format!("{B}(?:the\\s+)?(?:{DEATH_ADJ}\\s+)?(?:(?:killing|death|murder|assassination|execution)(?:\\s+by\\s+(?:asphyxiation|suffocation|drowning|stabbing|shooting|hanging|burning|lynching|beating|torture))?\\s+of|assassination\\s+targeting)\\s+(?:{one_victim}{B}|[a-z][a-z'-]+{B})"),
+        ),
+        // "also killed in the raid were two guards": the victims after an inverted passive
+        pat(
+            "FAT/EN/ALSO_KILLED",
+            Forward,
+            En,
+            &format!("{B}also\\s+(?:killed|slain|shot dead)(?:\\s+(?:in|during|at|near|on|inside)(?:\\s+[^\\s.,;:!?]+){{1,6}}?)?\\s+(?:were|was)\\s+{q}{vt}?"),
+        ),
+        // "also killed during the operation was his aide": one more victim
+        pat(
+            "FAT/EN/ALSO_KILLED_ONE",
+            Fixed(Quantity::Number(1)),
+            En,
+            &format!("{B}also\\s+(?:killed|slain|shot dead)(?:\\s+(?:in|during|at|near|on|inside)(?:\\s+[^\\s.,;:!?]+){{1,6}}?)?\\s+was\\s+(?:the|his|her|their|its|a|an|[a-z]+'s){B}"),
         ),
         // "the slain soldier", "the murdered delegate": a victim retold
         pat(
@@ -822,7 +836,7 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cause or motive right before a figure (see [`is_motive`]).
 static MOTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
+        "{B}(?:revenge|retaliation|retaliatory|reprisal|reprisals|response|reaction|protest|protests|protesting|protested|demonstrate|demonstrated|demonstrating|demonstration|outrage|anger|angered|denounce|denounced|denouncing|condemn|condemned|condemning|accused|suspected|charged|convicted|wanted|mourn|mourned|mourning|commemorate|commemorated|commemorating|commemoration|anniversary|avenge|avenging|funeral|burial|vengeance|represailles|suite au|suite a|protester contre|denoncer)\\s+(?:(?:act|acts|attack|attacks|operation|raid|raids)\\s+)?(?:(?:for|to|against|over|at|of|about|contre|de)\\s+)?(?:the\\s+|la\\s+|le\\s+|l')?$|{B}(?:implicated|involved|involvement|suspect|suspects|suspected|accused|charged|convicted|role|complicity|complicit)\\s+in\\s+(?:the\\s+)?$"
     ))
     .expect("motive pattern compiles")
 });
@@ -835,6 +849,15 @@ static MOTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         "{B}(?:after|following|justice for|investigation into|investigation of|inquiry into|probe into|in relation to|in connection with|related to|linked to|in memory of|apres|suite a|a la suite de)\\s+(?:[^\\s,;:()]+\\s+){{0,6}}$"
     ))
     .expect("motive-after pattern compiles")
+});
+
+/// A fight told right after a death figure ("... during a gunfight with police", "in a clash
+/// with troops"): the deaths belong to that fight (see [`is_motive`]).
+static FIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^\\s*(?:on\\s+[a-z]+\\s+)?(?:during|in)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+)?(?:gunfight|gun\\s+battle|firefight|shootout|shoot-out|exchange\\s+of\\s+fire|clash|clashes|encounter|skirmish|battle){B}"
+    ))
+    .expect("fight-after pattern compiles")
 });
 
 /// "a woman and her child", "a man and his son": one more victim named by a possessive
@@ -1127,6 +1150,16 @@ const WORD_BEFORE: &[&str] = &[
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "grade", "class", "level", "phase", "ward", "zone", "sector", "chapter", "article",
+];
+
+/// Kin of a dead person ("the family of a man who was killed").
+#[rustfmt::skip]
+const KIN: &[&str] = &[
+    "relative", "relatives", "family", "families", "widow", "widows", "mother", "father",
+    "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters", "wife",
+    "husband", "parents", "children", "kin", "friend", "friends", "widower", "orphans",
+    "uncle", "aunt", "nephew", "niece", "cousin", "cousins", "grandmother", "grandfather",
+    "fiancee", "fiance",
 ];
 
 #[rustfmt::skip]
@@ -1703,8 +1736,8 @@ fn is_cumulative(sent: &str) -> bool {
 
 /// "protest against the killing of a driver", "in revenge for the death of two soldiers": the
 /// deaths are the cause of this event, told as background (`prefix` is the sentence before
-/// the figure).
-fn is_motive(prefix: &str, rule: &str) -> bool {
+/// the figure; `after` the rest of the sentence after it).
+fn is_motive(prefix: &str, after: &str, rule: &str) -> bool {
     let mut a = prefix.len().saturating_sub(48);
     while a > 0 && !prefix.is_char_boundary(a) {
         a -= 1;
@@ -1772,9 +1805,12 @@ fn is_motive(prefix: &str, rule: &str) -> bool {
             !words().any(|w| WEAPON.contains(&w)) && words().any(|w| ACCIDENT.contains(&w))
         })
     };
+    // "dealt a blow following the death of a commander during a gunfight with police": the
+    // death clause tells its own fight, so the deaths are that fight's, not a cause
+    let own_fight = || FIGHT_AFTER.is_match(after);
     against
         || MOTIVE.is_match(&prefix[a..])
-        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]))
+        || (passive && MOTIVE_AFTER.is_match(&prefix[b..]) && !own_fight())
         || accident()
 }
 
@@ -1947,7 +1983,7 @@ fn mentions_in(
         let kind = if c.rule.ends_with("/NONE") {
             FatalityKind::None
         } else if is_cumulative(own)
-            || is_motive(&s[ss..c.start], c.rule)
+            || is_motive(&s[ss..c.start], &s[c.end.min(se)..se], c.rule)
             || SUPERSEDED.is_match(sent)
         {
             FatalityKind::Cumulative
@@ -1985,7 +2021,35 @@ fn mentions_in(
         {
             continue;
         }
-        let span = span_of(c.start, c.end);
+        let mut span = span_of(c.start, c.end);
+        // "the murder of Ana Ruiz": a victim named by a name alone, capitalised in the
+        // original text (see [`name_after_of`])
+        if c.rule == "FAT/EN/DEATH_OF_ONE" {
+            let m = &s[c.start..c.end];
+            // "the killing of X", "an assassination targeting X": where the victim starts
+            let victim_at = m
+                .find(" of ")
+                .map(|k| k + 4)
+                .or_else(|| m.find(" targeting ").map(|k| k + 11));
+            if let Some(k) = victim_at {
+                let first = m[k..].trim_start();
+                let first = first.split([' ', '\n']).next().unwrap_or("");
+                if matches!(
+                    first,
+                    "the" | "his" | "her" | "their" | "its" | "a" | "an" | "another"
+                ) {
+                    // the name branch took the determiner itself: no victim after it
+                    if m[k..].trim() == first {
+                        continue;
+                    }
+                } else {
+                    match name_after_of(text, span_of(c.start + k, c.end).start) {
+                        Some(e) => span = Span::new(span.start, e),
+                        None => continue,
+                    }
+                }
+            }
+        }
         // "Shaheen 209 Corps", "the 5th Corps": a capitalised « Corps » after a number
         // names an army unit, not « 12 corps » (bodies)
         if c.rule == "FAT/FR/N_CORPS"
@@ -2003,6 +2067,103 @@ fn mentions_in(
         });
     }
     out
+}
+
+/// The end of a person's name starting at `start` in the original `text` ("Ana Ruiz",
+/// "President Jean Moise"): one to four capitalised words, none a possessive ("Mali's
+/// president"), not a lone people's name ("Malians", "Sudanese", "Iraqis"), and no victim
+/// noun right after ("Boko Haram fighters"). `None` when there is no such name.
+fn name_after_of(text: &str, start: usize) -> Option<usize> {
+    // words of a body's name, not a person's ("the killing of Government Forces")
+    const BODY_WORDS: &[&str] = &[
+        "Forces",
+        "Force",
+        "Army",
+        "Police",
+        "Party",
+        "Front",
+        "Group",
+        "Movement",
+        "Unit",
+        "Battalion",
+        "Brigade",
+        "Militia",
+        "Council",
+        "Government",
+        "Ministry",
+        "Cartel",
+        "Organization",
+        "Organisation",
+        "State",
+        "Republic",
+        "Union",
+        "Committee",
+        "People",
+        "Regime",
+        "Military",
+        "Command",
+        "Division",
+        "Corps",
+        "Guard",
+        "Guards",
+        "Troops",
+    ];
+    let rest = text.get(start..)?;
+    let mut cut = rest.len().min(120);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &rest[..cut];
+    let mut end = None;
+    let mut pos = 0;
+    for (words, w) in rest.split(' ').enumerate() {
+        let w_start = pos;
+        pos += w.len() + 1;
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let upper = core.chars().next().is_some_and(char::is_uppercase);
+        if words == 3 && upper {
+            // a long capitalised run is a body's name ("Citizens Armed Forces Geographical")
+            return None;
+        }
+        if !upper {
+            if words == 0 {
+                return None;
+            }
+            let next = core.to_ascii_lowercase();
+            let victim = VICTIM_RE
+                .find(&next)
+                .is_some_and(|m| m.start() == 0 && m.end() == next.len());
+            return (!victim).then_some(end?);
+        }
+        if core.ends_with("'s")
+            || core.ends_with("\u{2019}s")
+            || core.contains('\n')
+            || BODY_WORDS.contains(&core)
+        {
+            return None;
+        }
+        if words == 0
+            && core.len() > 3
+            && ["ans", "ese", "is", "ens"]
+                .iter()
+                .any(|x| core.ends_with(x))
+        {
+            // a lone plural people's name, unless a surname follows (checked below)
+            let next_upper = rest[pos.min(rest.len())..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !next_upper || core.len() != w.len() {
+                return None;
+            }
+        }
+        end = Some(start + w_start + core.len());
+        if core.len() != w.len() {
+            // punctuation closes the name
+            break;
+        }
+    }
+    end
 }
 
 fn loc(locs: &CaptureLocations, g: Option<usize>) -> Option<(usize, usize)> {
@@ -2930,13 +3091,25 @@ fn accept_backward(
         let relative_ok =
             relative_ok && gap_words.iter().any(|w| *w != "who" && SEIZED.contains(w));
         let mut seized = false;
-        for w in &gap_words {
+        // "two men who were killed": a relative pronoun right before the auxiliary makes the
+        // victims the subject of the death verb itself
+        // (not after kin: "the relatives of a man who was killed" name the mourners, the
+        // death is their story's background)
+        let kin_of = {
+            let t = s[..qs].trim_end();
+            t.ends_with(" of") && KIN.contains(&prev_word(s, t.len() - 3))
+        };
+        let last_rel = aux.is_some()
+            && !kin_of
+            && gap_words.len() <= 3
+            && matches!(gap_words.last(), Some(&"who") | Some(&"that"));
+        for (k, w) in gap_words.iter().enumerate() {
             let w = *w;
             if SUBSET.contains(&w) {
                 break;
             }
             if GAP_BREAK.contains(&w) && !(w == "a" || w == "an") {
-                if wounded_died {
+                if wounded_died || (last_rel && k + 1 == gap_words.len()) {
                     continue;
                 }
                 if relative_ok && SEIZED.contains(&w) {
@@ -3518,9 +3691,13 @@ pub fn incident_total(
                     !(t.contains("later") || t.contains("succumbed"))
                 }))
     };
-    let only_fallback = mentions
-        .iter()
-        .all(|m| is_fallback(m) || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None));
+    // "also killed was his aide" presupposes the death told before it: it does not turn that
+    // one victim into a retelling
+    let only_fallback = mentions.iter().all(|m| {
+        is_fallback(m)
+            || m.rule == "FAT/EN/ALSO_KILLED_ONE"
+            || matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None)
+    });
     let mut fallback_taken = false;
     let live =
         |m: &FatalityMention| !matches!(m.kind, FatalityKind::Cumulative | FatalityKind::None);
@@ -5029,6 +5206,78 @@ mod over_count_tests {
         // a weapon is no accident
         let t = "Troops sealed off the town after a car bomb killed ten soldiers.";
         assert_eq!(total(t), 10);
+    }
+
+    #[test]
+    fn a_death_told_with_its_own_fight_after_following() {
+        let t = "The group was weakened following the death of a commander during a gunfight with troops.";
+        assert_eq!(total(t), 1);
+        let t = "Traders closed their shops following the death of a driver at a checkpoint.";
+        assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn a_victim_named_by_a_name_alone() {
+        let t = "Police are investigating the murder of Ana Ruiz, a shopkeeper, in the market.";
+        assert_eq!(total(t), 1);
+        let m = find_fatalities(t, Span::new(0, t.len()));
+        assert_eq!(&t[m[0].span.start..m[0].span.end], "the murder of Ana Ruiz");
+        // a people's name, a body's name, a possessive: no named victim
+        assert_eq!(
+            total("Elders condemned the killing of Malians in the region."),
+            0
+        );
+        assert_eq!(
+            total("The army announced the killing of Boko Haram fighters."),
+            0
+        );
+        assert_eq!(
+            total("They spoke of the killing of Government Forces troops."),
+            0
+        );
+        assert_eq!(total("Nobody expected the death of Mali's president."), 0);
+        assert_eq!(
+            total("Youths marched to commemorate the death of Ana Ruiz."),
+            0
+        );
+        assert_eq!(total("He was questioned over the death of the."), 0);
+    }
+
+    #[test]
+    fn victims_then_who_were_killed() {
+        assert_eq!(
+            total("Police later found two young men who were killed by gunfire."),
+            2
+        );
+        assert_eq!(
+            total("Police later found three herders that were shot dead."),
+            3
+        );
+        // the kin of a dead person, or a long gap, keep the link broken
+        let t = "Mourners were led by the family of a man who was killed by soldiers.";
+        assert_eq!(total(t), 0);
+        let t = "A crowd led by the uncle of a boy who was killed blocked the road.";
+        assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn an_assassination_targeting_one_victim() {
+        let t = "Masked men carried out an assassination targeting a member of the town council.";
+        assert_eq!(total(t), 1);
+        // an attempt is no death; a plural without a name is no single victim
+        let t = "Masked men made an assassination attempt targeting a judge.";
+        assert_eq!(total(t), 0);
+        let t = "Masked men carried out an assassination targeting officials.";
+        assert_eq!(total(t), 0);
+    }
+
+    #[test]
+    fn an_inverted_also_killed_adds_victims() {
+        let t =
+            "Bandits killed two herders near the well. Also killed in the raid were three traders.";
+        assert_eq!(total(t), 5);
+        let t = "A soldier died in the ambush. Also killed during the ambush was his driver.";
+        assert_eq!(total(t), 2);
     }
 
     #[test]
