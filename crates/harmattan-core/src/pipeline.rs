@@ -450,6 +450,13 @@ impl Engine {
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
+                        // a share of the tally: "Four of them were killed", "Most of those ..."
+                        || f.split_once(' ').is_some_and(|(w, rest)| {
+                            w.len() <= 12
+                                && ["of them ", "of these ", "of those ", "of whom "]
+                                    .iter()
+                                    .any(|o| rest.starts_with(o))
+                        })
                         || (!has_date
                             && ["also, ", "in addition, ", "additionally, ", "while "]
                                 .iter()
@@ -714,6 +721,15 @@ impl Engine {
             // killed"): a sentence on the day of an incident told before, not on the day of
             // the current one, joins that one
             let geo = self.geocode_span(d, s.span);
+            // "two civilians were hospitalized in B", "taken to the B hospital": where the
+            // wounded were treated, not where the incident happened; only a place named before
+            // it places the sentence
+            let geo = match geo {
+                Some(g) if care_place(d.text, s.span, g.span) => (g.span.start > s.span.start)
+                    .then(|| self.geocode_span(d, Span::new(s.span.start, g.span.start)))
+                    .flatten(),
+                g => g,
+            };
             let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
             if let (Some(c), Some(here)) = (cur.as_ref(), date.and_then(day)) {
                 let other_day = c.date.and_then(day).is_some_and(|cd| cd != here);
@@ -3338,6 +3354,56 @@ fn proper_name_inside(text: &str, sp: Span) -> bool {
 }
 
 /// The largest char boundary of `s` at or below `i`.
+/// Whether the place at `p` in the sentence `sent` is where the wounded or dead were taken
+/// for care ("hospitalized in B", "taken to a hospital in B", "died at the General Hospital
+/// of B", "rushed to the B clinic"), not where the incident happened. A hospital attacked
+/// ("an airstrike hit a hospital in B") is the incident's place: a care verb must lead.
+fn care_place(text: &str, sent: Span, p: Span) -> bool {
+    const CARE: [&str; 3] = ["hospital", "clinic", "infirmar"];
+    const VERB: [&str; 14] = [
+        "hospitali",
+        "taken",
+        "rushed",
+        "transferred",
+        "evacuated",
+        "admitted",
+        "treated",
+        "airlifted",
+        "brought",
+        "died",
+        "succumbed",
+        "transported",
+        "treatment",
+        "condition",
+    ];
+    let from = floor_boundary(text, p.start.saturating_sub(60).max(sent.start));
+    let before = text[from..p.start].to_lowercase();
+    // the care verb and word in the same clause just before the place
+    let near = before.rsplit([',', ';', ':', '(']).next().unwrap_or("");
+    if !VERB.iter().any(|v| near.contains(v)) {
+        return false;
+    }
+    let last = near.split_whitespace().next_back().unwrap_or("");
+    // "hospitalized in B", "to a hospital in B", "the General Hospital of B"
+    if near.contains("hospitali") && matches!(last, "in" | "at") {
+        return true;
+    }
+    if CARE.iter().any(|w| near.contains(w)) && matches!(last, "in" | "at" | "of" | "de" | "del") {
+        return true;
+    }
+    // "transferred to the B hospital", "rushed to B clinic"
+    let to = floor_boundary(text, (p.end + 30).min(sent.end));
+    let after = text.get(p.end..to).unwrap_or("").to_lowercase();
+    let next = text
+        .get(p.end..to)
+        .unwrap_or("")
+        .split_whitespace()
+        .position(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .and_then(|k| after.split_whitespace().nth(k));
+    matches!(last, "the" | "a" | "to" | "at")
+        && next.is_some_and(|w| CARE.iter().any(|c| w.starts_with(c)))
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
@@ -3560,7 +3626,7 @@ fn dateline_len(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i);
     let name = s[..caps].trim_end_matches([' ', '-']);
     if name.chars().filter(|c| c.is_uppercase()).count() < 3 {
-        return 0;
+        return title_dateline_len(s);
     }
     let rest = &s[name.len()..];
     let window = rest
@@ -3575,6 +3641,49 @@ fn dateline_len(s: &str) -> usize {
             if between.is_empty() || between.starts_with([',', ' ', '(']) {
                 return name.len() + p + sep.len();
             }
+        }
+    }
+    title_dateline_len(s)
+}
+
+/// A dateline in title case: "Addis Abeba, March 08/2021 – ", "Kano, 12 May 2021 - ": one
+/// to four capitalised words, a comma, a day with its month (and year) and a dash. The
+/// date is when the story was filed, not when its incident happened.
+fn title_dateline_len(s: &str) -> usize {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let head = &s[..floor_boundary(s, 40)];
+    let Some(comma) = head.find(", ") else {
+        return 0;
+    };
+    let name = &s[..comma];
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 4
+        || !words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+        })
+    {
+        return 0;
+    }
+    let rest = &s[comma + 2..];
+    let window = &rest[..floor_boundary(rest, 28)];
+    for sep in [" - ", " -- ", " — ", " – "] {
+        let Some(p) = window.find(sep) else {
+            continue;
+        };
+        let date = &rest[..p];
+        let month = date.split([' ', '/', '.']).any(|w| {
+            let w = w.to_lowercase();
+            w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))
+        });
+        let only_date = date
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '.' | ','));
+        if month && only_date && date.chars().any(|c| c.is_ascii_digit()) {
+            return comma + 2 + p + sep.len();
         }
     }
     0
