@@ -723,11 +723,13 @@ impl Engine {
             let geo = self.geocode_span(d, s.span);
             // "two civilians were hospitalized in B", "taken to the B hospital": where the
             // wounded were treated, not where the incident happened; only a place named before
-            // it places the sentence
+            // it places the sentence (the care place stands in only for the first incident,
+            // which has no other: "died at a nearby hospital in B")
             let geo = match geo {
                 Some(g) if care_place(d.text, s.span, g.span) => (g.span.start > s.span.start)
                     .then(|| self.geocode_span(d, Span::new(s.span.start, g.span.start)))
-                    .flatten(),
+                    .flatten()
+                    .or_else(|| (cur.is_none() && out.is_empty()).then_some(g)),
                 g => g,
             };
             let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
