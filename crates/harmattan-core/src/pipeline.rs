@@ -726,10 +726,14 @@ impl Engine {
             // it places the sentence (the care place stands in only for the first incident,
             // which has no other: "died at a nearby hospital in B")
             let geo = match geo {
-                Some(g) if care_place(d.text, s.span, g.span) => (g.span.start > s.span.start)
-                    .then(|| self.geocode_span(d, Span::new(s.span.start, g.span.start)))
-                    .flatten()
-                    .or_else(|| (cur.is_none() && out.is_empty()).then_some(g)),
+                Some(g)
+                    if care_place(d.text, s.span, g.span) || home_place(d.text, s.span, g.span) =>
+                {
+                    (g.span.start > s.span.start)
+                        .then(|| self.geocode_span(d, Span::new(s.span.start, g.span.start)))
+                        .flatten()
+                        .or_else(|| (cur.is_none() && out.is_empty()).then_some(g))
+                }
                 g => g,
             };
             let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
@@ -3404,6 +3408,48 @@ fn care_place(text: &str, sent: Span, p: Span) -> bool {
         .and_then(|k| after.split_whitespace().nth(k));
     matches!(last, "the" | "a" | "to" | "at")
         && next.is_some_and(|w| CARE.iter().any(|c| w.starts_with(c)))
+}
+
+/// Whether the place at `p` in the sentence `sent` is where a victim lived or came from ("a
+/// woman, a resident of the town of B,", "a native of B", "originally from B"), not where the
+/// incident happened. Only a single person's description: "residents of B protested" is B.
+fn home_place(text: &str, sent: Span, p: Span) -> bool {
+    let from = floor_boundary(text, p.start.saturating_sub(50).max(sent.start));
+    let before = text[from..p.start].to_lowercase();
+    let mut b = before.trim_end();
+    // "... of the town of B", "... of the municipality of B"
+    for unit in [
+        " the town of",
+        " the village of",
+        " the city of",
+        " the community of",
+        " the municipality of",
+        " the district of",
+        " the state of",
+    ] {
+        if let Some(x) = b.strip_suffix(unit) {
+            b = x;
+            break;
+        }
+    }
+    let b = b.trim_end();
+    [
+        "a resident of",
+        "a native of",
+        "a neighbor of",
+        "a neighbour of",
+        "an inhabitant of",
+        "originally from",
+        "hailing from",
+        "who hailed from",
+        "who lived in",
+        "residing in",
+        "who resided in",
+        "who was from",
+        "who were from",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
