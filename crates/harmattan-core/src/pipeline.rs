@@ -894,7 +894,19 @@ impl Engine {
         }
         if let (Some(a), Some(b)) = (c.date, date) {
             let (a, b) = (&d.dates[a], &d.dates[b]);
-            if (a.date - b.date).num_days().abs() > 1 && a.precision == 1 && b.precision == 1 {
+            // "One of the wounded died of his injuries on Thursday": the aftermath of this
+            // incident, days later, adds to its toll (codebook 4.1.7), unless it names another
+            // place
+            let days = (b.date - a.date).num_days();
+            let aftermath = || {
+                (0..=14).contains(&days)
+                    && geo.is_none_or(|g| c.geo.as_ref().is_some_and(|h| h.location == g.location))
+                    && died_of_wounds(
+                        &d.folded.s[d.folded.folded_offset(s.span.start)
+                            ..d.folded.folded_offset(s.span.end)],
+                    )
+            };
+            if days.abs() > 1 && a.precision == 1 && b.precision == 1 && !aftermath() {
                 return true;
             }
         }
@@ -3408,6 +3420,33 @@ fn care_place(text: &str, sent: Span, p: Span) -> bool {
         .and_then(|k| after.split_whitespace().nth(k));
     matches!(last, "the" | "a" | "to" | "at")
         && next.is_some_and(|w| CARE.iter().any(|c| w.starts_with(c)))
+}
+
+/// Whether a clause (folded) tells a wounded victim's later death ("died of his wounds",
+/// "succumbed to her injuries", "later died in hospital").
+fn died_of_wounds(f: &str) -> bool {
+    [
+        "died of his wounds",
+        "died of her wounds",
+        "died of their wounds",
+        "died of his injuries",
+        "died of her injuries",
+        "died of their injuries",
+        "died from his injuries",
+        "died from her injuries",
+        "died from their injuries",
+        "died from his wounds",
+        "died from her wounds",
+        "died from their wounds",
+        "succumbed to",
+        "later died",
+        "died later",
+        "died in hospital",
+        "died in the hospital",
+        "succombe",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
 }
 
 /// Whether the place at `p` in the sentence `sent` is where a victim lived or came from ("a
