@@ -3450,45 +3450,49 @@ fn died_of_wounds(f: &str) -> bool {
 }
 
 /// Whether the place at `p` in the sentence `sent` is where a victim lived or came from ("a
-/// woman, a resident of the town of B,", "a native of B", "originally from B"), not where the
-/// incident happened. Only a single person's description: "residents of B protested" is B.
+/// woman, a resident of the town of B,", "a native of B", "originally from B"), where the
+/// victims were travelling from or to ("returning from the market in B", "on their way to
+/// B") or where survivors fled ("fled to B"), not where the incident happened. Only a single
+/// person's description: "residents of B protested" is B.
 fn home_place(text: &str, sent: Span, p: Span) -> bool {
-    let from = floor_boundary(text, p.start.saturating_sub(50).max(sent.start));
-    let before = text[from..p.start].to_lowercase();
-    let mut b = before.trim_end();
-    // "... of the town of B", "... of the municipality of B"
-    for unit in [
-        " the town of",
-        " the village of",
-        " the city of",
-        " the community of",
-        " the municipality of",
-        " the district of",
-        " the state of",
-    ] {
-        if let Some(x) = b.strip_suffix(unit) {
-            b = x;
-            break;
-        }
-    }
-    let b = b.trim_end();
-    [
-        "a resident of",
+    // (not "a resident of B", often the witness who saw it there)
+    const AWAY: [&str; 17] = [
         "a native of",
         "a neighbor of",
         "a neighbour of",
-        "an inhabitant of",
         "originally from",
         "hailing from",
         "who hailed from",
-        "who lived in",
-        "residing in",
-        "who resided in",
         "who was from",
         "who were from",
-    ]
-    .iter()
-    .any(|w| b.ends_with(w))
+        "returning from",
+        "returning to",
+        "coming from",
+        "way from",
+        "way to",
+        "travelling from",
+        "traveling from",
+        "bound for",
+        "fled to",
+    ];
+    let from = floor_boundary(text, p.start.saturating_sub(60).max(sent.start));
+    let orig = &text[from..p.start];
+    let before = orig.to_ascii_lowercase();
+    let cut = before.rfind([',', ';', ':', '(']).map_or(0, |k| k + 1);
+    let near = &before[cut..];
+    // the phrase, then at most a few small words ("the market in", "the town of") before the
+    // place; not a route ("from A to B": the road between) nor a named place between
+    AWAY.iter().any(|w| {
+        near.rfind(w).is_some_and(|k| {
+            let at = cut + k + w.len();
+            let rest = &orig[at..];
+            (rest.is_empty() || rest.starts_with(' '))
+                && rest.split_whitespace().count() <= 3
+                && rest
+                    .split_whitespace()
+                    .all(|x| x.chars().all(|c| c.is_lowercase()) && x != "to" && x != "and")
+        })
+    })
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
