@@ -2641,7 +2641,15 @@ fn period_start(folded: &Folded, span: Span) -> (bool, bool) {
         }
     }
     // "in hiding since the Feb. 1 coup": the date names the event that opened the period
-    before = before.strip_suffix(" the").unwrap_or(before);
+    // ("since their February 1 coup", "since its March offensive")
+    for det in [
+        " the", " their", " its", " his", " her", " our", " this", " that",
+    ] {
+        if let Some(b) = before.strip_suffix(det) {
+            before = b;
+            break;
+        }
+    }
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
