@@ -2838,8 +2838,11 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
     // qualifies an event word dates that event
     // (only over a relative day, the day things are often told: "On 6 January 2022, ... to
     // protest the 6 January 2021 riots" keeps its opening date)
-    if r.clone().any(|i| d.dates[i].relative) {
-        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i)) {
+    if let Some(rel) = r.clone().find(|&i| d.dates[i].relative) {
+        // (a named event of months before is a label: "Protests against the Feb. 1 coup
+        // continued on Thursday")
+        let recent = |i: usize| (d.dates[rel].date - d.dates[i].date).num_days() <= 31;
+        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i) && recent(i)) {
             return Some(i);
         }
         // "authorities tagged the NPA on Monday as behind the murder of X on Sept. 30": a
@@ -2848,8 +2851,22 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
             return Some(i);
         }
     }
+    // "Protests against the Feb. 1 coup continued on Thursday": a date naming an event of
+    // over a month before the sentence's other day labels the cause, not this incident
+    let label = |i: usize| {
+        let m = &d.dates[i];
+        d.folded.s[..d.folded.folded_offset(m.span.start)].ends_with("the ")
+            && d.text[m.span.end..]
+                .strip_prefix(' ')
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && r.clone()
+                .any(|k| (d.dates[k].date - m.date).num_days() > 31)
+    };
     let mut first = None;
-    for i in r {
+    for i in r.clone() {
+        if label(i) {
+            continue;
+        }
         first.get_or_insert(i);
         if !reporting_date(d, i) {
             return Some(i);
