@@ -173,8 +173,17 @@ pub fn headline(text: &str) -> Option<Span> {
     }
     let rest = &text[base + first.len()..];
     let blank_follows = rest.starts_with("\n\n") || rest.starts_with("\r\n\r\n");
+    // a line set in capitals is a headline even when long ("SOLDIERS KILL ..., ARREST
+    // SEVERAL AFTER ...; MINISTER ACCUSES ...")
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = t.chars().filter(|c| c.is_uppercase()).count();
+    let limit = if letters >= 20 && capitals * 10 >= letters * 9 {
+        320
+    } else {
+        160
+    };
     if blank_follows
-        || (t.len() < 160
+        || (t.len() < limit
             && !t.ends_with('.')
             && (rest.starts_with('\n') || rest.starts_with("\r\n")))
     {
@@ -208,6 +217,17 @@ mod tests {
         let lines: Vec<&str> = b.iter().map(|b| &t[b.span.start..b.span.end]).collect();
         assert_eq!(lines, vec!["By Jane Doe", "Read Also: Something else"]);
         assert_eq!(headline(t).map(|s| &t[s.start..s.end]), Some("Title here"));
+    }
+
+    #[test]
+    fn a_long_headline_in_capitals() {
+        let h = "REPORT: TROOPS KILL SCORES OF VILLAGERS, DETAIN SEVERAL IN BORNO AFTER INSURGENTS KILLED FOUR, WOUNDED NINE; MINISTER BLAMES FOREIGN BACKERS FOR THE UNREST IN THE NORTH-EAST";
+        assert!(h.len() > 160);
+        let t = format!("{h}\nResidents said soldiers opened fire on a market.\n");
+        assert_eq!(headline(&t).map(|s| &t[s.start..s.end]), Some(h));
+        // a long line in sentence case is no headline
+        let t = "Residents said that soldiers opened fire on the market of the town on Friday morning, killing several traders, and that the troops then searched houses near the mosque for hours without saying why\nMore text.\n";
+        assert_eq!(headline(t), None);
     }
 
     #[test]

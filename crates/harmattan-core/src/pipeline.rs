@@ -450,6 +450,13 @@ impl Engine {
                     ]
                     .iter()
                     .any(|w| f.starts_with(w))
+                        // a share of the tally: "Four of them were killed", "Most of those ..."
+                        || f.split_once(' ').is_some_and(|(w, rest)| {
+                            w.len() <= 12
+                                && ["of them ", "of these ", "of those ", "of whom "]
+                                    .iter()
+                                    .any(|o| rest.starts_with(o))
+                        })
                         || (!has_date
                             && ["also, ", "in addition, ", "additionally, ", "while "]
                                 .iter()
@@ -714,6 +721,21 @@ impl Engine {
             // killed"): a sentence on the day of an incident told before, not on the day of
             // the current one, joins that one
             let geo = self.geocode_span(d, s.span);
+            // "two civilians were hospitalized in B", "taken to the B hospital": where the
+            // wounded were treated, not where the incident happened; only a place named before
+            // it places the sentence (the care place stands in only for the first incident,
+            // which has no other: "died at a nearby hospital in B")
+            let geo = match geo {
+                Some(g)
+                    if care_place(d.text, s.span, g.span) || home_place(d.text, s.span, g.span) =>
+                {
+                    (g.span.start > s.span.start)
+                        .then(|| self.geocode_span(d, Span::new(s.span.start, g.span.start)))
+                        .flatten()
+                        .or_else(|| (cur.is_none() && out.is_empty()).then_some(g))
+                }
+                g => g,
+            };
             let day = |k: usize| (d.dates[k].precision == 1).then_some(d.dates[k].date);
             if let (Some(c), Some(here)) = (cur.as_ref(), date.and_then(day)) {
                 let other_day = c.date.and_then(day).is_some_and(|cd| cd != here);
@@ -872,7 +894,19 @@ impl Engine {
         }
         if let (Some(a), Some(b)) = (c.date, date) {
             let (a, b) = (&d.dates[a], &d.dates[b]);
-            if (a.date - b.date).num_days().abs() > 1 && a.precision == 1 && b.precision == 1 {
+            // "One of the wounded died of his injuries on Thursday": the aftermath of this
+            // incident, days later, adds to its toll (codebook 4.1.7), unless it names another
+            // place
+            let days = (b.date - a.date).num_days();
+            let aftermath = || {
+                (0..=14).contains(&days)
+                    && geo.is_none_or(|g| c.geo.as_ref().is_some_and(|h| h.location == g.location))
+                    && died_of_wounds(
+                        &d.folded.s[d.folded.folded_offset(s.span.start)
+                            ..d.folded.folded_offset(s.span.end)],
+                    )
+            };
+            if days.abs() > 1 && a.precision == 1 && b.precision == 1 && !aftermath() {
                 return true;
             }
         }
@@ -2607,7 +2641,15 @@ fn period_start(folded: &Folded, span: Span) -> (bool, bool) {
         }
     }
     // "in hiding since the Feb. 1 coup": the date names the event that opened the period
-    before = before.strip_suffix(" the").unwrap_or(before);
+    // ("since their February 1 coup", "since its March offensive")
+    for det in [
+        " the", " their", " its", " his", " her", " our", " this", " that",
+    ] {
+        if let Some(b) = before.strip_suffix(det) {
+            before = b;
+            break;
+        }
+    }
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -2796,8 +2838,11 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
     // qualifies an event word dates that event
     // (only over a relative day, the day things are often told: "On 6 January 2022, ... to
     // protest the 6 January 2021 riots" keeps its opening date)
-    if r.clone().any(|i| d.dates[i].relative) {
-        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i)) {
+    if let Some(rel) = r.clone().find(|&i| d.dates[i].relative) {
+        // (a named event of months before is a label: "Protests against the Feb. 1 coup
+        // continued on Thursday")
+        let recent = |i: usize| (d.dates[rel].date - d.dates[i].date).num_days() <= 31;
+        if let Some(i) = r.clone().find(|&i| qualifies_event(d, i) && recent(i)) {
             return Some(i);
         }
         // "authorities tagged the NPA on Monday as behind the murder of X on Sept. 30": a
@@ -2806,8 +2851,22 @@ fn event_date_in(d: &Doc, r: std::ops::Range<usize>) -> Option<usize> {
             return Some(i);
         }
     }
+    // "Protests against the Feb. 1 coup continued on Thursday": a date naming an event of
+    // over a month before the sentence's other day labels the cause, not this incident
+    let label = |i: usize| {
+        let m = &d.dates[i];
+        d.folded.s[..d.folded.folded_offset(m.span.start)].ends_with("the ")
+            && d.text[m.span.end..]
+                .strip_prefix(' ')
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && r.clone()
+                .any(|k| (d.dates[k].date - m.date).num_days() > 31)
+    };
     let mut first = None;
-    for i in r {
+    for i in r.clone() {
+        if label(i) {
+            continue;
+        }
         first.get_or_insert(i);
         if !reporting_date(d, i) {
             return Some(i);
@@ -3338,6 +3397,129 @@ fn proper_name_inside(text: &str, sp: Span) -> bool {
 }
 
 /// The largest char boundary of `s` at or below `i`.
+/// Whether the place at `p` in the sentence `sent` is where the wounded or dead were taken
+/// for care ("hospitalized in B", "taken to a hospital in B", "died at the General Hospital
+/// of B", "rushed to the B clinic"), not where the incident happened. A hospital attacked
+/// ("an airstrike hit a hospital in B") is the incident's place: a care verb must lead.
+fn care_place(text: &str, sent: Span, p: Span) -> bool {
+    const CARE: [&str; 3] = ["hospital", "clinic", "infirmar"];
+    const VERB: [&str; 14] = [
+        "hospitali",
+        "taken",
+        "rushed",
+        "transferred",
+        "evacuated",
+        "admitted",
+        "treated",
+        "airlifted",
+        "brought",
+        "died",
+        "succumbed",
+        "transported",
+        "treatment",
+        "condition",
+    ];
+    let from = floor_boundary(text, p.start.saturating_sub(60).max(sent.start));
+    let before = text[from..p.start].to_lowercase();
+    // the care verb and word in the same clause just before the place
+    let near = before.rsplit([',', ';', ':', '(']).next().unwrap_or("");
+    if !VERB.iter().any(|v| near.contains(v)) {
+        return false;
+    }
+    let last = near.split_whitespace().next_back().unwrap_or("");
+    // "hospitalized in B", "to a hospital in B", "the General Hospital of B"
+    if near.contains("hospitali") && matches!(last, "in" | "at") {
+        return true;
+    }
+    if CARE.iter().any(|w| near.contains(w)) && matches!(last, "in" | "at" | "of" | "de" | "del") {
+        return true;
+    }
+    // "transferred to the B hospital", "rushed to B clinic"
+    let to = floor_boundary(text, (p.end + 30).min(sent.end));
+    let after = text.get(p.end..to).unwrap_or("").to_lowercase();
+    let next = text
+        .get(p.end..to)
+        .unwrap_or("")
+        .split_whitespace()
+        .position(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .and_then(|k| after.split_whitespace().nth(k));
+    matches!(last, "the" | "a" | "to" | "at")
+        && next.is_some_and(|w| CARE.iter().any(|c| w.starts_with(c)))
+}
+
+/// Whether a clause (folded) tells a wounded victim's later death ("died of his wounds",
+/// "succumbed to her injuries", "later died in hospital").
+fn died_of_wounds(f: &str) -> bool {
+    [
+        "died of his wounds",
+        "died of her wounds",
+        "died of their wounds",
+        "died of his injuries",
+        "died of her injuries",
+        "died of their injuries",
+        "died from his injuries",
+        "died from her injuries",
+        "died from their injuries",
+        "died from his wounds",
+        "died from her wounds",
+        "died from their wounds",
+        "succumbed to",
+        "later died",
+        "died later",
+        "died in hospital",
+        "died in the hospital",
+        "succombe",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+}
+
+/// Whether the place at `p` in the sentence `sent` is where a victim lived or came from ("a
+/// woman, a resident of the town of B,", "a native of B", "originally from B"), where the
+/// victims were travelling from or to ("returning from the market in B", "on their way to
+/// B") or where survivors fled ("fled to B"), not where the incident happened. Only a single
+/// person's description: "residents of B protested" is B.
+fn home_place(text: &str, sent: Span, p: Span) -> bool {
+    // (not "a resident of B", often the witness who saw it there)
+    const AWAY: [&str; 17] = [
+        "a native of",
+        "a neighbor of",
+        "a neighbour of",
+        "originally from",
+        "hailing from",
+        "who hailed from",
+        "who was from",
+        "who were from",
+        "returning from",
+        "returning to",
+        "coming from",
+        "way from",
+        "way to",
+        "travelling from",
+        "traveling from",
+        "bound for",
+        "fled to",
+    ];
+    let from = floor_boundary(text, p.start.saturating_sub(60).max(sent.start));
+    let orig = &text[from..p.start];
+    let before = orig.to_ascii_lowercase();
+    let cut = before.rfind([',', ';', ':', '(']).map_or(0, |k| k + 1);
+    let near = &before[cut..];
+    // the phrase, then at most a few small words ("the market in", "the town of") before the
+    // place; not a route ("from A to B": the road between) nor a named place between
+    AWAY.iter().any(|w| {
+        near.rfind(w).is_some_and(|k| {
+            let at = cut + k + w.len();
+            let rest = &orig[at..];
+            (rest.is_empty() || rest.starts_with(' '))
+                && rest.split_whitespace().count() <= 3
+                && rest
+                    .split_whitespace()
+                    .all(|x| x.chars().all(|c| c.is_lowercase()) && x != "to" && x != "and")
+        })
+    })
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
@@ -3560,7 +3742,7 @@ fn dateline_len(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i);
     let name = s[..caps].trim_end_matches([' ', '-']);
     if name.chars().filter(|c| c.is_uppercase()).count() < 3 {
-        return 0;
+        return title_dateline_len(s);
     }
     let rest = &s[name.len()..];
     let window = rest
@@ -3575,6 +3757,49 @@ fn dateline_len(s: &str) -> usize {
             if between.is_empty() || between.starts_with([',', ' ', '(']) {
                 return name.len() + p + sep.len();
             }
+        }
+    }
+    title_dateline_len(s)
+}
+
+/// A dateline in title case: "Addis Abeba, March 08/2021 – ", "Kano, 12 May 2021 - ": one
+/// to four capitalised words, a comma, a day with its month (and year) and a dash. The
+/// date is when the story was filed, not when its incident happened.
+fn title_dateline_len(s: &str) -> usize {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let head = &s[..floor_boundary(s, 40)];
+    let Some(comma) = head.find(", ") else {
+        return 0;
+    };
+    let name = &s[..comma];
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 4
+        || !words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+        })
+    {
+        return 0;
+    }
+    let rest = &s[comma + 2..];
+    let window = &rest[..floor_boundary(rest, 28)];
+    for sep in [" - ", " -- ", " — ", " – "] {
+        let Some(p) = window.find(sep) else {
+            continue;
+        };
+        let date = &rest[..p];
+        let month = date.split([' ', '/', '.']).any(|w| {
+            let w = w.to_lowercase();
+            w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))
+        });
+        let only_date = date
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '.' | ','));
+        if month && only_date && date.chars().any(|c| c.is_ascii_digit()) {
+            return comma + 2 + p + sep.len();
         }
     }
     0

@@ -1732,9 +1732,10 @@ fn name_run(
     }
     // `the Mesa Colorada Poniente neighborhood`
     if names_after > 0
-        && toks
-            .get(k + 1)
-            .is_some_and(|t| gap(k, k + 1) == " " && is_street_word(word(t)))
+        && toks.get(k + 1).is_some_and(|t| {
+            gap(k, k + 1) == " "
+                && (is_street_word(word(t)) || matches!(word(t), "neighborhood" | "neighbourhood"))
+        })
     {
         return true;
     }
