@@ -71,6 +71,21 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// `harmattan eval --gold GOLD --json JSON --errors ERRS` plus `extra` arguments.
+fn eval_to(gold: &Path, json: &Path, errs: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "eval",
+        "--gold",
+        s(gold),
+        "--json",
+        s(json),
+        "--errors",
+        s(errs),
+    ];
+    args.extend_from_slice(extra);
+    harmattan(&args, None)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -436,22 +451,7 @@ fn eval_acled_csv() {
     let json = t.path("out.json");
     let md = t.path("out.md");
     let errs = t.path("errors.jsonl");
-    let o = harmattan(
-        &[
-            "eval",
-            "--gold",
-            s(&gold),
-            "--json",
-            s(&json),
-            "--markdown",
-            s(&md),
-            "--errors",
-            s(&errs),
-            "-j",
-            "2",
-        ],
-        None,
-    );
+    let o = eval_to(&gold, &json, &errs, &["--markdown", s(&md), "-j", "2"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
@@ -548,18 +548,7 @@ C3,2021-02-16,2021,1,Battles,Armed clash,Military Forces of Mali (2021-),,1,Unid
     );
     let json = t.path("out.json");
     let errs = t.path("errors.jsonl");
-    let o = harmattan(
-        &[
-            "eval",
-            "--gold",
-            s(&gold),
-            "--json",
-            s(&json),
-            "--errors",
-            s(&errs),
-        ],
-        None,
-    );
+    let o = eval_to(&gold, &json, &errs, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("ceiling"), "{}", stdout(&o));
     let c = &read_json(&json)["ceiling"];
@@ -615,20 +604,7 @@ fn eval_ucdp_jsonl() {
     let json = t.path("out.json");
     let errs = t.path("errors.jsonl");
     let md = t.path("out.md");
-    let o = harmattan(
-        &[
-            "eval",
-            "--gold",
-            s(&gold),
-            "--json",
-            s(&json),
-            "--errors",
-            s(&errs),
-            "--markdown",
-            s(&md),
-        ],
-        None,
-    );
+    let o = eval_to(&gold, &json, &errs, &["--markdown", s(&md)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = read_json(&json);
     check_keys(&v, &["rows", "fields", "extra_per_article"]);

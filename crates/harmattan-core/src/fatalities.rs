@@ -1153,6 +1153,9 @@ const WORD_BEFORE: &[&str] = &[
 ];
 
 /// Kin of a dead person ("the family of a man who was killed").
+/// Clauses that carry a figure on to a running tally (", bringing the toll to 45").
+const TALLY_CLAUSE: [&str; 4] = [", bringing", ", raising", ", taking", ", pushing"];
+
 #[rustfmt::skip]
 const KIN: &[&str] = &[
     "relative", "relatives", "family", "families", "widow", "widows", "mother", "father",
@@ -1974,7 +1977,7 @@ fn mentions_in(
         // the tally clause after the figure says nothing of the figure's own time
         let own = {
             let tail = &s[c.end.min(se)..se];
-            [", bringing", ", raising", ", taking", ", pushing"]
+            TALLY_CLAUSE
                 .iter()
                 .filter_map(|w| tail.find(w))
                 .min()
@@ -1996,16 +1999,10 @@ fn mentions_in(
         // figure and its verb never join across a tally clause
         if c.rule == "FAT/EN/N_KILLED" && {
             let span_s = &s[c.start..c.end];
-            [
-                ", bringing",
-                ", raising",
-                ", taking",
-                ", pushing",
-                "the number of",
-                "total number of",
-            ]
-            .iter()
-            .any(|w| span_s.find(w).is_some_and(|k| k > 0))
+            TALLY_CLAUSE
+                .iter()
+                .chain(&["the number of", "total number of"])
+                .any(|w| span_s.find(w).is_some_and(|k| k > 0))
         } {
             continue;
         }
