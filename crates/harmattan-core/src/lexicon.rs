@@ -122,7 +122,6 @@ pub fn refine(folded: &Folded, cues: &mut Vec<Cue>) {
     roads_blocked(folded, cues);
     animals_killed(folded, cues);
     context_dropped(folded, cues);
-    separately_coded(folded, cues);
     weapons_seized(folded, cues);
     earlier_blast(folded, cues);
     past_fighting(folded, cues);
@@ -149,7 +148,7 @@ pub fn past_fighting(folded: &Folded, cues: &mut Vec<Cue>) {
         }
         let a = folded.folded_offset(c.span.start);
         let head = &s[..a];
-        !BEFORE.iter().any(|b| head.ends_with(b)) && !head.ends_with("remained from the recent ")
+        !BEFORE.iter().any(|b| head.ends_with(b))
     });
 }
 
@@ -357,66 +356,6 @@ pub fn weapons_seized(folded: &Folded, cues: &mut [Cue]) {
         if seized_before || seized_after {
             cues[i].cat = Cat::Defuse;
         }
-    }
-}
-
-/// "..., one villager was killed, the army said its troops intervened and routed the
-/// attackers (battle coded separately)": a clause the report itself marks as coded as another
-/// event tells a different incident (2.4: different actor pairs, separate events). Event cues
-/// in that clause, from the last comma or semicolon of its sentence (or from a word that
-/// opens a phrase about the other incident, "marched against the killing of a man (coded
-/// separately)") up to the bracket, are dropped, unless that would leave the text with no
-/// event word at all (then the clause is the text's own event: "Protests in A and B [coded
-/// separately]").
-pub fn separately_coded(folded: &Folded, cues: &mut Vec<Cue>) {
-    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"coded separately"));
-    let s = &folded.s;
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for h in FINDER.find_iter(s.as_bytes()) {
-        // the bracket holding the marker, with no other bracket or full stop between
-        let Some(open) = s[..h].rfind(['(', '[']) else {
-            continue;
-        };
-        if s[open + 1..h].contains([')', ']', '.']) {
-            continue;
-        }
-        let head = &s[..open];
-        let sentence = head.rfind(". ").map_or(0, |i| i + 2);
-        let clause = head[sentence..]
-            .rfind([',', ';'])
-            .map_or(sentence, |i| sentence + i + 1);
-        // the phrase about the other incident: what follows the first opener of the clause
-        const OPENERS: [&str; 9] = [
-            " against ",
-            " after ",
-            " following ",
-            " for the ",
-            " in which ",
-            " during ",
-            " when ",
-            " in reprisal ",
-            " in retaliation ",
-        ];
-        let from = OPENERS
-            .iter()
-            .filter_map(|o| head[clause..].find(o).map(|i| clause + i))
-            .min()
-            .unwrap_or(clause);
-        ranges.push((from, h));
-    }
-    if ranges.is_empty() {
-        return;
-    }
-    let dropped = |c: &Cue| {
-        let f = folded.folded_offset(c.span.start);
-        ranges.iter().any(|&(a, e)| f >= a && f < e)
-    };
-    let kept_trigger = cues
-        .iter()
-        .any(|c| crate::classify::TRIGGERS.contains(&c.cat) && !dropped(c));
-    if kept_trigger {
-        cues.retain(|c| !dropped(c));
     }
 }
 
@@ -676,10 +615,6 @@ pub fn goods_seized(folded: &Folded, cues: &mut [Cue]) {
 mod tests {
     use super::*;
 
-    fn cats_left(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
-        cats_after(text, found, separately_coded)
-    }
-
     fn cats_after(
         text: &str,
         found: &[(&str, Cat)],
@@ -699,39 +634,6 @@ mod tests {
             .collect();
         rule(&folded, &mut cues);
         cues.iter().map(|c| c.cat).collect()
-    }
-
-    #[test]
-    fn clause_coded_separately_is_dropped() {
-        let t = "On 2 May, militiamen raided the hamlet of Kara, a herder was killed, \
-                 soldiers later arrived and clashed with the raiders (clash coded separately).";
-        let left = cats_left(
-            t,
-            &[
-                ("raided", Cat::Attack),
-                ("killed", Cat::Kill),
-                ("clashed", Cat::Clash),
-            ],
-        );
-        assert_eq!(left, vec![Cat::Attack, Cat::Kill]);
-    }
-
-    #[test]
-    fn the_only_event_words_are_kept() {
-        let t = "Farmers protested in Kara and Sebe (coded separately). Police watched.";
-        assert_eq!(
-            cats_left(t, &[("protested", Cat::Protest)]),
-            vec![Cat::Protest]
-        );
-        // the protest stays; the killing it is about is the other event
-        let t =
-            "On 4 May, in Kara, youths marched against the killing of a trader (coded separately).";
-        let left = cats_left(t, &[("marched", Cat::Protest), ("killing", Cat::Kill)]);
-        assert_eq!(left, vec![Cat::Protest]);
-        // a later sentence wholly about the other incident is dropped
-        let t = "Residents marched in Kara. The gang had shot a driver (coded separately).";
-        let left = cats_left(t, &[("marched", Cat::Protest), ("shot", Cat::Shoot)]);
-        assert_eq!(left, vec![Cat::Protest]);
     }
 
     fn seized(text: &str, found: &[(&str, Cat)]) -> Vec<Cat> {
